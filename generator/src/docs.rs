@@ -1,0 +1,336 @@
+//! Doc text -> markdown that rustdoc renders cleanly and without warnings.
+//!
+//! Doc cells are markdown with `<br/>` for newlines. They are parsed with pulldown-cmark
+//! and written back out from the events, so only constructs we chose survive: text is
+//! escaped (no accidental HTML, intra-doc links or emphasis), code blocks become
+//! ```` ```text ```` (never doctests), bare URLs become autolinks, and relative or
+//! anchor links keep their text only.
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// Replaces the cell line-break markup with newlines.
+pub fn unbreak(text: &str) -> String {
+    text.replace("<br/>", "\n")
+        .replace("<br />", "\n")
+        .replace("<br>", "\n")
+}
+
+/// Renders doc markdown (cell or description text) as rustdoc-safe markdown.
+pub fn rustdoc(src: &str) -> String {
+    let src = unbreak(src);
+    let mut w = Writer::default();
+    let mut link_stack: Vec<Option<String>> = Vec::new();
+    let mut list_stack: Vec<Option<u64>> = Vec::new();
+    let mut in_code_block = false;
+    for event in Parser::new_ext(&src, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => w.block(),
+                Tag::Heading { .. } => {
+                    w.block();
+                    w.raw("**");
+                }
+                Tag::BlockQuote(_) => w.block(),
+                Tag::CodeBlock(kind) => {
+                    w.block();
+                    if let CodeBlockKind::Indented = kind {}
+                    w.raw("```text\n");
+                    in_code_block = true;
+                }
+                Tag::List(start) => {
+                    w.block();
+                    list_stack.push(start);
+                }
+                Tag::Item => {
+                    w.newline();
+                    let indent = "  ".repeat(list_stack.len().saturating_sub(1));
+                    w.raw(&indent);
+                    match list_stack.last_mut() {
+                        Some(Some(n)) => {
+                            w.raw(&format!("{n}. "));
+                            *n += 1;
+                        }
+                        _ => w.raw("- "),
+                    }
+                }
+                Tag::Emphasis => w.raw("*"),
+                Tag::Strong => w.raw("**"),
+                Tag::Strikethrough => w.raw("~~"),
+                Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                    let url = safe_url(&dest_url);
+                    if url.is_some() {
+                        w.raw("[");
+                    }
+                    link_stack.push(url);
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) => {
+                    w.raw("**");
+                    w.block();
+                }
+                TagEnd::Paragraph | TagEnd::BlockQuote(_) => w.block(),
+                TagEnd::CodeBlock => {
+                    w.newline();
+                    w.raw("```");
+                    w.block();
+                    in_code_block = false;
+                }
+                TagEnd::List(_) => {
+                    list_stack.pop();
+                    w.block();
+                }
+                TagEnd::Emphasis => w.raw("*"),
+                TagEnd::Strong => w.raw("**"),
+                TagEnd::Strikethrough => w.raw("~~"),
+                TagEnd::Link | TagEnd::Image => {
+                    if let Some(Some(url)) = link_stack.pop() {
+                        w.raw(&format!("]({url})"));
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_code_block => w.raw(&strip_controls(&t).replace("```", "` ` `")),
+            Event::Text(t) => w.text(&t, link_stack.iter().any(Option::is_some)),
+            Event::Code(c) => w.raw(&code_span(&c)),
+            Event::Html(h) | Event::InlineHtml(h) => w.text(&h, true),
+            Event::SoftBreak | Event::HardBreak => w.newline(),
+            Event::Rule => w.block(),
+            _ => {}
+        }
+    }
+    w.finish()
+}
+
+/// Writes `text` as an inline code span, fenced so that backticks inside survive.
+pub fn code_span(text: &str) -> String {
+    let text = strip_controls(text).replace('\n', " ");
+    let longest = longest_run(&text, '`');
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') || text.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Writes `text` as a fenced block of plain text.
+pub fn code_block(text: &str) -> String {
+    let text = strip_controls(text);
+    let fence = "`".repeat(longest_run(&text, '`').max(2) + 1);
+    format!("{fence}text\n{}\n{fence}", text.trim_end())
+}
+
+fn longest_run(text: &str, ch: char) -> usize {
+    let mut best = 0;
+    let mut cur = 0;
+    for c in text.chars() {
+        if c == ch {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+fn strip_controls(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// Only absolute web links survive; anchors and relative links point at pages that
+/// do not exist in rustdoc's output.
+fn safe_url(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return None;
+    }
+    let mut out = String::new();
+    for c in url.chars() {
+        match c {
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+#[derive(Default)]
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn newline(&mut self) {
+        let trimmed = self.out.trim_end_matches(' ').len();
+        self.out.truncate(trimmed);
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
+    fn block(&mut self) {
+        self.newline();
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+            self.out.push('\n');
+        }
+    }
+
+    fn at_line_start(&self) -> bool {
+        self.out.is_empty() || self.out.ends_with('\n')
+    }
+
+    /// Escapes text so rustdoc shows it literally. Bare URLs become autolinks
+    /// (rustdoc warns on bare URLs) unless already inside a link.
+    fn text(&mut self, t: &str, in_link: bool) {
+        let t = strip_controls(t);
+        let mut rest = t.as_str();
+        while !rest.is_empty() {
+            let url_at = if in_link { None } else { find_url(rest) };
+            let (plain, url) = match url_at {
+                Some((s, e)) => (&rest[..s], Some(&rest[s..e])),
+                None => (rest, None),
+            };
+            for c in plain.chars() {
+                self.escaped_char(c);
+            }
+            match url {
+                Some(u) => {
+                    self.out.push('<');
+                    self.out.push_str(u);
+                    self.out.push('>');
+                    rest = &rest[plain.len() + u.len()..];
+                }
+                None => rest = "",
+            }
+        }
+    }
+
+    fn escaped_char(&mut self, c: char) {
+        let line_start = self.at_line_start();
+        match c {
+            '<' => self.out.push_str("&lt;"),
+            '>' => self.out.push_str("&gt;"),
+            '&' => self.out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '|' => {
+                self.out.push('\\');
+                self.out.push(c);
+            }
+            '#' | '-' | '+' | '=' if line_start => {
+                self.out.push('\\');
+                self.out.push(c);
+            }
+            '\n' => self.newline(),
+            ' ' if line_start => {}
+            c if c.is_ascii_digit() && line_start => {
+                // `1.` at a line start would start a list; an escaped dot avoids it.
+                self.out.push(c);
+            }
+            '.' | ')'
+                if self.out.ends_with(|d: char| d.is_ascii_digit())
+                    && line_starts_with_digits(&self.out) =>
+            {
+                self.out.push('\\');
+                self.out.push(c);
+            }
+            c => self.out.push(c),
+        }
+    }
+
+    fn finish(self) -> String {
+        self.out.trim().to_string()
+    }
+}
+
+fn line_starts_with_digits(out: &str) -> bool {
+    let line = out.rsplit('\n').next().unwrap_or(out);
+    !line.is_empty() && line.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Finds the first `http(s)://` URL in `s`: (start, end) byte offsets.
+fn find_url(s: &str) -> Option<(usize, usize)> {
+    let start = s
+        .find("https://")
+        .into_iter()
+        .chain(s.find("http://"))
+        .min()?;
+    let tail = &s[start..];
+    let mut end = tail
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '|'))
+        .unwrap_or(tail.len());
+    while end > 0 && tail[..end].ends_with(['.', ',', ')', ';', ':', '!', '?', '\'']) {
+        end -= 1;
+    }
+    // A scheme with nothing after it is not a link.
+    if end <= "https://".len() {
+        return None;
+    }
+    Some((start, start + end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_lists_and_code_spans() {
+        assert_eq!(
+            rustdoc("a link to plex.tv <br/>The `plex.tv/link` page<br/>"),
+            "a link to plex.tv\nThe `plex.tv/link` page"
+        );
+        assert_eq!(
+            rustdoc("Kinds:<br/>- one<br/>- two"),
+            "Kinds:\n\n- one\n- two"
+        );
+    }
+
+    #[test]
+    fn html_brackets_and_links_are_neutralised() {
+        assert_eq!(
+            rustdoc("use <Release> when x <= 3"),
+            "use &lt;Release&gt; when x &lt;= 3"
+        );
+        assert_eq!(
+            rustdoc("[Might be removed] pin"),
+            "\\[Might be removed\\] pin"
+        );
+        assert_eq!(rustdoc("see [docs](#section/x) now"), "see docs now");
+        assert_eq!(
+            rustdoc("see [docs](https://example.com/a) now"),
+            "see [docs](https://example.com/a) now"
+        );
+        assert_eq!(rustdoc("at https://plex.tv/x."), "at <https://plex.tv/x>.");
+    }
+
+    #[test]
+    fn hostile_text_stays_text() {
+        let d = rustdoc("*/ \"] compile_error!(\"x\") ```rust\nfn main(){}\n```");
+        assert!(!d.contains("```rust"), "{d}");
+        let d = rustdoc("    indented code");
+        assert!(d.starts_with("```text"), "{d}");
+        assert_eq!(rustdoc("a\u{0}b\rc"), "ab\nc");
+        assert_eq!(rustdoc("# not a heading"), "**not a heading**");
+        assert_eq!(rustdoc("1. x"), "1. x");
+    }
+
+    #[test]
+    fn code_spans_fence_backticks() {
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x`"), "`` `x` ``");
+        assert_eq!(code_block("a\n```\nb"), "````text\na\n```\nb\n````");
+    }
+}

@@ -1,0 +1,216 @@
+//! Generates Rust serde types from Speakeasy SDK model docs (markdown, one model per
+//! file, Python or Go flavor).
+//!
+//! The pipeline runs in one direction: [`discover`] finds and reads the docs, [`parse`]
+//! turns markdown into a [`parse::Doc`], [`notation`] reads Type cells, [`model`] builds
+//! the one IR ([`model::Model`]), and [`emit`] prints it with `quote!` and prettyplease.
+//!
+//! ```no_run
+//! // In build.rs:
+//! let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("models.rs");
+//! generator::Config::new().input("docs/models").write_to(&out).unwrap();
+//! ```
+
+pub mod discover;
+pub mod docs;
+pub mod emit;
+pub mod error;
+pub mod model;
+pub mod naming;
+pub mod notation;
+pub mod parse;
+
+pub use error::{Diagnostic, Error, ErrorKind, Pos};
+pub use model::{Model, SkipReason};
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Generation settings, in the spirit of prost-build's `Config`.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    inputs: Vec<PathBuf>,
+    keep_going: bool,
+    emit: emit::EmitOptions,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// The formatted Rust source.
+    pub code: String,
+    pub summary: Summary,
+    pub warnings: Vec<Diagnostic>,
+    /// Errors in docs that were left out; only with [`Config::keep_going`].
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Counts for the one-line summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub docs_read: usize,
+    pub structs: usize,
+    pub enums: usize,
+    pub unions: usize,
+    pub skipped: BTreeMap<SkipReason, usize>,
+    pub errors: usize,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} docs read: {} structs, {} enums, {} unions emitted",
+            self.docs_read, self.structs, self.enums, self.unions
+        )?;
+        let skipped: usize = self.skipped.values().sum();
+        if skipped > 0 {
+            let parts: Vec<_> = self
+                .skipped
+                .iter()
+                .map(|(r, n)| format!("{n} {}", r.label()))
+                .collect();
+            write!(f, "; {skipped} skipped ({})", parts.join(", "))?;
+        }
+        if self.errors > 0 {
+            write!(f, "; {} docs with errors left out", self.errors)?;
+        }
+        Ok(())
+    }
+}
+
+impl Config {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a doc file or a directory searched recursively for `*.md`. Module paths
+    /// are relative to this input.
+    pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Emit what is valid even when some docs have errors (they are returned in
+    /// [`Output::errors`]).
+    pub fn keep_going(&mut self, on: bool) -> &mut Self {
+        self.keep_going = on;
+        self
+    }
+
+    /// The doc files this configuration reads, for `rerun-if-changed`.
+    pub fn input_files(&self) -> Result<Vec<PathBuf>, Error> {
+        let listed = discover::list(&self.inputs).map_err(Error::new)?;
+        Ok(listed.into_iter().map(|(_, _, p)| p).collect())
+    }
+
+    /// Builds the model only.
+    pub fn model(&self) -> Result<(Model, Vec<Diagnostic>), Error> {
+        if self.inputs.is_empty() {
+            return Err(Error::single(Diagnostic::new(
+                ErrorKind::Usage,
+                Path::new("<config>"),
+                None,
+                "expected at least one input file or directory",
+            )));
+        }
+        let listed = discover::list(&self.inputs).map_err(Error::new)?;
+        let (sources, mut errors) = discover::read(listed);
+        let built = model::build(&sources);
+        errors.extend(built.errors);
+        let mut model = built.model;
+        model.docs_read += errors
+            .iter()
+            .filter(|e| e.kind == ErrorKind::NotUtf8 || e.kind == ErrorKind::Io)
+            .count();
+        if !errors.is_empty() && !self.keep_going {
+            return Err(Error::new(errors));
+        }
+        error::sort_diagnostics(&mut errors);
+        Ok((model, errors))
+    }
+
+    /// Runs the pipeline.
+    pub fn run(&self) -> Result<Output, Error> {
+        let (model, errors) = self.model()?;
+        let tokens = emit::emit(&model, &self.emit);
+        let code = emit::format(tokens).map_err(|e| {
+            Error::single(Diagnostic::new(
+                ErrorKind::Unsupported,
+                Path::new("<output>"),
+                None,
+                format!("internal error: emitted code does not parse ({e}); please report this"),
+            ))
+        })?;
+        let mut summary = Summary {
+            docs_read: model.docs_read,
+            errors: errors
+                .iter()
+                .map(|e| &e.file)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+            ..Summary::default()
+        };
+        for t in &model.types {
+            match t.kind {
+                model::Kind::Struct(_) => summary.structs += 1,
+                model::Kind::Enum(_) => summary.enums += 1,
+                model::Kind::Union(_) => summary.unions += 1,
+            }
+        }
+        for s in &model.skipped {
+            *summary.skipped.entry(s.reason).or_default() += 1;
+        }
+        Ok(Output {
+            code,
+            summary,
+            warnings: model.warnings,
+            errors,
+        })
+    }
+
+    /// Runs the pipeline and returns the Rust source.
+    pub fn generate(&self) -> Result<String, Error> {
+        self.run().map(|o| o.code)
+    }
+
+    /// Runs the pipeline and writes the source to `path` atomically; an unchanged
+    /// file is left untouched (its modification time too). Nothing is written on error.
+    pub fn write_to(&self, path: impl AsRef<Path>) -> Result<(Output, bool), Error> {
+        let out = self.run()?;
+        let changed = write_if_changed(path.as_ref(), &out.code)?;
+        Ok((out, changed))
+    }
+}
+
+/// Writes `text` to `path` via a temporary file in the same folder and a rename, unless
+/// the file already holds exactly `text`. Returns whether it wrote.
+pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
+    if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(false);
+    }
+    let io = |e: std::io::Error| {
+        Error::single(Diagnostic::new(
+            ErrorKind::Io,
+            path,
+            None,
+            format!("expected a writable output file: {e}"),
+        ))
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, text).map_err(io)?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(e));
+    }
+    Ok(true)
+}

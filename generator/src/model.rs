@@ -1,0 +1,1713 @@
+//! Stage 4: docs -> [`Model`], the one IR. Classifies docs, resolves references by file
+//! path, names everything (Rust names, wire names), breaks cycles with `Box`, decides
+//! which types can derive `Default`, and validates. The IR is plain data; `Debug`
+//! prints it.
+
+use crate::discover::{self, Source};
+use crate::docs;
+use crate::error::{Diagnostic, ErrorKind, Pos};
+use crate::naming;
+use crate::notation::{self, Flavor, TypeExpr};
+use crate::parse::{self, Block, Doc, Section, Table, Text};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+/// Index of a type in [`Model::types`].
+pub type TypeId = usize;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    /// Sorted by module path, then by source path.
+    pub types: Vec<TypeDef>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<Diagnostic>,
+    /// Docs read (emitted, skipped or in error).
+    pub docs_read: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub file: PathBuf,
+    pub reason: SkipReason,
+}
+
+/// Why a doc produced no type. Each is counted in the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SkipReason {
+    /// An SDK response wrapper: holds the raw HTTP response, not a JSON payload.
+    ResponseWrapper,
+    /// An SDK options page (no title, `## Options`).
+    SdkOptions,
+    /// An SDK configuration page (`Name | Type | Description` tables, no wire shape).
+    SdkConfig,
+    /// An empty file.
+    Empty,
+}
+
+impl SkipReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipReason::ResponseWrapper => "response wrapper",
+            SkipReason::SdkOptions => "SDK options",
+            SkipReason::SdkConfig => "SDK config",
+            SkipReason::Empty => "empty",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Rust module path (identifiers, escaped) from the crate root of the output.
+    pub module: Vec<String>,
+    /// Rust type name (identifier, escaped).
+    pub name: String,
+    /// The doc's title.
+    pub title: String,
+    pub source: PathBuf,
+    pub flavor: Option<Flavor>,
+    /// Rustdoc-safe markdown.
+    pub docs: String,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Struct(Struct),
+    Enum(Enum),
+    Union(Union),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    /// Keys not declared as fields, kept in a flattened map (free-form objects and
+    /// documented extra properties).
+    pub extra: Option<Extra>,
+    /// SDK-only fields (raw HTTP responses, streams) left out because they are not JSON.
+    pub sdk_only: Vec<String>,
+    pub derive_default: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extra {
+    pub rust_name: String,
+    pub value: Ty,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub rust_name: String,
+    pub wire_name: String,
+    /// Other spellings accepted when deserializing.
+    pub aliases: Vec<String>,
+    pub ty: Ty,
+    pub presence: Presence,
+    pub docs: String,
+    /// The Example cell, `<br/>` turned into newlines.
+    pub example: Option<String>,
+    pub deprecated: Option<String>,
+    pub pos: Pos,
+}
+
+/// Whether a key must be there and whether it may be null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Present, never null: `T`.
+    Required,
+    /// May be absent, never null: `Option<T>`, omitted when `None`.
+    Optional,
+    /// Present, may be null: `Option<T>`, written as `null` when `None`.
+    Nullable,
+    /// Absent, null or a value: `Option<Option<T>>`.
+    OptionalNullable,
+}
+
+/// A Rust type in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    String,
+    I64,
+    I32,
+    F64,
+    F32,
+    Bool,
+    Json,
+    DateTime,
+    Date,
+    List(Box<Ty>),
+    Map(Box<Ty>),
+    /// A nullable element inside a container.
+    Nullable(Box<Ty>),
+    Named(TypeId),
+    /// A reference that needs indirection to break a cycle.
+    Boxed(Box<Ty>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub repr: EnumRepr,
+    pub variants: Vec<Variant>,
+    /// Name of the catch-all variant that keeps unknown values.
+    pub catch_all: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumRepr {
+    Str,
+    Int,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub rust_name: String,
+    /// The wire value exactly as documented (decimal text for integer enums).
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// In deserialization order: the first member that accepts a value wins.
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub rust_name: String,
+    pub ty: Ty,
+}
+
+/// The model plus the errors found building it. Docs with errors are left out.
+pub struct Built {
+    pub model: Model,
+    pub errors: Vec<Diagnostic>,
+}
+
+// ---------------------------------------------------------------------------------
+// Pass 1: one doc at a time.
+
+struct Draft {
+    src: usize,
+    title: String,
+    description: Option<Text>,
+    body: DraftBody,
+}
+
+enum DraftBody {
+    Struct {
+        flavor: Flavor,
+        rows: Vec<DraftField>,
+    },
+    Enum {
+        flavor: Flavor,
+        rows: Vec<(String, String, Pos)>,
+    },
+    Union {
+        flavor: Flavor,
+        members: Vec<(TypeExpr, Pos)>,
+    },
+}
+
+struct DraftField {
+    name: String,
+    name_pos: Pos,
+    struck: bool,
+    required: bool,
+    ty: TypeExpr,
+    ty_pos: Pos,
+    description: String,
+    example: Option<String>,
+}
+
+enum Classified {
+    Draft(Draft),
+    Skip(SkipReason),
+}
+
+const DEPRECATED_MARK: &str = ": warning: ** DEPRECATED **:";
+
+/// Parses and classifies one doc. Errors go to `errs`; `None` then.
+fn classify(src_idx: usize, src: &Source, errs: &mut Vec<Diagnostic>) -> Option<Classified> {
+    let file = &src.path;
+    if src.text.trim().is_empty() {
+        return Some(Classified::Skip(SkipReason::Empty));
+    }
+    let doc: Doc = parse::parse(&src.text);
+    let Some(title) = &doc.title else {
+        if doc
+            .sections
+            .iter()
+            .any(|s| s.level == 2 && s.heading.text == "Options")
+        {
+            return Some(Classified::Skip(SkipReason::SdkOptions));
+        }
+        errs.push(
+            Diagnostic::new(
+                ErrorKind::MissingTitle,
+                file,
+                doc.sections
+                    .first()
+                    .map(|s| s.heading.pos)
+                    .or(Some(Pos { line: 1, col: 1 })),
+                "expected a `# Title` line naming the model before its sections",
+            )
+            .with_hint("every model doc starts with `# <TypeName>`"),
+        );
+        return None;
+    };
+    if title.text.is_empty() {
+        errs.push(Diagnostic::new(
+            ErrorKind::MissingTitle,
+            file,
+            Some(title.pos),
+            "expected a type name after `# `",
+        ));
+        return None;
+    }
+    let kind_section = doc.sections.iter().position(|s| {
+        s.level == 2
+            && matches!(
+                s.heading.text.as_str(),
+                "Fields" | "Values" | "Supported Types"
+            )
+    });
+    let Some(idx) = kind_section else {
+        errs.push(
+            Diagnostic::new(
+                ErrorKind::MissingSection,
+                file,
+                Some(title.pos),
+                "expected a `## Fields`, `## Values` or `## Supported Types` section after the title",
+            )
+            .with_snippet(&title.text),
+        );
+        return None;
+    };
+    let section = &doc.sections[idx];
+    let body = match section.heading.text.as_str() {
+        "Fields" => {
+            let Some(table) = section.tables().next() else {
+                errs.push(Diagnostic::new(
+                    ErrorKind::MissingSection,
+                    file,
+                    Some(section.heading.pos),
+                    "expected a `| Field | Type | Required | Description |` table under `## Fields`",
+                ));
+                return None;
+            };
+            match fields_table(src, table, errs)? {
+                Ok(b) => b,
+                Err(skip) => return Some(Classified::Skip(skip)),
+            }
+        }
+        "Values" => {
+            let Some(table) = section.tables().next() else {
+                errs.push(Diagnostic::new(
+                    ErrorKind::MissingSection,
+                    file,
+                    Some(section.heading.pos),
+                    "expected a `| Name | Value |` table under `## Values`",
+                ));
+                return None;
+            };
+            values_table(src, table, errs)?
+        }
+        _ => union_members(src, &doc.sections[idx + 1..], section, errs)?,
+    };
+    Some(Classified::Draft(Draft {
+        src: src_idx,
+        title: title.text.clone(),
+        description: doc.description.clone(),
+        body,
+    }))
+}
+
+/// Column positions by header name.
+fn columns(table: &Table) -> HashMap<String, usize> {
+    table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.text.to_ascii_lowercase(), i))
+        .collect()
+}
+
+fn check_rows(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> bool {
+    let mut ok = true;
+    let n = table.header.len();
+    for row in &table.rows {
+        let pos = row.first().map(|c| c.pos).unwrap_or(table.pos);
+        if row.len() < n {
+            ok = false;
+            errs.push(
+                Diagnostic::new(
+                    ErrorKind::ShortRow,
+                    &src.path,
+                    Some(pos),
+                    format!("expected {n} cells as in the header, found {}", row.len()),
+                )
+                .with_snippet(
+                    &row.iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                ),
+            );
+        } else if row.len() > n {
+            ok = false;
+            errs.push(
+                Diagnostic::new(
+                    ErrorKind::BadCell,
+                    &src.path,
+                    Some(row[n].pos),
+                    format!("expected {n} cells as in the header, found {}", row.len()),
+                )
+                .with_snippet(&row[n].text)
+                .with_hint("a literal `|` inside a cell must be escaped as `\\|`"),
+            );
+        }
+    }
+    ok
+}
+
+type FieldsResult = Result<DraftBody, SkipReason>;
+
+fn fields_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Option<FieldsResult> {
+    let cols = columns(table);
+    let (field, ty, req) = (cols.get("field"), cols.get("type"), cols.get("required"));
+    let (Some(&fc), Some(&tc), Some(&rc)) = (field, ty, req) else {
+        if cols.contains_key("name") && cols.contains_key("type") && !cols.contains_key("required")
+        {
+            // The SDK's own configuration pages (retry settings) use this layout.
+            return Some(Err(SkipReason::SdkConfig));
+        }
+        let missing: Vec<_> = [("Field", field), ("Type", ty), ("Required", req)]
+            .iter()
+            .filter(|(_, c)| c.is_none())
+            .map(|(n, _)| format!("`{n}`"))
+            .collect();
+        errs.push(
+            Diagnostic::new(
+                ErrorKind::MissingColumn,
+                &src.path,
+                Some(table.pos),
+                format!(
+                    "expected the Fields table to have a {} column",
+                    missing.join(" and ")
+                ),
+            )
+            .with_snippet(
+                &table
+                    .header
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            ),
+        );
+        return None;
+    };
+    if !check_rows(src, table, errs) {
+        return None;
+    }
+    let dc = cols.get("description").copied();
+    let ec = cols.get("example").copied();
+    let before = errs.len();
+    let names: Vec<(String, bool)> = table
+        .rows
+        .iter()
+        .map(|r| field_name(src, &r[fc], errs).unwrap_or_default())
+        .collect();
+    let cells: Vec<&str> = table.rows.iter().map(|r| r[tc].text.as_str()).collect();
+    let name_refs: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+    let flavor = notation::detect(&cells, &name_refs);
+    let mut rows = Vec::new();
+    for (row, (name, struck)) in table.rows.iter().zip(names) {
+        let required = match row[rc].text.as_str() {
+            ":heavy_check_mark:" => true,
+            ":heavy_minus_sign:" => false,
+            other => {
+                errs.push(
+                    Diagnostic::new(
+                        ErrorKind::BadCell,
+                        &src.path,
+                        Some(row[rc].pos),
+                        "expected `:heavy_check_mark:` or `:heavy_minus_sign:` in the Required column",
+                    )
+                    .with_snippet(other),
+                );
+                continue;
+            }
+        };
+        let cell = &row[tc];
+        let ty = match notation::parse_type(&cell.text, flavor) {
+            Ok(t) => t,
+            Err(e) => {
+                errs.push(notation_error(src, cell, &e, flavor));
+                continue;
+            }
+        };
+        rows.push(DraftField {
+            name,
+            name_pos: row[fc].pos,
+            struck,
+            required,
+            ty,
+            ty_pos: cell.pos,
+            description: dc.map(|c| row[c].text.clone()).unwrap_or_default(),
+            example: ec
+                .map(|c| docs::unbreak(&row[c].text))
+                .filter(|e| !e.trim().is_empty()),
+        });
+    }
+    if errs.len() > before {
+        return None;
+    }
+    // A required raw HTTP response marks the SDK's response wrapper, not a payload.
+    if rows
+        .iter()
+        .any(|r| r.required && matches!(r.ty.unwrapped(), TypeExpr::HttpResponse))
+    {
+        return Some(Err(SkipReason::ResponseWrapper));
+    }
+    Some(Ok(DraftBody::Struct { flavor, rows }))
+}
+
+fn notation_error(
+    src: &Source,
+    cell: &Text,
+    e: &notation::NotationError,
+    flavor: Flavor,
+) -> Diagnostic {
+    let trimmed_lead = cell.text.len() - cell.text.trim_start().len();
+    let chars = cell.text[..(trimmed_lead + e.offset).min(cell.text.len())]
+        .chars()
+        .count() as u32;
+    let kind = if e.unbalanced {
+        ErrorKind::UnbalancedBrackets
+    } else {
+        ErrorKind::UnknownNotation
+    };
+    let hint = match flavor {
+        Flavor::Python => "Python notation: `*str*`, `*Optional[int]*`, `List[*str*]`, `Dict[str, *Any*]`, `[Optional[components.X]](../../models/components/x.md)`",
+        Flavor::Go => "Go notation: `*string*`, `**int64*`, `[]*string*`, `map[string]*any*`, `[*components.X](../../models/components/x.md)`",
+    };
+    Diagnostic::new(
+        kind,
+        &src.path,
+        Some(Pos {
+            line: cell.pos.line,
+            col: cell.pos.col + chars,
+        }),
+        format!("{} in the Type cell", e.message),
+    )
+    .with_snippet(&cell.text)
+    .with_hint(hint)
+}
+
+/// `` `name` `` or `` ~~`name`~~ `` -> (name, struck through).
+fn field_name(src: &Source, cell: &Text, errs: &mut Vec<Diagnostic>) -> Option<(String, bool)> {
+    let mut t = cell.text.as_str();
+    let struck = t.starts_with("~~") && t.ends_with("~~") && t.len() >= 4;
+    if struck {
+        t = &t[2..t.len() - 2];
+    }
+    let name = t
+        .strip_prefix('`')
+        .and_then(|s| s.strip_suffix('`'))
+        .unwrap_or(t)
+        .trim();
+    if name.is_empty() {
+        errs.push(Diagnostic::new(
+            ErrorKind::BadCell,
+            &src.path,
+            Some(cell.pos),
+            "expected a field name in a code span, like `` `id` ``",
+        ));
+        return None;
+    }
+    Some((name.to_string(), struck))
+}
+
+fn values_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Option<DraftBody> {
+    let cols = columns(table);
+    let (Some(&nc), Some(&vc)) = (cols.get("name"), cols.get("value")) else {
+        errs.push(
+            Diagnostic::new(
+                ErrorKind::MissingColumn,
+                &src.path,
+                Some(table.pos),
+                "expected the Values table to have `Name` and `Value` columns",
+            )
+            .with_snippet(
+                &table
+                    .header
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            ),
+        );
+        return None;
+    };
+    if !check_rows(src, table, errs) {
+        return None;
+    }
+    let before = errs.len();
+    let mut rows = Vec::new();
+    for row in &table.rows {
+        let (name, _) = field_name(src, &row[nc], errs)?;
+        rows.push((name, row[vc].text.clone(), row[vc].pos));
+    }
+    if errs.len() > before {
+        return None;
+    }
+    // Python member names are UPPER_SNAKE; Go's are the title plus PascalCase.
+    let flavor = if rows
+        .iter()
+        .all(|(n, _, _)| !n.chars().any(|c| c.is_lowercase()))
+    {
+        Flavor::Python
+    } else {
+        Flavor::Go
+    };
+    Some(DraftBody::Enum { flavor, rows })
+}
+
+fn union_members(
+    src: &Source,
+    after: &[Section],
+    section: &Section,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<DraftBody> {
+    let mut members = Vec::new();
+    let mut flavor = None;
+    for s in after.iter().take_while(|s| s.level > 2) {
+        let code = s.blocks.iter().find_map(|b| match b {
+            Block::Code { lang, text } => Some((lang.as_str(), text)),
+            _ => None,
+        });
+        let f = match code.map(|c| c.0) {
+            Some("go") => Flavor::Go,
+            Some("python") => Flavor::Python,
+            _ if s.heading_is_code => Flavor::Python,
+            _ => Flavor::Go,
+        };
+        flavor.get_or_insert(f);
+        // Python names the member type in the heading; Go only in the code:
+        // `x := components.CreateXStr(string{/* values here */})`.
+        let (text, pos) = if f == Flavor::Python && !s.heading.text.is_empty() {
+            (s.heading.text.clone(), s.heading.pos)
+        } else if let Some((_, code)) = code {
+            let t = match f {
+                Flavor::Go => code
+                    .text
+                    .split_once('(')
+                    .and_then(|(_, r)| r.split_once('{'))
+                    .map(|(t, _)| t.trim().to_string()),
+                Flavor::Python => code
+                    .text
+                    .split_once(':')
+                    .and_then(|(_, r)| r.split_once('='))
+                    .map(|(t, _)| t.trim().to_string()),
+            };
+            match t {
+                Some(t) => (t, code.pos),
+                None => {
+                    errs.push(
+                        Diagnostic::new(
+                            ErrorKind::BadUnion,
+                            &src.path,
+                            Some(code.pos),
+                            "expected a member constructor such as `x := components.CreateXStr(string{...})` or `value: str = ...`",
+                        )
+                        .with_snippet(code.text.trim()),
+                    );
+                    return None;
+                }
+            }
+        } else {
+            errs.push(Diagnostic::new(
+                ErrorKind::BadUnion,
+                &src.path,
+                Some(s.heading.pos),
+                "expected the member type in the heading (`` ### `str` ``) or a code block under it",
+            ));
+            return None;
+        };
+        match notation::parse_plain(&text, f) {
+            Ok(t) => members.push((t, pos)),
+            Err(e) => {
+                errs.push(
+                    Diagnostic::new(
+                        if e.unbalanced {
+                            ErrorKind::UnbalancedBrackets
+                        } else {
+                            ErrorKind::UnknownNotation
+                        },
+                        &src.path,
+                        Some(pos),
+                        format!("{} in a union member type", e.message),
+                    )
+                    .with_snippet(&text),
+                );
+                return None;
+            }
+        }
+    }
+    if members.is_empty() {
+        errs.push(Diagnostic::new(
+            ErrorKind::BadUnion,
+            &src.path,
+            Some(section.heading.pos),
+            "expected at least one `###` member under `## Supported Types`",
+        ));
+        return None;
+    }
+    Some(DraftBody::Union {
+        flavor: flavor.unwrap_or(Flavor::Python),
+        members,
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Pass 2 and later: the whole set.
+
+/// What a doc path resolves to.
+#[derive(Clone, Copy)]
+enum Target {
+    Type(TypeId),
+    Skipped(SkipReason),
+    Broken,
+}
+
+/// Builds the model from read sources (sorted by discover).
+pub fn build(sources: &[Source]) -> Built {
+    let mut errors = Vec::new();
+    let mut skipped = Vec::new();
+    let mut drafts = Vec::new();
+    let mut by_path: HashMap<(&std::path::Path, &[String]), Target> = HashMap::new();
+    for (i, src) in sources.iter().enumerate() {
+        let key = (src.root.as_path(), src.rel.as_slice());
+        match classify(i, src, &mut errors) {
+            Some(Classified::Draft(d)) => drafts.push(d),
+            Some(Classified::Skip(reason)) => {
+                by_path.insert(key, Target::Skipped(reason));
+                skipped.push(Skipped {
+                    file: src.path.clone(),
+                    reason,
+                });
+            }
+            None => {
+                by_path.insert(key, Target::Broken);
+            }
+        }
+    }
+
+    // Names: module path from the folder, type name from the title, unique per module.
+    drafts.sort_by(|a, b| {
+        let (sa, sb) = (&sources[a.src], &sources[b.src]);
+        sa.dir()
+            .cmp(sb.dir())
+            .then(sa.rel.cmp(&sb.rel))
+            .then(sa.path.cmp(&sb.path))
+    });
+    let mut warnings = Vec::new();
+    let mut taken: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
+    let mut types: Vec<TypeDef> = Vec::with_capacity(drafts.len());
+    let mut by_title: HashMap<(&std::path::Path, &str, &str), TypeId> = HashMap::new();
+    for (id, d) in drafts.iter().enumerate() {
+        let src = &sources[d.src];
+        let module: Vec<String> = src
+            .dir()
+            .iter()
+            .map(|c| naming::escape_keyword(naming::snake_ident(&naming::words(c), "module")))
+            .collect();
+        let base = naming::escape_keyword(naming::camel_ident(&d.title, "Type", "T"));
+        let set = taken.entry(module.clone()).or_default();
+        let name = naming::unique(base.clone(), "", set);
+        if name != base {
+            warnings.push(
+                Diagnostic::new(
+                    ErrorKind::Unsupported,
+                    &src.path,
+                    Some(Pos { line: 1, col: 1 }),
+                    format!("another doc in this folder is also named `{base}`; this one is emitted as `{name}`"),
+                )
+                .with_snippet(&d.title),
+            );
+        }
+        by_path.insert((src.root.as_path(), src.rel.as_slice()), Target::Type(id));
+        let category = src.dir().last().map(String::as_str).unwrap_or("");
+        by_title
+            .entry((src.root.as_path(), category, d.title.as_str()))
+            .or_insert(id);
+        let flavor = match d.body {
+            DraftBody::Struct { flavor, .. }
+            | DraftBody::Enum { flavor, .. }
+            | DraftBody::Union { flavor, .. } => flavor,
+        };
+        let docs = d
+            .description
+            .as_ref()
+            .map(|t| docs::rustdoc(&t.text))
+            .unwrap_or_default();
+        types.push(TypeDef {
+            module,
+            name,
+            title: d.title.clone(),
+            source: src.path.clone(),
+            flavor: Some(flavor),
+            docs,
+            // Filled in below once every name is known.
+            kind: Kind::Union(Union { members: vec![] }),
+        });
+    }
+
+    let roots = sources
+        .iter()
+        .map(|s| s.root.as_path())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|r| (r, discover::root_parts(r)))
+        .collect();
+    let resolver = Resolver {
+        roots,
+        by_path: &by_path,
+        by_title: &by_title,
+    };
+    let mut failed = vec![false; drafts.len()];
+    for (id, d) in drafts.iter().enumerate() {
+        let src = &sources[d.src];
+        let before = errors.len();
+        let kind = match &d.body {
+            DraftBody::Struct { rows, .. } => Kind::Struct(build_struct(
+                src,
+                rows,
+                &resolver,
+                &mut errors,
+                &mut warnings,
+            )),
+            DraftBody::Enum { flavor, rows } => {
+                match build_enum(src, &d.title, *flavor, rows, &mut errors, &mut warnings) {
+                    Some(e) => Kind::Enum(e),
+                    None => {
+                        failed[id] = true;
+                        continue;
+                    }
+                }
+            }
+            DraftBody::Union { members, .. } => {
+                let mut out = Vec::new();
+                for (t, pos) in members {
+                    if let Some(ty) = resolver.ty(src, t, *pos, &mut errors) {
+                        out.push(ty);
+                    }
+                }
+                Kind::Union(Union {
+                    members: out
+                        .into_iter()
+                        .map(|ty| Member {
+                            rust_name: String::new(),
+                            ty,
+                        })
+                        .collect(),
+                })
+            }
+        };
+        failed[id] = errors.len() > before;
+        types[id].kind = kind;
+    }
+
+    // Union member names and order need every type's name and kind.
+    let snapshot: Vec<(String, bool)> = types
+        .iter()
+        .map(|t| (t.name.clone(), matches!(t.kind, Kind::Enum(_))))
+        .collect();
+    for t in &mut types {
+        if let Kind::Union(u) = &mut t.kind {
+            u.members.sort_by_key(|m| member_rank(&m.ty, &snapshot));
+            let mut names = BTreeSet::new();
+            for m in &mut u.members {
+                m.rust_name = naming::unique(member_name(&m.ty, &snapshot), "", &mut names);
+            }
+        }
+    }
+
+    // A type whose doc failed cannot be referenced either: drop both, report the
+    // reference so the user sees why the referring type is missing.
+    if failed.iter().any(|&f| f) {
+        drop_failed(&mut types, &failed, &mut errors);
+    }
+    break_cycles(&mut types);
+    mark_default(&mut types);
+
+    crate::error::sort_diagnostics(&mut warnings);
+    Built {
+        model: Model {
+            types,
+            skipped,
+            warnings,
+            docs_read: sources.len(),
+        },
+        errors,
+    }
+}
+
+struct Resolver<'a> {
+    roots: HashMap<&'a std::path::Path, Vec<String>>,
+    by_path: &'a HashMap<(&'a std::path::Path, &'a [String]), Target>,
+    by_title: &'a HashMap<(&'a std::path::Path, &'a str, &'a str), TypeId>,
+}
+
+impl Resolver<'_> {
+    /// Converts a doc type (without top-level presence) to a Rust type.
+    fn ty(&self, src: &Source, t: &TypeExpr, pos: Pos, errs: &mut Vec<Diagnostic>) -> Option<Ty> {
+        Some(match t {
+            TypeExpr::Str => Ty::String,
+            TypeExpr::Int(Some(32)) => Ty::I32,
+            TypeExpr::Int(_) => Ty::I64,
+            TypeExpr::Float(Some(32)) => Ty::F32,
+            TypeExpr::Float(_) => Ty::F64,
+            TypeExpr::Bool => Ty::Bool,
+            TypeExpr::Any => Ty::Json,
+            TypeExpr::Timestamp => Ty::DateTime,
+            TypeExpr::Date => Ty::Date,
+            TypeExpr::HttpResponse | TypeExpr::ByteStream => {
+                errs.push(Diagnostic::new(
+                    ErrorKind::Unsupported,
+                    &src.path,
+                    Some(pos),
+                    "an HTTP response or stream cannot be part of a JSON value here",
+                ));
+                return None;
+            }
+            TypeExpr::List(t) => Ty::List(Box::new(self.ty(src, t, pos, errs)?)),
+            TypeExpr::Map(t) => Ty::Map(Box::new(self.ty(src, t, pos, errs)?)),
+            TypeExpr::Optional(t) | TypeExpr::Nullable(t) | TypeExpr::OptionalNullable(t) => {
+                Ty::Nullable(Box::new(self.ty(src, t, pos, errs)?))
+            }
+            TypeExpr::Model { qual, link } => {
+                Ty::Named(self.model(src, qual, link.as_deref(), pos, errs)?)
+            }
+        })
+    }
+
+    fn model(
+        &self,
+        src: &Source,
+        qual: &str,
+        link: Option<&str>,
+        pos: Pos,
+        errs: &mut Vec<Diagnostic>,
+    ) -> Option<TypeId> {
+        let Some(link) = link else {
+            // Union members name models without a link: `components.Tag`.
+            let (cat, title) = qual.rsplit_once('.').unwrap_or(("", qual));
+            let cat = cat.rsplit('.').next().unwrap_or(cat);
+            return match self.by_title.get(&(src.root.as_path(), cat, title)) {
+                Some(&id) => Some(id),
+                None => {
+                    errs.push(
+                        Diagnostic::new(
+                            ErrorKind::DanglingLink,
+                            &src.path,
+                            Some(pos),
+                            format!("expected a doc titled `{title}` in a `{cat}` folder among the inputs"),
+                        )
+                        .with_snippet(qual),
+                    );
+                    None
+                }
+            };
+        };
+        let Some(target) = discover::resolve_link(&self.roots[src.root.as_path()], src.dir(), link)
+        else {
+            errs.push(
+                Diagnostic::new(
+                    ErrorKind::LinkOutsideRoot,
+                    &src.path,
+                    Some(pos),
+                    "expected a link to a doc inside the input folder; this one leaves it and was not followed",
+                )
+                .with_snippet(link),
+            );
+            return None;
+        };
+        match self.by_path.get(&(src.root.as_path(), target.as_slice())) {
+            Some(Target::Type(id)) => Some(*id),
+            Some(Target::Skipped(reason)) => {
+                errs.push(
+                    Diagnostic::new(
+                        ErrorKind::LinkToSkipped,
+                        &src.path,
+                        Some(pos),
+                        format!(
+                            "expected a link to a model; `{}` is skipped ({})",
+                            target.join("/"),
+                            reason.label()
+                        ),
+                    )
+                    .with_snippet(link),
+                );
+                None
+            }
+            Some(Target::Broken) => {
+                errs.push(
+                    Diagnostic::new(
+                        ErrorKind::DanglingLink,
+                        &src.path,
+                        Some(pos),
+                        format!("expected `{}` to define a model, but it has errors (reported for that file)", target.join("/")),
+                    )
+                    .with_snippet(link),
+                );
+                None
+            }
+            None => {
+                errs.push(
+                    Diagnostic::new(
+                        ErrorKind::DanglingLink,
+                        &src.path,
+                        Some(pos),
+                        format!("expected `{}` among the input docs for `{qual}`", target.join("/")),
+                    )
+                    .with_snippet(link)
+                    .with_hint("pass the folder that holds every linked doc (e.g. `docs/models`), not a single file"),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn build_struct(
+    src: &Source,
+    rows: &[DraftField],
+    resolver: &Resolver,
+    errs: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Struct {
+    let mut fields = Vec::new();
+    let mut extra = None;
+    let mut sdk_only = Vec::new();
+    let mut rust_names = BTreeSet::new();
+    let mut seen_doc_names: HashMap<&str, Pos> = HashMap::new();
+    for r in rows {
+        if let Some(first) = seen_doc_names.insert(r.name.as_str(), r.name_pos) {
+            errs.push(
+                Diagnostic::new(
+                    ErrorKind::BadCell,
+                    &src.path,
+                    Some(r.name_pos),
+                    format!(
+                        "expected each field once; `{}` is already declared on line {}",
+                        r.name, first.line
+                    ),
+                )
+                .with_snippet(&r.name),
+            );
+            continue;
+        }
+        if r.ty.is_sdk_only() {
+            sdk_only.push(r.name.clone());
+            continue;
+        }
+        // Documented extra properties are where undeclared keys go, not a field.
+        if matches!(
+            r.name.as_str(),
+            "AdditionalProperties" | "__pydantic_extra__"
+        ) {
+            if let TypeExpr::Map(v) = r.ty.unwrapped() {
+                if let Some(value) = resolver.ty(src, v, r.ty_pos, errs) {
+                    extra = Some(value);
+                }
+                continue;
+            }
+        }
+        let Some(ty) = resolver.ty(src, r.ty.unwrapped(), r.ty_pos, errs) else {
+            continue;
+        };
+        let presence = match (&r.ty, r.required) {
+            (TypeExpr::OptionalNullable(_), _) | (TypeExpr::Nullable(_), false) => {
+                Presence::OptionalNullable
+            }
+            (TypeExpr::Nullable(_), true) => Presence::Nullable,
+            (_, true) => Presence::Required,
+            (_, false) => Presence::Optional,
+        };
+        let words = naming::words(&r.name);
+        let rust_name = naming::unique(
+            naming::escape_keyword(naming::snake_ident(&words, "field")),
+            "_",
+            &mut rust_names,
+        );
+        let mut desc = r.description.trim();
+        let mut deprecated = r.struck.then(String::new);
+        if let Some(rest) = desc.strip_prefix(DEPRECATED_MARK) {
+            let rest = rest.trim_start();
+            let (note, tail) = rest.split_once("<br/><br/>").unwrap_or((rest, ""));
+            deprecated = Some(docs::unbreak(note).trim().to_string());
+            desc = tail.trim();
+        }
+        let mut doc = if desc == "N/A" {
+            String::new()
+        } else {
+            docs::rustdoc(desc)
+        };
+        if let Some(ex) = &r.example {
+            if !doc.is_empty() {
+                doc.push_str("\n\n");
+            }
+            if ex.contains('\n') {
+                doc.push_str("Example:\n\n");
+                doc.push_str(&docs::code_block(ex));
+            } else {
+                doc.push_str("Example: ");
+                doc.push_str(&docs::code_span(ex));
+            }
+        }
+        let wire_name = naming::wire_name(&words);
+        fields.push(Field {
+            aliases: naming::wire_aliases(&words, &wire_name),
+            wire_name: if words.is_empty() {
+                r.name.clone()
+            } else {
+                wire_name
+            },
+            rust_name,
+            ty,
+            presence,
+            docs: doc,
+            example: r.example.clone(),
+            deprecated,
+            pos: r.name_pos,
+        });
+    }
+    dedupe_wire_names(src, &mut fields, warnings);
+    let extra = if fields.is_empty() && extra.is_none() && sdk_only.is_empty() {
+        // No declared fields: a free-form object keeps every key.
+        Some(Ty::Json)
+    } else {
+        extra
+    };
+    let extra = extra.map(|value| Extra {
+        rust_name: naming::unique("additional_properties".to_string(), "_", &mut rust_names),
+        value,
+    });
+    Struct {
+        fields,
+        extra,
+        sdk_only,
+        derive_default: false,
+    }
+}
+
+/// One JSON key belongs to one field: a primary name wins over another field's alias,
+/// and an alias two fields share is dropped from both.
+fn dedupe_wire_names(src: &Source, fields: &mut [Field], warnings: &mut Vec<Diagnostic>) {
+    let mut primaries: BTreeSet<String> = BTreeSet::new();
+    for f in fields.iter_mut() {
+        if !primaries.insert(f.wire_name.clone()) {
+            let base = f.wire_name.clone();
+            f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
+            warnings.push(
+                Diagnostic::new(
+                    ErrorKind::Unsupported,
+                    &src.path,
+                    Some(f.pos),
+                    format!(
+                        "two fields map to the JSON key `{base}`; this one is written as `{}`",
+                        f.wire_name
+                    ),
+                )
+                .with_hint("set the key in a wire-names overrides file"),
+            );
+        }
+    }
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for f in fields.iter() {
+        for a in &f.aliases {
+            *count.entry(a.clone()).or_default() += 1;
+        }
+    }
+    for f in fields.iter_mut() {
+        f.aliases
+            .retain(|a| count[a] == 1 && !primaries.contains(a));
+    }
+}
+
+fn build_enum(
+    src: &Source,
+    title: &str,
+    flavor: Flavor,
+    rows: &[(String, String, Pos)],
+    errs: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<Enum> {
+    let is_int = !rows.is_empty()
+        && rows.iter().all(|(_, v, _)| {
+            let digits = v.strip_prefix('-').unwrap_or(v);
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+        });
+    let mut variants = Vec::new();
+    let mut names = BTreeSet::new();
+    let mut values: HashMap<String, Pos> = HashMap::new();
+    // Go prefixes every member with the type name: `LineupTypeMinus1`.
+    let prefix: String = title.chars().filter(|c| c.is_alphanumeric()).collect();
+    for (name, value, pos) in rows {
+        let value = if is_int {
+            match value.parse::<i64>() {
+                Ok(v) => v.to_string(),
+                Err(_) => {
+                    errs.push(
+                        Diagnostic::new(
+                            ErrorKind::BadEnum,
+                            &src.path,
+                            Some(*pos),
+                            "expected an integer value that fits in 64 bits",
+                        )
+                        .with_snippet(value),
+                    );
+                    return None;
+                }
+            }
+        } else {
+            value.clone()
+        };
+        if let Some(first) = values.insert(value.clone(), *pos) {
+            warnings.push(
+                Diagnostic::new(
+                    ErrorKind::BadEnum,
+                    &src.path,
+                    Some(*pos),
+                    format!(
+                        "value already listed on line {}; this row is ignored",
+                        first.line
+                    ),
+                )
+                .with_snippet(&value),
+            );
+            continue;
+        }
+        let member = match flavor {
+            Flavor::Go => name
+                .strip_prefix(prefix.as_str())
+                .filter(|rest| rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+                .unwrap_or(name),
+            Flavor::Python => name,
+        };
+        let base = naming::escape_keyword(naming::camel_ident(member, "Variant", "V"));
+        let rust_name = naming::unique(base.clone(), "", &mut names);
+        if rust_name != base {
+            warnings.push(
+                Diagnostic::new(
+                    ErrorKind::BadEnum,
+                    &src.path,
+                    Some(*pos),
+                    format!(
+                        "member name collides with another as `{base}`; emitted as `{rust_name}`"
+                    ),
+                )
+                .with_snippet(name),
+            );
+        }
+        variants.push(Variant { rust_name, value });
+    }
+    if rows.is_empty() {
+        warnings.push(Diagnostic::new(
+            ErrorKind::BadEnum,
+            &src.path,
+            None,
+            "enum has no values; every value deserializes into the catch-all variant",
+        ));
+    }
+    let catch_all = ["Unknown", "UnknownValue", "Other"]
+        .into_iter()
+        .map(String::from)
+        .find(|n| !names.contains(n))
+        .unwrap_or_else(|| naming::unique("Unknown".into(), "", &mut names));
+    Some(Enum {
+        repr: if is_int { EnumRepr::Int } else { EnumRepr::Str },
+        variants,
+        catch_all,
+    })
+}
+
+/// Deserialization order for untagged unions: serde takes the first member that
+/// accepts a value, so specific shapes go before general ones.
+fn member_rank(ty: &Ty, types: &[(String, bool)]) -> u8 {
+    match ty {
+        Ty::Bool => 0,
+        Ty::I32 | Ty::I64 => 1,
+        Ty::F32 | Ty::F64 => 2,
+        Ty::Date => 3,
+        Ty::DateTime => 4,
+        Ty::Named(id) if types[*id].1 => 5,
+        Ty::String => 6,
+        Ty::Named(_) | Ty::Boxed(_) => 7,
+        Ty::List(_) => 8,
+        Ty::Map(_) => 9,
+        Ty::Nullable(_) => 10,
+        Ty::Json => 11,
+    }
+}
+
+fn member_name(ty: &Ty, types: &[(String, bool)]) -> String {
+    match ty {
+        Ty::String => "Str".into(),
+        Ty::I64 | Ty::I32 => "Integer".into(),
+        Ty::F64 | Ty::F32 => "Number".into(),
+        Ty::Bool => "Boolean".into(),
+        Ty::Json => "Any".into(),
+        Ty::DateTime => "DateTime".into(),
+        Ty::Date => "Date".into(),
+        Ty::List(t) => format!("ArrayOf{}", member_name(t, types)),
+        Ty::Map(t) => format!("MapOf{}", member_name(t, types)),
+        Ty::Nullable(t) => format!("Nullable{}", member_name(t, types)),
+        Ty::Boxed(t) => member_name(t, types),
+        Ty::Named(id) => types[*id].0.trim_start_matches("r#").to_string(),
+    }
+}
+
+fn visit_named(ty: &Ty, f: &mut impl FnMut(TypeId)) {
+    match ty {
+        Ty::Named(id) => f(*id),
+        Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) | Ty::Boxed(t) => visit_named(t, f),
+        _ => {}
+    }
+}
+
+fn type_refs(kind: &Kind) -> Vec<TypeId> {
+    let mut out = Vec::new();
+    match kind {
+        Kind::Struct(s) => {
+            for f in &s.fields {
+                visit_named(&f.ty, &mut |id| out.push(id));
+            }
+            if let Some(e) = &s.extra {
+                visit_named(&e.value, &mut |id| out.push(id));
+            }
+        }
+        Kind::Union(u) => {
+            for m in &u.members {
+                visit_named(&m.ty, &mut |id| out.push(id));
+            }
+        }
+        Kind::Enum(_) => {}
+    }
+    out
+}
+
+/// Removes types whose doc failed, and (transitively) types that reference them,
+/// renumbering the rest.
+fn drop_failed(types: &mut Vec<TypeDef>, failed: &[bool], errors: &mut Vec<Diagnostic>) {
+    let mut dead = failed.to_vec();
+    loop {
+        let mut changed = false;
+        for (id, t) in types.iter().enumerate() {
+            if dead[id] {
+                continue;
+            }
+            if let Some(bad) = type_refs(&t.kind).into_iter().find(|&r| dead[r]) {
+                dead[id] = true;
+                changed = true;
+                errors.push(Diagnostic::new(
+                    ErrorKind::DanglingLink,
+                    &t.source,
+                    None,
+                    format!(
+                        "`{}` refers to `{}`, which has errors (see {})",
+                        t.title,
+                        types[bad].title,
+                        types[bad].source.display()
+                    ),
+                ));
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut new_id = vec![usize::MAX; types.len()];
+    let mut next = 0;
+    for (id, d) in dead.iter().enumerate() {
+        if !d {
+            new_id[id] = next;
+            next += 1;
+        }
+    }
+    let old = std::mem::take(types);
+    for (id, mut t) in old.into_iter().enumerate() {
+        if dead[id] {
+            continue;
+        }
+        remap(&mut t.kind, &new_id);
+        types.push(t);
+    }
+}
+
+fn remap(kind: &mut Kind, new_id: &[usize]) {
+    fn go(ty: &mut Ty, new_id: &[usize]) {
+        match ty {
+            Ty::Named(id) => *id = new_id[*id],
+            Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) | Ty::Boxed(t) => go(t, new_id),
+            _ => {}
+        }
+    }
+    match kind {
+        Kind::Struct(s) => {
+            for f in &mut s.fields {
+                go(&mut f.ty, new_id);
+            }
+            if let Some(e) = &mut s.extra {
+                go(&mut e.value, new_id);
+            }
+        }
+        Kind::Union(u) => u.members.iter_mut().for_each(|m| go(&mut m.ty, new_id)),
+        Kind::Enum(_) => {}
+    }
+}
+
+/// The types a value of `ty` contains inline (not behind a Vec or map).
+fn inline_refs(ty: &Ty, out: &mut Vec<TypeId>) {
+    match ty {
+        Ty::Named(id) => out.push(*id),
+        Ty::Nullable(t) => inline_refs(t, out),
+        _ => {}
+    }
+}
+
+/// Boxes every inline reference that closes a cycle of inline containment (which
+/// would give the type infinite size). References through Vec or maps need no box.
+fn break_cycles(types: &mut [TypeDef]) {
+    let n = types.len();
+    let mut edges: Vec<Vec<TypeId>> = vec![Vec::new(); n];
+    for (id, t) in types.iter().enumerate() {
+        match &t.kind {
+            Kind::Struct(s) => s
+                .fields
+                .iter()
+                .for_each(|f| inline_refs(&f.ty, &mut edges[id])),
+            Kind::Union(u) => u
+                .members
+                .iter()
+                .for_each(|m| inline_refs(&m.ty, &mut edges[id])),
+            Kind::Enum(_) => {}
+        }
+    }
+    let scc = scc_ids(&edges);
+    let needs_box = |from: TypeId, to: TypeId| scc[from] == scc[to];
+    fn wrap(ty: &mut Ty, from: TypeId, needs: &dyn Fn(TypeId, TypeId) -> bool) {
+        match ty {
+            Ty::Named(to) if needs(from, *to) => {
+                let inner = std::mem::replace(ty, Ty::Bool);
+                *ty = Ty::Boxed(Box::new(inner));
+            }
+            Ty::Nullable(t) => wrap(t, from, needs),
+            _ => {}
+        }
+    }
+    for (id, t) in types.iter_mut().enumerate() {
+        match &mut t.kind {
+            Kind::Struct(s) => s
+                .fields
+                .iter_mut()
+                .for_each(|f| wrap(&mut f.ty, id, &needs_box)),
+            Kind::Union(u) => u
+                .members
+                .iter_mut()
+                .for_each(|m| wrap(&mut m.ty, id, &needs_box)),
+            Kind::Enum(_) => {}
+        }
+    }
+}
+
+/// Strongly connected component ids (iterative Tarjan), so deep reference chains
+/// cannot overflow the stack. A node with a self-edge shares its id with itself, and
+/// a node alone on no cycle gets a unique id as well; self-edges are cycles.
+fn scc_ids(edges: &[Vec<TypeId>]) -> Vec<usize> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut comp = vec![usize::MAX; n];
+    let mut next_index = 0;
+    let mut next_comp = 0;
+    for start in 0..n {
+        if index[start] != usize::MAX {
+            continue;
+        }
+        let mut call: Vec<(usize, usize)> = vec![(start, 0)];
+        index[start] = next_index;
+        low[start] = next_index;
+        next_index += 1;
+        stack.push(start);
+        on_stack[start] = true;
+        while let Some(&mut (v, ref mut ei)) = call.last_mut() {
+            if *ei < edges[v].len() {
+                let w = edges[v][*ei];
+                *ei += 1;
+                if index[w] == usize::MAX {
+                    index[w] = next_index;
+                    low[w] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    call.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                call.pop();
+                if let Some(&(parent, _)) = call.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        comp[w] = next_comp;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    next_comp += 1;
+                }
+            }
+        }
+    }
+    comp
+}
+
+/// A struct derives `Default` when every field can start empty: optional and nullable
+/// fields always can; required ones when their type can (fixpoint over references).
+fn mark_default(types: &mut [TypeDef]) {
+    let mut ok: Vec<bool> = types
+        .iter()
+        .map(|t| matches!(t.kind, Kind::Struct(_)))
+        .collect();
+    fn ty_ok(ty: &Ty, ok: &[bool]) -> bool {
+        match ty {
+            Ty::Named(id) => ok[*id],
+            Ty::Boxed(t) => ty_ok(t, ok),
+            _ => true,
+        }
+    }
+    loop {
+        let mut changed = false;
+        for (id, t) in types.iter().enumerate() {
+            if !ok[id] {
+                continue;
+            }
+            if let Kind::Struct(s) = &t.kind {
+                let all = s
+                    .fields
+                    .iter()
+                    .all(|f| f.presence != Presence::Required || ty_ok(&f.ty, &ok));
+                if !all {
+                    ok[id] = false;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (id, t) in types.iter_mut().enumerate() {
+        if let Kind::Struct(s) = &mut t.kind {
+            s.derive_default = ok[id];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn src(rel: &str, text: &str) -> Source {
+        Source {
+            root: PathBuf::from("docs"),
+            rel: rel.split('/').map(String::from).collect(),
+            path: PathBuf::from("docs").join(rel),
+            text: text.to_string(),
+        }
+    }
+
+    fn table(rows: &[&str]) -> String {
+        let mut s =
+            String::from("| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n");
+        for r in rows {
+            s.push_str(r);
+            s.push('\n');
+        }
+        s
+    }
+
+    fn built(srcs: &[Source]) -> Built {
+        build(srcs)
+    }
+
+    #[test]
+    fn struct_fields_presence_and_links() {
+        let a = src(
+            "operations/pin.md",
+            &format!(
+                "# Pin\n\nA pin.\n\n## Fields\n\n{}",
+                table(&[
+                    "| `id` | *int* | :heavy_check_mark: | N/A |",
+                    "| `code` | *Optional[str]* | :heavy_minus_sign: | The code |",
+                    "| `note` | *Nullable[str]* | :heavy_check_mark: | N/A |",
+                    "| `seen` | *OptionalNullable[bool]* | :heavy_minus_sign: | N/A |",
+                    "| `location` | [Optional[operations.Loc]](../../models/operations/loc.md) | :heavy_minus_sign: | N/A |",
+                ])
+            ),
+        );
+        let mut b = src(
+            "operations/loc.md",
+            &format!(
+                "# Loc\n\n## Fields\n\n{}",
+                table(&["| `city` | *str* | :heavy_check_mark: | N/A |"])
+            ),
+        );
+        b.root = a.root.clone();
+        // Link `../../models/operations/loc.md` from `operations/` leaves the root here.
+        let out = built(&[a.clone(), b.clone()]);
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].kind, ErrorKind::LinkOutsideRoot);
+
+        let a = src("models/operations/pin.md", &a.text);
+        let b = src("models/operations/loc.md", &b.text);
+        let out = built(&[a, b]);
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        let pin = out.model.types.iter().find(|t| t.name == "Pin").unwrap();
+        assert_eq!(pin.module, ["models", "operations"]);
+        let Kind::Struct(s) = &pin.kind else { panic!() };
+        let p: Vec<_> = s.fields.iter().map(|f| f.presence).collect();
+        assert_eq!(
+            p,
+            [
+                Presence::Required,
+                Presence::Optional,
+                Presence::Nullable,
+                Presence::OptionalNullable,
+                Presence::Optional
+            ]
+        );
+        let loc_id = out
+            .model
+            .types
+            .iter()
+            .position(|t| t.name == "Loc")
+            .unwrap();
+        assert_eq!(s.fields[4].ty, Ty::Named(loc_id));
+        assert!(s.derive_default);
+    }
+
+    #[test]
+    fn wrappers_and_options_are_skipped() {
+        let w = src(
+            "operations/r.md",
+            &format!(
+                "# R\n\n## Fields\n\n{}",
+                table(&["| `raw_response` | [httpx.Response](https://www.python-httpx.org/api/#response) | :heavy_check_mark: | N/A |"])
+            ),
+        );
+        let o = src("operations/option.md", "## Options\n\n### WithX\n");
+        let e = src("operations/empty.md", "\n");
+        let out = built(&[w, o, e]);
+        assert!(out.errors.is_empty());
+        let reasons: Vec<_> = out.model.skipped.iter().map(|s| s.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                SkipReason::ResponseWrapper,
+                SkipReason::SdkOptions,
+                SkipReason::Empty
+            ]
+        );
+    }
+
+    #[test]
+    fn enums_go_and_python_names_agree() {
+        let go = src("c/lineuptype.md", "# LineupType\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `LineupTypeMinus1` | -1 |\n| `LineupTypeZero` | 0 |\n");
+        let py = src("d/lineuptype.md", "# LineupType\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `MINUS_1` | -1 |\n| `ZERO` | 0 |\n");
+        let out = built(&[go, py]);
+        let kinds: Vec<_> = out.model.types.iter().map(|t| t.kind.clone()).collect();
+        assert_eq!(kinds[0], kinds[1]);
+        let Kind::Enum(e) = &kinds[0] else { panic!() };
+        assert_eq!(e.repr, EnumRepr::Int);
+        assert_eq!(e.variants[0].rust_name, "Minus1");
+        assert_eq!(e.catch_all, "Unknown");
+    }
+
+    #[test]
+    fn union_members_are_ordered_specific_first() {
+        let py = src("c/v.md", "# V\n\n## Supported Types\n\n### `str`\n\n```python\nvalue: str = /* values here */\n```\n\n### `float`\n\n```python\nvalue: float = 1\n```\n\n### `int`\n\n```python\nvalue: int = 1\n```\n\n### `bool`\n\n```python\nvalue: bool = 1\n```\n");
+        let out = built(&[py]);
+        let Kind::Union(u) = &out.model.types[0].kind else {
+            panic!()
+        };
+        let names: Vec<_> = u.members.iter().map(|m| m.rust_name.as_str()).collect();
+        assert_eq!(names, ["Boolean", "Integer", "Number", "Str"]);
+    }
+
+    #[test]
+    fn direct_cycles_are_boxed_and_list_cycles_are_not() {
+        let node = src(
+            "m/c/node.md",
+            &format!("# Node\n\n## Fields\n\n{}", table(&[
+            "| `children` | List[[c.Node](../../m/c/node.md)] | :heavy_minus_sign: | N/A |",
+            "| `parent` | [Optional[c.Summary]](../../m/c/summary.md) | :heavy_minus_sign: | N/A |",
+        ])),
+        );
+        let summary =
+            src(
+                "m/c/summary.md",
+                &format!("# Summary\n\n## Fields\n\n{}", table(&[
+            "| `root` | [Optional[c.Node]](../../m/c/node.md) | :heavy_minus_sign: | N/A |",
+        ])),
+            );
+        let out = built(&[node, summary]);
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        let Kind::Struct(n) = &out.model.types[0].kind else {
+            panic!()
+        };
+        assert_eq!(n.fields[0].ty, Ty::List(Box::new(Ty::Named(0))));
+        assert_eq!(n.fields[1].ty, Ty::Boxed(Box::new(Ty::Named(1))));
+    }
+
+    #[test]
+    fn empty_tables_keep_every_key() {
+        let a = src("o/args.md", "# Args\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n");
+        let out = built(&[a]);
+        let Kind::Struct(s) = &out.model.types[0].kind else {
+            panic!()
+        };
+        assert!(s.fields.is_empty());
+        assert_eq!(s.extra.as_ref().unwrap().value, Ty::Json);
+    }
+
+    #[test]
+    fn a_type_referring_to_a_broken_doc_is_dropped_with_a_reason() {
+        let a = src(
+            "m/c/a.md",
+            &format!(
+                "# A\n\n## Fields\n\n{}",
+                table(&["| `b` | [c.B](../../m/c/b.md) | :heavy_check_mark: | N/A |"])
+            ),
+        );
+        let b = src(
+            "m/c/b.md",
+            &format!(
+                "# B\n\n## Fields\n\n{}",
+                table(&["| `x` | *strr* | :heavy_check_mark: | N/A |"])
+            ),
+        );
+        let out = built(&[a, b]);
+        assert!(out.model.types.is_empty());
+        let kinds: Vec<_> = out.errors.iter().map(|e| e.kind).collect();
+        assert!(kinds.contains(&ErrorKind::UnknownNotation), "{kinds:?}");
+        assert!(kinds.contains(&ErrorKind::DanglingLink), "{kinds:?}");
+    }
+}

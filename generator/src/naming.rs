@@ -1,0 +1,194 @@
+//! Rust identifiers and wire names from doc text. Every identifier the emitter prints
+//! comes from here, so it is always a valid, non-reserved Rust identifier, whatever the
+//! doc says.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Keywords of every edition (strict, reserved and weak-but-problematic).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// Initialisms written in capitals inside camelCase wire names (`librarySectionID`).
+const INITIALISMS: &[&str] = &["id", "url", "uri", "uuid", "guid"];
+
+/// Splits a doc name into lower-case ASCII words: `LibrarySectionID`,
+/// `library_section_id` and `librarySectionId` all give `[library, section, id]`.
+/// Characters that cannot appear in an identifier separate words.
+pub fn words(name: &str) -> Vec<String> {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .flat_map(|part| {
+            part.to_snake_case()
+                .split('_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// A snake_case field or module identifier (without any `r#`), from words.
+pub fn snake_ident(words: &[String], fallback: &str) -> String {
+    let s = words.join("_");
+    let s = if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    };
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{s}")
+    } else {
+        s
+    }
+}
+
+/// An UpperCamelCase type or variant identifier from arbitrary text.
+pub fn camel_ident(text: &str, fallback: &str, digit_prefix: &str) -> String {
+    let w = words(text);
+    let s = w.join("_").to_upper_camel_case();
+    let s = if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    };
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{digit_prefix}{s}")
+    } else {
+        s
+    }
+}
+
+/// How an identifier must be written: plain, raw (`r#type`) or, for keywords that
+/// cannot be raw, with a trailing underscore (`self_`).
+pub fn escape_keyword(ident: String) -> String {
+    if NOT_RAW.contains(&ident.as_str()) {
+        format!("{ident}_")
+    } else if KEYWORDS.contains(&ident.as_str()) {
+        format!("r#{ident}")
+    } else {
+        ident
+    }
+}
+
+/// Makes `name` unique within `taken` by appending 2, 3, ... (with `sep`), and records it.
+pub fn unique(name: String, sep: &str, taken: &mut BTreeSet<String>) -> String {
+    if taken.insert(name.clone()) {
+        return name;
+    }
+    (2..)
+        .map(|n| format!("{name}{sep}{n}"))
+        .find(|cand| taken.insert(cand.clone()))
+        .unwrap_or(name)
+}
+
+fn cap(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn camel(words: &[String], upper_first: bool, initialisms: bool) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if initialisms && i > 0 && INITIALISMS.contains(&w.as_str()) {
+            out.push_str(&w.to_ascii_uppercase());
+        } else if i == 0 && !upper_first {
+            out.push_str(w);
+        } else {
+            out.push_str(&cap(w));
+        }
+    }
+    out
+}
+
+/// The inferred JSON key for a field with these words: lowerCamelCase with known
+/// initialisms in capitals (`clientIdentifier`, `librarySectionID`).
+pub fn wire_name(words: &[String]) -> String {
+    camel(words, false, true)
+}
+
+/// Other common spellings of the same key, accepted when deserializing.
+pub fn wire_aliases(words: &[String], primary: &str) -> Vec<String> {
+    let mut set = BTreeSet::new();
+    set.insert(words.join("_"));
+    set.insert(camel(words, false, false));
+    set.insert(camel(words, true, true));
+    set.insert(camel(words, true, false));
+    set.remove(primary);
+    set.remove("");
+    set.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        words(s)
+    }
+
+    #[test]
+    fn both_flavors_split_into_the_same_words() {
+        assert_eq!(w("LibrarySectionID"), w("library_section_id"));
+        assert_eq!(w("ClientIdentifier"), w("client_identifier"));
+        assert_eq!(w("DOVIBLCompatID"), ["dovibl", "compat", "id"]);
+        assert_eq!(w("filter_"), ["filter"]);
+        assert_eq!(w("ID"), ["id"]);
+    }
+
+    #[test]
+    fn wire_names_are_lower_camel_with_initialisms() {
+        assert_eq!(wire_name(&w("client_identifier")), "clientIdentifier");
+        assert_eq!(wire_name(&w("LibrarySectionID")), "librarySectionID");
+        assert_eq!(wire_name(&w("ID")), "id");
+        assert_eq!(wire_name(&w("filter_")), "filter");
+        let a = wire_aliases(&w("library_section_id"), "librarySectionID");
+        assert_eq!(
+            a,
+            [
+                "LibrarySectionID",
+                "LibrarySectionId",
+                "librarySectionId",
+                "library_section_id"
+            ]
+        );
+    }
+
+    #[test]
+    fn identifiers_are_always_valid() {
+        assert_eq!(escape_keyword(snake_ident(&w("type"), "f")), "r#type");
+        assert_eq!(escape_keyword(snake_ident(&w("self"), "f")), "self_");
+        assert_eq!(escape_keyword(camel_ident("Self", "T", "T")), "Self_");
+        assert_eq!(snake_ident(&w("1080p"), "f"), "_1080p");
+        assert_eq!(camel_ident("3d model", "T", "T"), "T3dModel");
+        assert_eq!(camel_ident("größe", "T", "T"), "GrE");
+        assert_eq!(camel_ident("ÄÖÜ", "Type", "T"), "Type");
+        assert_eq!(
+            camel_ident("\"]; compile_error!(\"x\")", "T", "T"),
+            "CompileErrorX"
+        );
+    }
+
+    #[test]
+    fn uniqueness_suffixes() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique("a".into(), "_", &mut taken), "a");
+        assert_eq!(unique("a".into(), "_", &mut taken), "a_2");
+        assert_eq!(unique("a".into(), "_", &mut taken), "a_3");
+    }
+}
