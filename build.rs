@@ -1,1 +1,55 @@
-fn main() {}
+//! Regenerates the `generated` crate's types from the docs in `specs/` (or the folder
+//! named by `SPECS_DIR`) into OUT_DIR on `cargo build`.
+
+use anyhow::{bail, Context};
+use std::path::PathBuf;
+
+fn main() -> anyhow::Result<()> {
+    // Any rerun directive replaces cargo's default (rerun on any package change), so
+    // build.rs itself is listed too.
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=SPECS_DIR");
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR")?);
+    let specs = match std::env::var_os("SPECS_DIR") {
+        Some(dir) => manifest.join(dir),
+        None => manifest.join("specs"),
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR")?).join("generated.rs");
+
+    let mut config = generator::Config::new();
+    config.input(&specs);
+    // A folder listed here is rescanned by cargo, so added and removed docs count too.
+    println!("cargo:rerun-if-changed={}", specs.display());
+    match config.input_files() {
+        Ok(files) => {
+            let mut dirs = std::collections::BTreeSet::new();
+            for f in &files {
+                println!("cargo:rerun-if-changed={}", f.display());
+                dirs.extend(f.ancestors().skip(1).take_while(|d| d.starts_with(&specs)).map(PathBuf::from));
+            }
+            for d in dirs {
+                println!("cargo:rerun-if-changed={}", d.display());
+            }
+        }
+        Err(e) => report_and_fail(&e)?,
+    }
+    match config.write_to(&out) {
+        Ok((output, _)) => {
+            for w in &output.warnings {
+                for line in w.to_string().lines() {
+                    println!("cargo:warning={line}");
+                }
+            }
+            Ok(())
+        }
+        Err(e) => report_and_fail(&e),
+    }
+}
+
+/// Shows every diagnostic in cargo's output, then fails the build.
+fn report_and_fail(e: &generator::Error) -> anyhow::Result<()> {
+    for line in e.render(50).lines() {
+        println!("cargo:warning={line}");
+    }
+    bail!("{e}")
+}

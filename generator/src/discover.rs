@@ -24,8 +24,16 @@ impl Source {
     }
 }
 
-/// Lists the doc files under `inputs`, without reading them: (root, relative components, path).
-pub fn list(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Vec<String>, PathBuf)>, Vec<Diagnostic>> {
+/// A doc file found but not yet read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub root: PathBuf,
+    pub rel: Vec<String>,
+    pub path: PathBuf,
+}
+
+/// Lists the doc files under `inputs`, without reading them.
+pub fn list(inputs: &[PathBuf]) -> Result<Vec<Listed>, Vec<Diagnostic>> {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
@@ -44,14 +52,18 @@ pub fn list(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Vec<String>, PathBuf)>, 
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            found.push((root, vec![name], input.clone()));
+            found.push(Listed {
+                root,
+                rel: vec![name],
+                path: input.clone(),
+            });
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.2.cmp(&b.2)));
-    found.dedup_by(|a, b| a.2 == b.2);
+    found.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.path.cmp(&b.path)));
+    found.dedup_by(|a, b| a.path == b.path);
     Ok(found)
 }
 
@@ -59,7 +71,7 @@ fn walk(
     root: &Path,
     dir: &Path,
     rel: &mut Vec<String>,
-    found: &mut Vec<(PathBuf, Vec<String>, PathBuf)>,
+    found: &mut Vec<Listed>,
     errors: &mut Vec<Diagnostic>,
 ) {
     let entries = match std::fs::read_dir(dir) {
@@ -84,16 +96,20 @@ fn walk(
         } else if name.ends_with(".md") && (ft.is_file() || path.is_file()) {
             let mut r = rel.clone();
             r.push(name);
-            found.push((root.to_path_buf(), r, path));
+            found.push(Listed {
+                root: root.to_path_buf(),
+                rel: r,
+                path,
+            });
         }
     }
 }
 
 /// Reads the listed files. Non-UTF-8 and unreadable files become diagnostics.
-pub fn read(listed: Vec<(PathBuf, Vec<String>, PathBuf)>) -> (Vec<Source>, Vec<Diagnostic>) {
+pub fn read(listed: Vec<Listed>) -> (Vec<Source>, Vec<Diagnostic>) {
     let mut sources = Vec::with_capacity(listed.len());
     let mut errors = Vec::new();
-    for (root, rel, path) in listed {
+    for Listed { root, rel, path } in listed {
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => sources.push(Source {
@@ -223,7 +239,7 @@ mod tests {
             std::fs::write(dir.join(f), "# T").unwrap();
         }
         let listed = list(std::slice::from_ref(&dir)).unwrap();
-        let rels: Vec<_> = listed.iter().map(|l| l.1.join("/")).collect();
+        let rels: Vec<_> = listed.iter().map(|l| l.rel.join("/")).collect();
         assert_eq!(rels, ["a.md", "b/a.md", "b/z.md"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -102,7 +102,7 @@ impl Config {
     /// The doc files this configuration reads, for `rerun-if-changed`.
     pub fn input_files(&self) -> Result<Vec<PathBuf>, Error> {
         let listed = discover::list(&self.inputs).map_err(Error::new)?;
-        Ok(listed.into_iter().map(|(_, _, p)| p).collect())
+        Ok(listed.into_iter().map(|l| l.path).collect())
     }
 
     /// Builds the model only.

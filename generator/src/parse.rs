@@ -112,17 +112,9 @@ pub fn parse(text: &str) -> Doc {
                     pos: lines.pos(range.start),
                 };
                 let level = level as u8;
-                if doc.title.is_none() {
-                    if level == 1 {
-                        doc.title = Some(heading);
-                        continue;
-                    }
-                    if doc.sections.is_empty() {
-                        // Text before a level-2 heading with no title: nothing to keep.
-                    }
-                }
-                if level == 1 && doc.title.is_some() && doc.sections.is_empty() {
-                    // A second H1 before any section: treat as a section so it is visible.
+                if doc.title.is_none() && level == 1 {
+                    doc.title = Some(heading);
+                    continue;
                 }
                 doc.sections.push(Section {
                     level,
@@ -175,13 +167,13 @@ pub fn parse(text: &str) -> Doc {
                 depth += 1;
             }
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Rule | Event::Html(_) if depth == 0 => {
-                if doc.title.is_some() && doc.sections.is_empty() {
-                    desc = Some(match desc {
-                        Some(d) => d.start..range.end,
-                        None => range.clone(),
-                    });
-                }
+            Event::Rule | Event::Html(_)
+                if depth == 0 && doc.title.is_some() && doc.sections.is_empty() =>
+            {
+                desc = Some(match desc {
+                    Some(d) => d.start..range.end,
+                    None => range.clone(),
+                });
             }
             _ => {}
         }
