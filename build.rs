@@ -9,7 +9,8 @@ fn main() -> anyhow::Result<()> {
     // build.rs itself is listed too.
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=SPECS_DIR");
-    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR")?);
+    let manifest =
+        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR")?);
     let specs = match std::env::var_os("SPECS_DIR") {
         Some(dir) => manifest.join(dir),
         None => manifest.join("specs"),
@@ -25,7 +26,12 @@ fn main() -> anyhow::Result<()> {
             let mut dirs = std::collections::BTreeSet::new();
             for f in &files {
                 println!("cargo:rerun-if-changed={}", f.display());
-                dirs.extend(f.ancestors().skip(1).take_while(|d| d.starts_with(&specs)).map(PathBuf::from));
+                dirs.extend(
+                    f.ancestors()
+                        .skip(1)
+                        .take_while(|d| d.starts_with(&specs))
+                        .map(PathBuf::from),
+                );
             }
             for d in dirs {
                 println!("cargo:rerun-if-changed={}", d.display());

@@ -13,7 +13,9 @@ use std::time::Instant;
 #[test]
 fn every_corpus_generates_and_compiles_warning_free() {
     let Some(shared) = common::shared() else {
-        eprintln!("../shared is absent (a clone without the shared corpora): corpus checks skipped");
+        eprintln!(
+            "../shared is absent (a clone without the shared corpora): corpus checks skipped"
+        );
         return;
     };
     let mut corpora: Vec<PathBuf> = std::fs::read_dir(shared.join("corpora"))
@@ -22,7 +24,10 @@ fn every_corpus_generates_and_compiles_warning_free() {
         .filter(|p| p.join("docs/models").is_dir())
         .collect();
     corpora.sort();
-    assert!(!corpora.is_empty(), "no corpora found under ../shared/corpora");
+    assert!(
+        !corpora.is_empty(),
+        "no corpora found under ../shared/corpora"
+    );
 
     let ws = common::repo().join("target").join("corpus-check");
     let mut report = String::from(
@@ -39,7 +44,11 @@ fn every_corpus_generates_and_compiles_warning_free() {
             .unwrap_or_else(|e| panic!("{name} does not generate:\n{e}"));
         let elapsed = start.elapsed();
         let s = &out.summary;
-        let skipped: Vec<String> = s.skipped.iter().map(|(r, n)| format!("{n} {}", r.label())).collect();
+        let skipped: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(r, n)| format!("{n} {}", r.label()))
+            .collect();
         writeln!(
             report,
             "{name:<18} {:>4}  {:>7}  {:>5}  {:>6}  {:<38} {:>6.0} ms",
@@ -51,7 +60,11 @@ fn every_corpus_generates_and_compiles_warning_free() {
             elapsed.as_secs_f64() * 1000.0
         )
         .unwrap();
-        assert!(out.warnings.is_empty(), "{name}: warnings:\n{:?}", out.warnings);
+        assert!(
+            out.warnings.is_empty(),
+            "{name}: warnings:\n{:?}",
+            out.warnings
+        );
         assert_eq!(
             s.docs_read,
             s.structs + s.enums + s.unions + s.skipped.values().sum::<usize>(),
@@ -65,7 +78,10 @@ fn every_corpus_generates_and_compiles_warning_free() {
     }
     std::fs::write(
         ws.join("Cargo.toml"),
-        format!("[workspace]\nmembers = [{}]\nresolver = \"2\"\n", members.join(", ")),
+        format!(
+            "[workspace]\nmembers = [{}]\nresolver = \"2\"\n",
+            members.join(", ")
+        ),
     )
     .unwrap();
     // Same dependency versions as the project, and no registry lookup when cached.
@@ -73,10 +89,25 @@ fn every_corpus_generates_and_compiles_warning_free() {
 
     let start = Instant::now();
     cargo(&ws, &["check", "--workspace", "--quiet"], "RUSTFLAGS");
-    writeln!(report, "cargo check (all corpora, warnings denied): {:.1} s", start.elapsed().as_secs_f64()).unwrap();
+    writeln!(
+        report,
+        "cargo check (all corpora, warnings denied): {:.1} s",
+        start.elapsed().as_secs_f64()
+    )
+    .unwrap();
     let start = Instant::now();
-    cargo(&ws, &["doc", "--no-deps", "--quiet", "-p", &largest.1], "RUSTDOCFLAGS");
-    writeln!(report, "cargo doc {} (rustdoc warnings denied): {:.1} s", largest.1, start.elapsed().as_secs_f64()).unwrap();
+    cargo(
+        &ws,
+        &["doc", "--no-deps", "--quiet", "-p", &largest.1],
+        "RUSTDOCFLAGS",
+    );
+    writeln!(
+        report,
+        "cargo doc {} (rustdoc warnings denied): {:.1} s",
+        largest.1,
+        start.elapsed().as_secs_f64()
+    )
+    .unwrap();
     std::fs::write(ws.join("report.txt"), &report).unwrap();
     eprintln!("{report}");
 }

@@ -17,8 +17,10 @@ fn items_of(dir: &Path) -> BTreeMap<String, String> {
 fn python_and_go_specs_give_the_same_types() {
     let specs = common::repo().join("specs");
     let mut py = items_of(&specs.join("python"));
-    // The helper for OptionalNullable fields exists only where nullability does.
+    // The helpers for Nullable and OptionalNullable fields exist only where
+    // nullability does.
     assert!(py.remove("__helpers::double_option").is_some());
+    assert!(py.remove("__helpers::nullable").is_some());
     let go = items_of(&specs.join("go"));
     assert_eq!(
         py.keys().collect::<Vec<_>>(),
@@ -36,7 +38,8 @@ fn python_and_go_specs_give_the_same_types() {
     );
     let lib_py = &py["models::components::LibraryItem"];
     let lib_go = &go["models::components::LibraryItem"];
-    assert!(lib_py.contains("pub edition_title : :: std :: option :: Option < :: std :: string :: String >"));
+    assert!(lib_py
+        .contains("pub edition_title : :: std :: option :: Option < :: std :: string :: String >"));
     assert!(lib_go.contains("pub edition_title : :: std :: string :: String"));
     assert!(go["models::components::Measurement"].contains("f32"));
     assert!(!py["models::components::Measurement"].contains("f32"));
@@ -53,14 +56,19 @@ fn the_seed_docs_agree() {
     };
     let seeds = shared.join("seeds");
     let mut trees = Vec::new();
-    for (seed, flavor) in [("000_e48865b4f972c433.txt", "python"), ("001_efc69ff4e5bf048d.txt", "go")] {
+    for (seed, flavor) in [
+        ("000_e48865b4f972c433.txt", "python"),
+        ("001_efc69ff4e5bf048d.txt", "go"),
+    ] {
         let root = common::scratch(&format!("seed-{flavor}"));
         let ops = root.join("models").join("operations");
         std::fs::create_dir_all(&ops).unwrap();
         std::fs::copy(seeds.join(seed), ops.join("gettokenresponsebody.md")).unwrap();
         // The seed links to the location model, which the seeds do not include.
         std::fs::copy(
-            common::repo().join(format!("specs/{flavor}/models/operations/gettokenlocation.md")),
+            common::repo().join(format!(
+                "specs/{flavor}/models/operations/gettokenlocation.md"
+            )),
             ops.join("gettokenlocation.md"),
         )
         .unwrap();
@@ -70,6 +78,9 @@ fn the_seed_docs_agree() {
     let body = &trees[0]["models::operations::GetTokenResponseBody"];
     // Python labels the timestamps `date`; Go says time.Time; the API sends RFC 3339.
     assert!(body.contains("pub created_at : :: std :: option :: Option < :: chrono :: DateTime < :: chrono :: Utc > >"), "{body}");
-    assert!(body.contains("pub id : :: std :: option :: Option < f64 >"), "{body}");
+    assert!(
+        body.contains("pub id : :: std :: option :: Option < f64 >"),
+        "{body}"
+    );
     assert!(body.contains("rename = \"clientIdentifier\""), "{body}");
 }

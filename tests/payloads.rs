@@ -73,17 +73,6 @@ fn pin_payload() -> Value {
     })
 }
 
-/// The spec types `id` and `expiresIn` as `float` (`float64` in Go), so they are
-/// `f64` in Rust and serde_json writes them back as floats (`1800.0`), which is a
-/// different `Value` from the integer `1800` plex.tv sends. This is the only change
-/// a round trip makes to the pin payload; see `pin_integer_numbers_round_trip_verbatim`.
-fn with_float_numbers(payload: &Value) -> Value {
-    let mut out = payload.clone();
-    out["id"] = json!(1272322473.0);
-    out["expiresIn"] = json!(1800.0);
-    out
-}
-
 #[test]
 fn pin_response_deserializes_into_typed_values() {
     let body: py_ops::GetTokenResponseBody = de(&pin_payload());
@@ -129,24 +118,24 @@ fn pin_response_round_trips() {
     let payload = pin_payload();
     let body: py_ops::GetTokenResponseBody = de(&payload);
     // Wire names are lowerCamelCase (`clientIdentifier`, `expiresIn`, ...),
-    // timestamps come back as the same RFC 3339 strings, and numbers come back
-    // as floats because the spec says `float`.
-    assert_eq!(ser(&body), with_float_numbers(&payload));
+    // timestamps come back as the same RFC 3339 strings, and the integral values of
+    // the `float` fields (`id`, `expiresIn`) come back as the integers plex.tv sends.
+    assert_eq!(ser(&body), payload);
     // And the output is read back into the same struct.
     assert_eq!(de::<py_ops::GetTokenResponseBody>(&ser(&body)), body);
 }
 
-// BUG: `id` and `expiresIn` are `float` in the spec, hence `f64`, and serde_json
-// writes an `f64` as `1272322473.0` / `1800.0`. The integers plex.tv sends therefore
-// do not survive a round trip as the same JSON value (the Go SDK would write them
-// back as integers). Either the spec's `float` or the generator's number mapping
-// would have to change for this to pass.
+/// Integral values of `float` fields are written as integers, so they survive a
+/// round trip as the same JSON value; fractional ones stay floats.
 #[test]
-#[ignore = "f64 fields write integer-valued numbers back as floats (1800 -> 1800.0)"]
 fn pin_integer_numbers_round_trip_verbatim() {
     let payload = pin_payload();
     let body: py_ops::GetTokenResponseBody = de(&payload);
     assert_eq!(ser(&body), payload);
+    let mut fractional = payload.clone();
+    fractional["expiresIn"] = json!(1800.5);
+    let body: py_ops::GetTokenResponseBody = de(&fractional);
+    assert_eq!(ser(&body), fractional);
 }
 
 #[test]
@@ -162,10 +151,7 @@ fn pin_response_null_optionals_are_omitted_on_output() {
     // An explicit null on an Optional field comes back as an absent key, and
     // nothing else changes.
     let out = ser(&body);
-    let expected = without(
-        &with_float_numbers(&payload),
-        &["authToken", "newRegistration"],
-    );
+    let expected = without(&payload, &["authToken", "newRegistration"]);
     assert_eq!(out, expected);
     assert!(out.get("authToken").is_none());
     assert!(out.get("newRegistration").is_none());
@@ -184,7 +170,7 @@ fn pin_response_with_token_set() {
     let body: py_ops::GetTokenResponseBody = de(&payload);
     assert_eq!(body.auth_token.as_deref(), Some("xyzzy-token-abc123"));
     assert_eq!(body.new_registration.as_deref(), Some("false"));
-    assert_eq!(ser(&body), with_float_numbers(&payload));
+    assert_eq!(ser(&body), payload);
 }
 
 #[test]
@@ -247,10 +233,7 @@ fn pin_response_drops_undeclared_keys() {
     assert_eq!(body.auth_token.as_deref(), Some("tok"));
     let out = ser(&body);
     assert!(out.get("someFutureKey").is_none());
-    assert_eq!(
-        out,
-        without(&with_float_numbers(&payload), &["someFutureKey"])
-    );
+    assert_eq!(out, without(&payload, &["someFutureKey"]));
 }
 
 // ---------------------------------------------------------------------------
@@ -331,10 +314,10 @@ fn pin_response_accepts_pascal_and_snake_case_keys() {
     assert_eq!(
         ser(&body),
         json!({
-            "id": 7.0,
+            "id": 7,
             "code": "abc",
             "clientIdentifier": "snake",
-            "expiresIn": 900.0,
+            "expiresIn": 900,
             "createdAt": "2024-06-18T10:46:04Z",
             "expiresAt": "2024-06-18T11:01:04Z",
             "authToken": "tok"
@@ -551,13 +534,8 @@ fn library_item_missing_required_fields_fail() {
     assert!(serde_json::from_value::<py::LibraryItem>(payload).is_err());
 }
 
-// BUG: `editionTitle` is `Nullable[str]` with Required ✔ in the Python doc: it may
-// be null but must be present (pydantic rejects a missing `edition_title`). The
-// generated field is a plain `Option<String>` without `deserialize_with`, and serde
-// fills in `None` for a missing `Option` field, so a payload without the key is
-// accepted and then written out *with* `"editionTitle": null`.
+/// `editionTitle` is `Nullable[str]` and required: it may be null but must be present.
 #[test]
-#[ignore = "missing Nullable (required) field is accepted as null instead of rejected"]
 fn library_item_missing_nullable_required_field_fails() {
     let payload = without(&library_item_payload(), &["editionTitle"]);
     let result = serde_json::from_value::<py::LibraryItem>(payload);
@@ -754,8 +732,8 @@ fn setting_value_picks_the_first_matching_member() {
     assert_eq!(ser(&py::SettingValue::Number(2.5)), json!(2.5));
     assert_eq!(ser(&py::SettingValue::Boolean(true)), json!(true));
     assert_eq!(ser(&py::SettingValue::Str("abc".into())), json!("abc"));
-    // The member is `f64`, so an integer comes back as a float.
-    assert_eq!(ser(&py::SettingValue::Number(3.0)), json!(3.0));
+    // The member is `f64`; an integral value is written as an integer, as sent.
+    assert_eq!(ser(&py::SettingValue::Number(3.0)), json!(3));
 
     let payload = json!({"id": "FriendlyName", "value": 2.5, "lineup": -1});
     let setting: py::Setting = de(&payload);

@@ -34,7 +34,8 @@ fn build_script_output_is_the_snapshot() {
     let built = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/generated.rs"));
     if let Ok(built) = built {
         if std::env::var_os("SPECS_DIR").is_none() {
-            let snap = std::fs::read_to_string(common::repo().join("tests/snapshots/specs.rs")).unwrap();
+            let snap =
+                std::fs::read_to_string(common::repo().join("tests/snapshots/specs.rs")).unwrap();
             assert_eq!(built, snap);
         }
     }
@@ -48,7 +49,9 @@ fn output_is_deterministic() {
     let a = common::generate(&[&specs]);
     let b = common::generate(&[&specs]);
     assert_eq!(a, b);
-    let copy = common::scratch("determinism").join("elsewhere").join("specs");
+    let copy = common::scratch("determinism")
+        .join("elsewhere")
+        .join("specs");
     copy_tree(&specs, &copy);
     assert_eq!(common::generate(&[&copy]), a);
     // Two inputs given in either order produce the same modules in the same order.

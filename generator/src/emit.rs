@@ -123,13 +123,36 @@ impl Ctx<'_> {
         for a in &f.aliases {
             serde.push(quote!(alias = #a));
         }
+        // Integral floats are written as integers: APIs send `1800` for a float field,
+        // and a round trip must give back the same JSON value, not `1800.0`.
+        let float = matches!(f.ty, Ty::F64 | Ty::F32);
         let ty = match f.presence {
-            Presence::Required => inner,
-            Presence::Nullable => quote!(::std::option::Option<#inner>),
+            Presence::Required => {
+                if float {
+                    let with = self.helper_path("float");
+                    serde.push(quote!(serialize_with = #with));
+                }
+                inner
+            }
+            Presence::Nullable => {
+                // A required key that may be null: missing is an error, unlike a bare
+                // `Option`, which serde would fill with `None`.
+                let with = self.helper_path("nullable");
+                serde.push(quote!(deserialize_with = #with));
+                if float {
+                    let with = self.helper_path("opt_float");
+                    serde.push(quote!(serialize_with = #with));
+                }
+                quote!(::std::option::Option<#inner>)
+            }
             Presence::Optional => {
                 serde.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
+                if float {
+                    let with = self.helper_path("opt_float");
+                    serde.push(quote!(serialize_with = #with));
+                }
                 quote!(::std::option::Option<#inner>)
             }
             Presence::OptionalNullable => {
@@ -139,6 +162,10 @@ impl Ctx<'_> {
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
                 serde.push(quote!(deserialize_with = #with));
+                if float {
+                    let with = self.helper_path("opt_opt_float");
+                    serde.push(quote!(serialize_with = #with));
+                }
                 quote!(::std::option::Option<::std::option::Option<#inner>>)
             }
         };
@@ -308,7 +335,11 @@ impl Ctx<'_> {
         let members = u.members.iter().map(|m| {
             let n = ident(&m.rust_name);
             let ty = self.ty(&m.ty);
-            quote!(#n(#ty),)
+            let with = matches!(m.ty, Ty::F64 | Ty::F32).then(|| {
+                let with = self.helper_path("float");
+                quote!(#[serde(serialize_with = #with)])
+            });
+            quote!(#with #n(#ty),)
         });
         quote! {
             #docs
@@ -364,22 +395,42 @@ pub fn emit(model: &Model, _opts: &EmitOptions) -> TokenStream {
     quote!(#body #helpers)
 }
 
+/// Which shared helpers the emitted types call.
+#[derive(Default)]
+struct Needs {
+    double_option: bool,
+    nullable: bool,
+    float: bool,
+}
+
+fn needs(model: &Model) -> Needs {
+    let mut n = Needs::default();
+    for t in &model.types {
+        match &t.kind {
+            Kind::Struct(s) => {
+                for f in &s.fields {
+                    n.double_option |= f.presence == Presence::OptionalNullable;
+                    n.nullable |= f.presence == Presence::Nullable;
+                    n.float |= matches!(f.ty, Ty::F64 | Ty::F32);
+                }
+            }
+            Kind::Union(u) => {
+                n.float |= u.members.iter().any(|m| matches!(m.ty, Ty::F64 | Ty::F32))
+            }
+            Kind::Enum(_) => {}
+        }
+    }
+    n
+}
+
 /// Helpers the types need, emitted once and only when used.
 fn helpers(model: &Model) -> TokenStream {
-    let needs_double = model.types.iter().any(|t| match &t.kind {
-        Kind::Struct(s) => s
-            .fields
-            .iter()
-            .any(|f| f.presence == Presence::OptionalNullable),
-        _ => false,
-    });
-    if !needs_double {
+    let n = needs(model);
+    if !(n.double_option || n.nullable || n.float) {
         return quote!();
     }
-    let m = ident(HELPERS);
-    quote! {
-        #[doc(hidden)]
-        pub mod #m {
+    let double_option = n.double_option.then(|| {
+        quote! {
             /// Keeps `null` apart from an absent key: absent is `None` (via
             /// `#[serde(default)]`), `null` is `Some(None)`.
             pub fn double_option<'de, T, D>(d: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
@@ -389,6 +440,67 @@ fn helpers(model: &Model) -> TokenStream {
             {
                 <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d).map(::std::option::Option::Some)
             }
+        }
+    });
+    let nullable = n.nullable.then(|| {
+        quote! {
+            /// A key that must be present but may be `null`.
+            pub fn nullable<'de, T, D>(d: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+            where
+                T: ::serde::Deserialize<'de>,
+                D: ::serde::Deserializer<'de>,
+            {
+                <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
+            }
+        }
+    });
+    let float = n.float.then(|| {
+        quote! {
+            /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
+            /// send it; other values as floats.
+            pub fn float<T, S>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                T: ::std::marker::Copy + ::std::convert::Into<f64>,
+                S: ::serde::Serializer,
+            {
+                let v: f64 = (*v).into();
+                // Below 2^53 every integral f64 is exactly an i64.
+                if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+                    s.serialize_i64(v as i64)
+                } else {
+                    s.serialize_f64(v)
+                }
+            }
+            pub fn opt_float<T, S>(v: &::std::option::Option<T>, s: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                T: ::std::marker::Copy + ::std::convert::Into<f64>,
+                S: ::serde::Serializer,
+            {
+                match v {
+                    ::std::option::Option::Some(v) => float(v, s),
+                    ::std::option::Option::None => s.serialize_none(),
+                }
+            }
+            pub fn opt_opt_float<T, S>(v: &::std::option::Option<::std::option::Option<T>>, s: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                T: ::std::marker::Copy + ::std::convert::Into<f64>,
+                S: ::serde::Serializer,
+            {
+                match v {
+                    ::std::option::Option::Some(v) => opt_float(v, s),
+                    ::std::option::Option::None => s.serialize_none(),
+                }
+            }
+        }
+    });
+    let m = ident(HELPERS);
+    quote! {
+        /// Shared serde helpers for the types above.
+        #[doc(hidden)]
+        pub mod #m {
+            #double_option
+            #nullable
+            #float
         }
     }
 }

@@ -31,7 +31,8 @@ pub fn generate(inputs: &[&Path]) -> String {
     for i in inputs {
         c.input(i);
     }
-    c.generate().unwrap_or_else(|e| panic!("generation failed:\n{e}"))
+    c.generate()
+        .unwrap_or_else(|e| panic!("generation failed:\n{e}"))
 }
 
 /// Removes `#[doc = ...]` attributes at every depth, so two outputs can be compared
@@ -100,4 +101,3 @@ fn collect(items: &[syn::Item], path: &str, out: &mut BTreeMap<String, String>) 
         out.insert(key, text);
     }
 }
-

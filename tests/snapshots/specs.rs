@@ -140,7 +140,8 @@ pub mod go {
                 /// Example: `7.25`
                 #[serde(
                     alias = "Rating",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub rating: ::std::option::Option<f64>,
                 /// Whether the current user has finished the item
@@ -400,7 +401,8 @@ pub mod go {
                 /// Example: `-23.5`
                 #[serde(
                     alias = "Level",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub level: ::std::option::Option<f32>,
             }
@@ -500,6 +502,7 @@ pub mod go {
             #[serde(untagged)]
             pub enum SettingValue {
                 Boolean(bool),
+                #[serde(serialize_with = "super::super::super::__helpers::float")]
                 Number(f64),
                 Str(::std::string::String),
             }
@@ -674,7 +677,8 @@ pub mod go {
                 /// Example: `1272322473`
                 #[serde(
                     alias = "Id",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub id: ::std::option::Option<f64>,
                 /// Example: `3patfx1a78ukcbr7x0n9bl26t`
@@ -722,7 +726,8 @@ pub mod go {
                     rename = "expiresIn",
                     alias = "ExpiresIn",
                     alias = "expires_in",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub expires_in: ::std::option::Option<f64>,
                 /// Example: `2023-04-12 17:00:03 +0000 UTC`
@@ -916,7 +921,8 @@ pub mod python {
                 /// Example: `7.25`
                 #[serde(
                     alias = "Rating",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub rating: ::std::option::Option<f64>,
                 /// Whether the current user has finished the item
@@ -1081,7 +1087,8 @@ pub mod python {
                 #[serde(
                     rename = "editionTitle",
                     alias = "EditionTitle",
-                    alias = "edition_title"
+                    alias = "edition_title",
+                    deserialize_with = "super::super::super::__helpers::nullable"
                 )]
                 pub edition_title: ::std::option::Option<::std::string::String>,
                 /// How often playback was skipped; null until the first play
@@ -1178,7 +1185,8 @@ pub mod python {
                 /// Example: `-23.5`
                 #[serde(
                     alias = "Level",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub level: ::std::option::Option<f64>,
             }
@@ -1278,6 +1286,7 @@ pub mod python {
             #[serde(untagged)]
             pub enum SettingValue {
                 Boolean(bool),
+                #[serde(serialize_with = "super::super::super::__helpers::float")]
                 Number(f64),
                 Str(::std::string::String),
             }
@@ -1452,7 +1461,8 @@ pub mod python {
                 /// Example: `1272322473`
                 #[serde(
                     alias = "Id",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub id: ::std::option::Option<f64>,
                 /// Example: `3patfx1a78ukcbr7x0n9bl26t`
@@ -1500,7 +1510,8 @@ pub mod python {
                     rename = "expiresIn",
                     alias = "ExpiresIn",
                     alias = "expires_in",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub expires_in: ::std::option::Option<f64>,
                 /// Example: `2023-04-12 17:00:03 +0000 UTC`
@@ -1554,6 +1565,7 @@ pub mod python {
         }
     }
 }
+/// Shared serde helpers for the types above.
 #[doc(hidden)]
 pub mod __helpers {
     /// Keeps `null` apart from an absent key: absent is `None` (via
@@ -1567,5 +1579,55 @@ pub mod __helpers {
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
             .map(::std::option::Option::Some)
+    }
+    /// A key that must be present but may be `null`.
+    pub fn nullable<'de, T, D>(
+        d: D,
+    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    where
+        T: ::serde::Deserialize<'de>,
+        D: ::serde::Deserializer<'de>,
+    {
+        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
+    }
+    /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
+    /// send it; other values as floats.
+    pub fn float<T, S>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        T: ::std::marker::Copy + ::std::convert::Into<f64>,
+        S: ::serde::Serializer,
+    {
+        let v: f64 = (*v).into();
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            s.serialize_i64(v as i64)
+        } else {
+            s.serialize_f64(v)
+        }
+    }
+    pub fn opt_float<T, S>(
+        v: &::std::option::Option<T>,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        T: ::std::marker::Copy + ::std::convert::Into<f64>,
+        S: ::serde::Serializer,
+    {
+        match v {
+            ::std::option::Option::Some(v) => float(v, s),
+            ::std::option::Option::None => s.serialize_none(),
+        }
+    }
+    pub fn opt_opt_float<T, S>(
+        v: &::std::option::Option<::std::option::Option<T>>,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        T: ::std::marker::Copy + ::std::convert::Into<f64>,
+        S: ::serde::Serializer,
+    {
+        match v {
+            ::std::option::Option::Some(v) => opt_float(v, s),
+            ::std::option::Option::None => s.serialize_none(),
+        }
     }
 }
