@@ -1,0 +1,136 @@
+//! `cargo bench -p generator`: generation time per corpus in `../shared/corpora`, split
+//! by stage, next to the floor (pulldown-cmark alone iterating every event of the same
+//! files), plus 1x/2x/4x inputs to show growth is linear. Prints a table; no asserts.
+
+use generator::{discover, emit, model, parse};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 5;
+
+/// Median of `RUNS` timings of `f`.
+fn time<T>(mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let out = f();
+        times.push(start.elapsed());
+        last = Some(out);
+    }
+    times.sort();
+    (times[RUNS / 2], last.unwrap())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn floor(sources: &[discover::Source]) -> usize {
+    let mut opts = pulldown_cmark::Options::empty();
+    opts.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    opts.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    sources
+        .iter()
+        .map(|s| {
+            pulldown_cmark::Parser::new_ext(&s.text, opts)
+                .into_offset_iter()
+                .count()
+        })
+        .sum()
+}
+
+fn main() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpora");
+    let Ok(entries) = std::fs::read_dir(&shared) else {
+        println!("../shared/corpora is absent: nothing to measure");
+        return;
+    };
+    let mut corpora: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path().join("docs/models"))
+        .filter(|p| p.is_dir())
+        .collect();
+    corpora.sort();
+    println!(
+        "{:<18} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>6}",
+        "corpus", "docs", "read", "floor", "parse", "model", "emit", "format", "end2end", "ratio"
+    );
+    let mut largest: Option<Vec<discover::Source>> = None;
+    for dir in &corpora {
+        let name = dir
+            .parent()
+            .and_then(Path::parent)
+            .and_then(Path::file_name)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let inputs = vec![dir.clone()];
+        let (t_read, sources) = time(|| discover::read(discover::list(&inputs).unwrap()).0);
+        let (t_floor, _) = time(|| floor(&sources));
+        let (t_parse, _) = time(|| {
+            sources
+                .iter()
+                .map(|s| parse::parse(&s.text).sections.len())
+                .sum::<usize>()
+        });
+        let (t_model, built) = time(|| model::build(&sources));
+        let (t_emit, tokens) = time(|| emit::emit(&built.model, &emit::EmitOptions::default()));
+        let (t_format, code) = time(|| emit::format(tokens.clone()).unwrap());
+        let (t_e2e, _) = time(|| generator::Config::new().input(dir).generate().unwrap());
+        // The floor includes reading the files, like the end-to-end run does.
+        let floor_total = t_read + t_floor;
+        println!(
+            "{name:<18} {:>5} {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>7.1}ms {:>5.2}x",
+            sources.len(),
+            ms(t_read),
+            ms(t_floor),
+            ms(t_parse),
+            ms(t_model.saturating_sub(t_parse)),
+            ms(t_emit),
+            ms(t_format),
+            ms(t_e2e),
+            t_e2e.as_secs_f64() / floor_total.as_secs_f64()
+        );
+        let _ = code;
+        if largest.as_ref().is_none_or(|l| l.len() < sources.len()) {
+            largest = Some(sources);
+        }
+    }
+    println!(
+        "(model = model stage minus its parse; ratio = end-to-end / (read + pulldown-cmark floor))"
+    );
+    if let Some(base) = largest {
+        println!("\nlinear growth on the largest corpus (model + emit + format of k copies):");
+        for k in [1usize, 2, 4] {
+            let mut sources = Vec::new();
+            for i in 0..k {
+                for s in &base {
+                    // Another spelling of the same folder is another input root: links
+                    // resolve within each copy, and names get suffixes as in real use.
+                    let mut s = s.clone();
+                    let leaf = s.root.file_name().unwrap().to_owned();
+                    for _ in 0..i {
+                        s.root = s.root.join("..").join(&leaf);
+                    }
+                    sources.push(s);
+                }
+            }
+            sources.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.root.cmp(&b.root)));
+            let (t, _) = time(|| {
+                let built = model::build(&sources);
+                assert!(built.errors.is_empty(), "{:?}", built.errors.first());
+                let m = built.model;
+                emit::format(emit::emit(&m, &emit::EmitOptions::default()))
+                    .unwrap()
+                    .len()
+            });
+            println!(
+                "  {k}x: {:>5} docs {:>8.1} ms  ({:.3} ms/doc)",
+                sources.len(),
+                ms(t),
+                ms(t) / sources.len() as f64
+            );
+        }
+    }
+}
