@@ -9,16 +9,24 @@ fn main() -> anyhow::Result<()> {
     // build.rs itself is listed too.
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=SPECS_DIR");
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_KEEP_UNKNOWN");
     let manifest =
         PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR")?);
     let specs = match std::env::var_os("SPECS_DIR") {
         Some(dir) => manifest.join(dir),
         None => manifest.join("specs"),
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR")?).join("generated.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR")?);
+    let out = out_dir.join("generated.rs");
 
     let mut config = generator::Config::new();
     config.input(&specs);
+    // Overrides kept beside the docs; cargo rescans the folder, so adding one reruns.
+    let wire_names = specs.join("wire-names.toml");
+    if wire_names.is_file() {
+        config.wire_names(&wire_names);
+    }
+    config.keep_unknown(std::env::var_os("CARGO_FEATURE_KEEP_UNKNOWN").is_some());
     // A folder listed here is rescanned by cargo, so added and removed docs count too.
     println!("cargo:rerun-if-changed={}", specs.display());
     match config.input_files() {
@@ -45,6 +53,13 @@ fn main() -> anyhow::Result<()> {
                 for line in w.to_string().lines() {
                     println!("cargo:warning={line}");
                 }
+            }
+            // The round-trip harness and its samples, for tests/roundtrip.rs.
+            let (samples, _) = generator::samples::samples_json(&output.model);
+            let harness = generator::samples::harness(&output.model, "generated");
+            for (name, text) in [("samples.json", samples), ("roundtrip.rs", harness)] {
+                generator::write_if_changed(&out_dir.join(name), &text)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
             }
             Ok(())
         }

@@ -19,7 +19,7 @@ const HELPERS: &str = "__helpers";
 
 /// An identifier from a name the model produced. The model only produces valid
 /// identifiers; anything else is replaced rather than allowed to panic.
-fn ident(name: &str) -> Ident {
+pub(crate) fn ident(name: &str) -> Ident {
     let (raw, bare) = match name.strip_prefix("r#") {
         Some(b) => (true, b),
         None => (false, name),

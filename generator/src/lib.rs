@@ -18,7 +18,9 @@ pub mod error;
 pub mod model;
 pub mod naming;
 pub mod notation;
+pub mod overrides;
 pub mod parse;
+pub mod samples;
 
 pub use error::{Diagnostic, Error, ErrorKind, Pos};
 pub use model::{Model, SkipReason};
@@ -32,6 +34,8 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     inputs: Vec<PathBuf>,
     keep_going: bool,
+    keep_unknown: bool,
+    wire_names: Option<PathBuf>,
     emit: emit::EmitOptions,
 }
 
@@ -44,6 +48,8 @@ pub struct Output {
     pub warnings: Vec<Diagnostic>,
     /// Errors in docs that were left out; only with [`Config::keep_going`].
     pub errors: Vec<Diagnostic>,
+    /// The IR the code was printed from, for [`samples`] and other tools.
+    pub model: Model,
 }
 
 /// Counts for the one-line summary.
@@ -99,10 +105,25 @@ impl Config {
         self
     }
 
+    /// Give every struct a map that keeps the keys it does not declare and writes them
+    /// back, so payloads round-trip losslessly (at some deserialization cost).
+    pub fn keep_unknown(&mut self, on: bool) -> &mut Self {
+        self.keep_unknown = on;
+        self
+    }
+
+    /// Reads JSON-key overrides from this file (see [`overrides`] for the format).
+    pub fn wire_names(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.wire_names = Some(path.as_ref().to_path_buf());
+        self
+    }
+
     /// The doc files this configuration reads, for `rerun-if-changed`.
     pub fn input_files(&self) -> Result<Vec<PathBuf>, Error> {
         let listed = discover::list(&self.inputs).map_err(Error::new)?;
-        Ok(listed.into_iter().map(|l| l.path).collect())
+        let mut files: Vec<PathBuf> = listed.into_iter().map(|l| l.path).collect();
+        files.extend(self.wire_names.iter().cloned());
+        Ok(files)
     }
 
     /// Builds the model only.
@@ -120,6 +141,16 @@ impl Config {
         let built = model::build(&sources);
         errors.extend(built.errors);
         let mut model = built.model;
+        if let Some(path) = &self.wire_names {
+            let ov = overrides::Overrides::load(path).map_err(Error::new)?;
+            let errs = ov.apply(&mut model);
+            if !errs.is_empty() {
+                return Err(Error::new(errs));
+            }
+        }
+        if self.keep_unknown {
+            model::keep_unknown(&mut model);
+        }
         model.docs_read += errors
             .iter()
             .filter(|e| e.kind == ErrorKind::NotUtf8 || e.kind == ErrorKind::Io)
@@ -165,8 +196,9 @@ impl Config {
         Ok(Output {
             code,
             summary,
-            warnings: model.warnings,
+            warnings: model.warnings.clone(),
             errors,
+            model,
         })
     }
 

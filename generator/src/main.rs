@@ -26,6 +26,14 @@ OPTIONS:
                         be generated (for CI)
         --keep-going    Emit the valid types even when some docs have errors; the
                         errors are still reported and the exit code is 1
+        --keep-unknown  Give every struct a map that keeps undeclared JSON keys and
+                        writes them back (lossless round trips, slower parsing)
+        --wire-names <FILE>
+                        JSON-key overrides (see README: type -> field -> key, and
+                        per-type or default casing); unknown names are errors
+        --samples <FILE>
+                        Also write sample JSON for every type (full and minimal
+                        instances, every enum variant and union member)
     -q, --quiet         No summary line
     -h, --help          Print this help
     -V, --version       Print the version
@@ -47,6 +55,9 @@ struct Args {
     out: Option<PathBuf>,
     check: bool,
     keep_going: bool,
+    keep_unknown: bool,
+    wire_names: Option<PathBuf>,
+    samples: Option<PathBuf>,
     quiet: bool,
 }
 
@@ -61,6 +72,9 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Parsed, String> {
         out: None,
         check: false,
         keep_going: false,
+        keep_unknown: false,
+        wire_names: None,
+        samples: None,
         quiet: false,
     };
     let mut only_inputs = false;
@@ -82,6 +96,15 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Parsed, String> {
                 let v = it.next().ok_or("`--out` needs a file path")?;
                 args.out = Some(v.into());
             }
+            "--wire-names" => {
+                let v = it.next().ok_or("`--wire-names` needs a file path")?;
+                args.wire_names = Some(v.into());
+            }
+            "--samples" => {
+                let v = it.next().ok_or("`--samples` needs a file path")?;
+                args.samples = Some(v.into());
+            }
+            "--keep-unknown" => args.keep_unknown = true,
             "--check" => args.check = true,
             "--keep-going" => args.keep_going = true,
             "-q" | "--quiet" => args.quiet = true,
@@ -127,6 +150,10 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         config.input(i);
     }
     config.keep_going(args.keep_going);
+    config.keep_unknown(args.keep_unknown);
+    if let Some(w) = &args.wire_names {
+        config.wire_names(w);
+    }
     let output = match config.run() {
         Ok(o) => o,
         Err(e) => {
@@ -153,6 +180,18 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         "{}",
         generator::error::render_list(&output.errors, 50, "error")
     );
+    if let Some(path) = &args.samples {
+        let (json, warnings) = generator::samples::samples_json(&output.model);
+        eprint!(
+            "{}",
+            generator::error::render_list(&warnings, 20, "warning")
+        );
+        if !args.check {
+            generator::write_if_changed(path, &json)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
     let failed = !output.errors.is_empty();
     let mut status = if failed {
         ExitCode::from(1)

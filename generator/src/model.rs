@@ -70,6 +70,19 @@ pub struct TypeDef {
     pub kind: Kind,
 }
 
+impl TypeDef {
+    /// The type's path from the crate root, e.g. `operations::GetTokenResponseBody`.
+    pub fn rust_path(&self) -> String {
+        let mut p = String::new();
+        for m in &self.module {
+            p.push_str(m);
+            p.push_str("::");
+        }
+        p.push_str(&self.name);
+        p
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     Struct(Struct),
@@ -96,6 +109,8 @@ pub struct Extra {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
+    /// The name as the doc writes it.
+    pub doc_name: String,
     pub rust_name: String,
     pub wire_name: String,
     /// Other spellings accepted when deserializing.
@@ -1068,6 +1083,7 @@ fn build_struct(
         }
         let wire_name = naming::wire_name(&words);
         fields.push(Field {
+            doc_name: r.name.clone(),
             aliases: naming::wire_aliases(&words, &wire_name),
             wire_name: if words.is_empty() {
                 r.name.clone()
@@ -1099,6 +1115,23 @@ fn build_struct(
         extra,
         sdk_only,
         derive_default: false,
+    }
+}
+
+/// Gives every struct without one a map for undeclared keys, so a payload survives
+/// a round trip with keys the docs do not list.
+pub fn keep_unknown(model: &mut Model) {
+    for t in &mut model.types {
+        if let Kind::Struct(s) = &mut t.kind {
+            if s.extra.is_none() {
+                let mut taken: BTreeSet<String> =
+                    s.fields.iter().map(|f| f.rust_name.clone()).collect();
+                s.extra = Some(Extra {
+                    rust_name: naming::unique("additional_properties".into(), "_", &mut taken),
+                    value: Ty::Json,
+                });
+            }
+        }
     }
 }
 
