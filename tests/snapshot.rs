@@ -6,25 +6,7 @@ mod common;
 #[test]
 fn specs_output_matches_the_checked_in_snapshot() {
     let code = common::generate(&[&common::repo().join("specs")]);
-    let path = common::repo().join("tests/snapshots/specs.rs");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &code).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != code {
-        let line = expected
-            .lines()
-            .zip(code.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(code.lines().count()));
-        panic!(
-            "generated code for specs/ differs from tests/snapshots/specs.rs from line {}:\n  snapshot:  {:?}\n  generated: {:?}\nIf the change is intended: UPDATE_SNAPSHOTS=1 cargo test --test snapshot",
-            line + 1,
-            expected.lines().nth(line),
-            code.lines().nth(line)
-        );
-    }
+    common::check_snapshot("tests/snapshots/specs.rs", &code, "snapshot");
 }
 
 /// The crate build.rs produces holds exactly the snapshot: build.rs and the CLI

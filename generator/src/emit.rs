@@ -401,6 +401,8 @@ struct Needs {
     double_option: bool,
     nullable: bool,
     float: bool,
+    opt_float: bool,
+    opt_opt_float: bool,
 }
 
 fn needs(model: &Model) -> Needs {
@@ -411,7 +413,12 @@ fn needs(model: &Model) -> Needs {
                 for f in &s.fields {
                     n.double_option |= f.presence == Presence::OptionalNullable;
                     n.nullable |= f.presence == Presence::Nullable;
-                    n.float |= matches!(f.ty, Ty::F64 | Ty::F32);
+                    if matches!(f.ty, Ty::F64 | Ty::F32) {
+                        // Each helper calls the one below it.
+                        n.float = true;
+                        n.opt_float |= f.presence != Presence::Required;
+                        n.opt_opt_float |= f.presence == Presence::OptionalNullable;
+                    }
                 }
             }
             Kind::Union(u) => {
@@ -454,6 +461,34 @@ fn helpers(model: &Model) -> TokenStream {
             }
         }
     });
+    let opt_float = n.opt_float.then(|| {
+        quote! {
+            pub fn opt_float<T, S>(v: &::std::option::Option<T>, s: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                T: ::std::marker::Copy + ::std::convert::Into<f64>,
+                S: ::serde::Serializer,
+            {
+                match v {
+                    ::std::option::Option::Some(v) => float(v, s),
+                    ::std::option::Option::None => s.serialize_none(),
+                }
+            }
+        }
+    });
+    let opt_opt_float = n.opt_opt_float.then(|| {
+        quote! {
+            pub fn opt_opt_float<T, S>(v: &::std::option::Option<::std::option::Option<T>>, s: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                T: ::std::marker::Copy + ::std::convert::Into<f64>,
+                S: ::serde::Serializer,
+            {
+                match v {
+                    ::std::option::Option::Some(v) => opt_float(v, s),
+                    ::std::option::Option::None => s.serialize_none(),
+                }
+            }
+        }
+    });
     let float = n.float.then(|| {
         quote! {
             /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
@@ -471,26 +506,6 @@ fn helpers(model: &Model) -> TokenStream {
                     s.serialize_f64(v)
                 }
             }
-            pub fn opt_float<T, S>(v: &::std::option::Option<T>, s: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                T: ::std::marker::Copy + ::std::convert::Into<f64>,
-                S: ::serde::Serializer,
-            {
-                match v {
-                    ::std::option::Option::Some(v) => float(v, s),
-                    ::std::option::Option::None => s.serialize_none(),
-                }
-            }
-            pub fn opt_opt_float<T, S>(v: &::std::option::Option<::std::option::Option<T>>, s: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                T: ::std::marker::Copy + ::std::convert::Into<f64>,
-                S: ::serde::Serializer,
-            {
-                match v {
-                    ::std::option::Option::Some(v) => opt_float(v, s),
-                    ::std::option::Option::None => s.serialize_none(),
-                }
-            }
         }
     });
     let m = ident(HELPERS);
@@ -501,6 +516,8 @@ fn helpers(model: &Model) -> TokenStream {
             #double_option
             #nullable
             #float
+            #opt_float
+            #opt_opt_float
         }
     }
 }

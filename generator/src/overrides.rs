@@ -6,6 +6,7 @@
 //! ```toml
 //! [defaults]
 //! casing = "camelCase"            # for every type: camelCase | snake_case | PascalCase | as-documented
+//! object-casing = "PascalCase"    # for fields holding objects or lists of them
 //!
 //! ["components::LibraryItem"]
 //! casing = "snake_case"           # this type's fields
@@ -19,7 +20,7 @@
 //! unnoticed.
 
 use crate::error::{Diagnostic, ErrorKind, Pos};
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Ty};
 use crate::naming;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -80,6 +81,7 @@ struct At<T> {
 struct TypeRules {
     pos: Pos,
     casing: Option<At<Casing>>,
+    object_casing: Option<At<Casing>>,
     fields: BTreeMap<String, At<String>>,
 }
 
@@ -88,6 +90,7 @@ struct TypeRules {
 pub struct Overrides {
     file: PathBuf,
     casing: Option<At<Casing>>,
+    object_casing: Option<At<Casing>>,
     types: BTreeMap<String, TypeRules>,
 }
 
@@ -176,9 +179,9 @@ impl Overrides {
             };
             match section.as_slice() {
                 [d] if d == "defaults" || out.types.contains_key(d) => {
-                    if key != "casing" {
+                    if key != "casing" && key != "object-casing" {
                         errs.push(err(format!(
-                            "expected `casing = \"...\"` here; field keys go under `[\"{d}\".fields]`"
+                            "expected `casing` or `object-casing` here; field keys go under `[\"{d}\".fields]`"
                         )));
                         continue;
                     }
@@ -189,10 +192,14 @@ impl Overrides {
                         )));
                         continue;
                     };
-                    if d == "defaults" {
-                        out.casing = Some(At { value: c, pos });
-                    } else if let Some(t) = out.types.get_mut(d) {
-                        t.casing = Some(At { value: c, pos });
+                    let at = Some(At { value: c, pos });
+                    let objects = key == "object-casing";
+                    match (d == "defaults", out.types.get_mut(d)) {
+                        (true, _) if objects => out.object_casing = at,
+                        (true, _) => out.casing = at,
+                        (false, Some(t)) if objects => t.object_casing = at,
+                        (false, Some(t)) => t.casing = at,
+                        (false, None) => {}
                     }
                 }
                 [t, f] if f == "fields" => {
@@ -216,6 +223,11 @@ impl Overrides {
         let err =
             |pos: Pos, msg: String| Diagnostic::new(ErrorKind::BadCell, &self.file, Some(pos), msg);
         let paths: Vec<String> = model.types.iter().map(|t| t.rust_path()).collect();
+        let is_object: Vec<bool> = model
+            .types
+            .iter()
+            .map(|t| !matches!(t.kind, Kind::Enum(_)))
+            .collect();
         let mut used = BTreeSet::new();
         for (t, path) in model.types.iter_mut().zip(&paths) {
             let Kind::Struct(s) = &mut t.kind else {
@@ -226,7 +238,11 @@ impl Overrides {
                 .and_then(|r| r.casing.as_ref())
                 .or(self.casing.as_ref())
                 .map(|c| c.value);
-            if rules.is_none() && casing.is_none() {
+            let object_casing = rules
+                .and_then(|r| r.object_casing.as_ref())
+                .or(self.object_casing.as_ref())
+                .map(|c| c.value);
+            if rules.is_none() && casing.is_none() && object_casing.is_none() {
                 continue;
             }
             used.insert(path.clone());
@@ -239,6 +255,10 @@ impl Overrides {
                     matched.insert(key.to_string());
                     Some(r.fields[key].value.clone())
                 });
+                let casing = match object_casing {
+                    Some(c) if holds_object(&f.ty, &is_object) => Some(c),
+                    _ => casing,
+                };
                 let wire = match (exact, casing) {
                     (Some(w), _) => w,
                     (None, Some(c)) => c.apply(&f.doc_name),
@@ -307,6 +327,15 @@ impl Overrides {
             }
         }
         errs
+    }
+}
+
+/// Whether a field of type `ty` holds objects: a struct or union, or containers of them.
+fn holds_object(ty: &Ty, is_object: &[bool]) -> bool {
+    match ty {
+        Ty::Named(id) => is_object.get(*id).copied().unwrap_or(false),
+        Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) | Ty::Boxed(t) => holds_object(t, is_object),
+        _ => false,
     }
 }
 

@@ -35,6 +35,30 @@ pub fn generate(inputs: &[&Path]) -> String {
         .unwrap_or_else(|e| panic!("generation failed:\n{e}"))
 }
 
+/// Compares `code` with the checked-in file at `rel` (from the repo root), or rewrites
+/// the file when `UPDATE_SNAPSHOTS` is set. `test` names the test target for the hint.
+pub fn check_snapshot(rel: &str, code: &str, test: &str) {
+    let path = repo().join(rel);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, code).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != code {
+        let line = expected
+            .lines()
+            .zip(code.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(code.lines().count()));
+        panic!(
+            "generated code differs from {rel} from line {}:\n  snapshot:  {:?}\n  generated: {:?}\nIf the change is intended: UPDATE_SNAPSHOTS=1 cargo test --test {test}",
+            line + 1,
+            expected.lines().nth(line),
+            code.lines().nth(line)
+        );
+    }
+}
+
 /// Removes `#[doc = ...]` attributes at every depth, so two outputs can be compared
 /// "comments aside".
 pub fn strip_docs(ts: TokenStream) -> TokenStream {

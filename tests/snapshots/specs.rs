@@ -1617,17 +1617,4 @@ pub mod __helpers {
             ::std::option::Option::None => s.serialize_none(),
         }
     }
-    pub fn opt_opt_float<T, S>(
-        v: &::std::option::Option<::std::option::Option<T>>,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        T: ::std::marker::Copy + ::std::convert::Into<f64>,
-        S: ::serde::Serializer,
-    {
-        match v {
-            ::std::option::Option::Some(v) => opt_float(v, s),
-            ::std::option::Option::None => s.serialize_none(),
-        }
-    }
 }
