@@ -111,6 +111,29 @@ pub mod models {
             )]
             pub noted_only: ::std::option::Option<::std::string::String>,
         }
+        /// A deprecation note spelled without the spaces the corpora use
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::serde::Serialize,
+            ::serde::Deserialize
+        )]
+        pub struct Unspaced {
+            #[serde(alias = "Id")]
+            pub id: i64,
+            /// :warning: **DEPRECATED**: Use id instead.
+            ///
+            /// The code before ids existed
+            #[serde(
+                rename = "oldCode",
+                alias = "OldCode",
+                alias = "old_code",
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            pub old_code: ::std::option::Option<::std::string::String>,
+        }
     }
     pub mod docs {
         /// A model whose text exercises the doc comment rules.
@@ -1368,6 +1391,15 @@ pub mod models {
             #[serde(alias = "Y")]
             pub y: i64,
         }
+        /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum Scalar {
+            Boolean(bool),
+            #[serde(serialize_with = "super::super::__helpers::float")]
+            Number(f64),
+            Str(::std::string::String),
+        }
         /// Listed the map first; an object with the point's keys must be read as a point
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
@@ -1515,6 +1547,15 @@ pub mod models {
             pub x: i64,
             #[serde(alias = "Y")]
             pub y: i64,
+        }
+        /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum Scalar {
+            Boolean(bool),
+            #[serde(serialize_with = "super::super::__helpers::float")]
+            Number(f64),
+            Str(::std::string::String),
         }
         /// Listed the map first; an object with the point's keys must be read as a point
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
