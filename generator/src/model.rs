@@ -238,7 +238,15 @@ enum Classified {
     Skip(SkipReason),
 }
 
-const DEPRECATED_MARK: &str = ": warning: ** DEPRECATED **:";
+/// The rest of a description that starts with the deprecation mark, spaced as the
+/// generators write it (`: warning: ** DEPRECATED **:`) or not (`:warning: **DEPRECATED**:`).
+fn strip_deprecated(desc: &str) -> Option<&str> {
+    let mut rest = desc;
+    for token in [":", "warning", ":", "**", "DEPRECATED", "**", ":"] {
+        rest = rest.trim_start().strip_prefix(token)?;
+    }
+    Some(rest)
+}
 
 /// Parses and classifies one doc. Errors go to `errs`; `None` then.
 fn classify(src_idx: usize, src: &Source, errs: &mut Vec<Diagnostic>) -> Option<Classified> {
@@ -838,9 +846,21 @@ pub fn build(sources: &[Source]) -> Built {
         .iter()
         .map(|t| (t.name.clone(), matches!(t.kind, Kind::Enum(_))))
         .collect();
+    let required: Vec<u32> = types
+        .iter()
+        .map(|t| match &t.kind {
+            Kind::Struct(s) => s
+                .fields
+                .iter()
+                .filter(|f| matches!(f.presence, Presence::Required | Presence::Nullable))
+                .count() as u32,
+            _ => 0,
+        })
+        .collect();
     for t in &mut types {
         if let Kind::Union(u) = &mut t.kind {
-            u.members.sort_by_key(|m| member_rank(&m.ty, &snapshot));
+            u.members
+                .sort_by_cached_key(|m| member_rank(&m.ty, &snapshot, &required));
             let mut names = BTreeSet::new();
             for m in &mut u.members {
                 m.rust_name = naming::unique(member_name(&m.ty, &snapshot), "", &mut names);
@@ -1058,7 +1078,7 @@ fn build_struct(
         );
         let mut desc = r.description.trim();
         let mut deprecated = r.struck.then(String::new);
-        if let Some(rest) = desc.strip_prefix(DEPRECATED_MARK) {
+        if let Some(rest) = strip_deprecated(desc) {
             let rest = rest.trim_start();
             let (note, tail) = rest.split_once("<br/><br/>").unwrap_or((rest, ""));
             deprecated = Some(docs::unbreak(note).trim().to_string());
@@ -1081,15 +1101,22 @@ fn build_struct(
                 doc.push_str(&docs::code_span(ex));
             }
         }
-        let wire_name = naming::wire_name(&words);
+        // A name with punctuation or non-ASCII letters is not an SDK spelling of some
+        // key: it is the key.
+        let plain = r
+            .name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let (wire_name, aliases) = if plain && !words.is_empty() {
+            let w = naming::wire_name(&words);
+            (w.clone(), naming::wire_aliases(&words, &w))
+        } else {
+            (r.name.clone(), Vec::new())
+        };
         fields.push(Field {
             doc_name: r.name.clone(),
-            aliases: naming::wire_aliases(&words, &wire_name),
-            wire_name: if words.is_empty() {
-                r.name.clone()
-            } else {
-                wire_name
-            },
+            aliases,
+            wire_name,
             rust_name,
             ty,
             presence,
@@ -1135,12 +1162,23 @@ pub fn keep_unknown(model: &mut Model) {
     }
 }
 
-/// One JSON key belongs to one field: a primary name wins over another field's alias,
-/// and an alias two fields share is dropped from both.
+/// One JSON key belongs to one field. Fields whose inferred keys collide
+/// (`item_count` and `itemCount`) use their names as documented instead; a primary key
+/// wins over another field's alias, and an alias two fields share is dropped from both.
 fn dedupe_wire_names(src: &Source, fields: &mut [Field], warnings: &mut Vec<Diagnostic>) {
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for f in fields.iter() {
+        *by_key.entry(f.wire_name.clone()).or_default() += 1;
+    }
+    for f in fields.iter_mut() {
+        if by_key[&f.wire_name] > 1 {
+            f.wire_name = f.doc_name.clone();
+        }
+    }
     let mut primaries: BTreeSet<String> = BTreeSet::new();
     for f in fields.iter_mut() {
         if !primaries.insert(f.wire_name.clone()) {
+            // Only names that differ in nothing but a trailing `_` get here.
             let base = f.wire_name.clone();
             f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
             warnings.push(
@@ -1267,22 +1305,33 @@ fn build_enum(
 }
 
 /// Deserialization order for untagged unions: serde takes the first member that
-/// accepts a value, so specific shapes go before general ones.
-fn member_rank(ty: &Ty, types: &[(String, bool)]) -> u8 {
-    match ty {
-        Ty::Bool => 0,
-        Ty::I32 | Ty::I64 => 1,
-        Ty::F32 | Ty::F64 => 2,
-        Ty::Date => 3,
-        Ty::DateTime => 4,
-        Ty::Named(id) if types[*id].1 => 5,
-        Ty::String => 6,
-        Ty::Named(_) | Ty::Boxed(_) => 7,
-        Ty::List(_) => 8,
-        Ty::Map(_) => 9,
-        Ty::Nullable(_) => 10,
-        Ty::Json => 11,
+/// accepts a value, so specific shapes go before general ones. Compared as a sequence:
+/// the shape, then the element's order for containers, then (structs) more required
+/// keys first, since a struct also accepts objects that carry more keys than it names.
+fn member_rank(ty: &Ty, types: &[(String, bool)], required: &[u32]) -> Vec<u32> {
+    let (class, inner) = match ty {
+        Ty::Bool => (0, None),
+        Ty::I32 | Ty::I64 => (1, None),
+        Ty::F32 | Ty::F64 => (2, None),
+        Ty::Date => (3, None),
+        Ty::DateTime => (4, None),
+        Ty::Named(id) if types[*id].1 => (5, None),
+        Ty::String => (6, None),
+        // Before structs: serde's derived structs also accept arrays.
+        Ty::List(t) => (7, Some(t)),
+        Ty::Named(id) => {
+            return vec![8, u32::MAX - required.get(*id).copied().unwrap_or(0)];
+        }
+        Ty::Boxed(t) => return member_rank(t, types, required),
+        Ty::Map(t) => (9, Some(t)),
+        Ty::Nullable(t) => (10, Some(t)),
+        Ty::Json => (11, None),
+    };
+    let mut key = vec![class];
+    if let Some(t) = inner {
+        key.extend(member_rank(t, types, required));
     }
+    key
 }
 
 fn member_name(ty: &Ty, types: &[(String, bool)]) -> String {

@@ -496,7 +496,8 @@ fn rfc3339(ex: &str) -> Result<String, String> {
 pub fn harness(model: &Model, krate: &str) -> String {
     use proc_macro2::TokenStream;
     use quote::quote;
-    let krate = crate::emit::ident(krate);
+    // Cargo package names may have dashes; the crate identifier has underscores.
+    let krate = crate::emit::ident(&krate.replace('-', "_"));
     let paths: Vec<String> = model.types.iter().map(|t| t.rust_path()).collect();
     let arms = model.types.iter().zip(&paths).map(|(t, p)| {
         let modules = t.module.iter().map(|m| crate::emit::ident(m));

@@ -112,6 +112,7 @@ pub mod models {
             pub noted_only: ::std::option::Option<::std::string::String>,
         }
         /// A deprecation note spelled without the spaces the corpora use
+        #[allow(deprecated)]
         #[derive(
             Debug,
             Clone,
@@ -123,9 +124,8 @@ pub mod models {
         pub struct Unspaced {
             #[serde(alias = "Id")]
             pub id: i64,
-            /// :warning: **DEPRECATED**: Use id instead.
-            ///
             /// The code before ids existed
+            #[deprecated(note = "Use id instead.")]
             #[serde(
                 rename = "oldCode",
                 alias = "OldCode",
@@ -624,18 +624,15 @@ pub mod models {
             ::serde::Deserialize
         )]
         pub struct Collide {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub item_count: ::std::option::Option<i64>,
             #[serde(
                 rename = "itemCount",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub item_count: ::std::option::Option<i64>,
-            #[serde(
-                rename = "itemCount_2",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub item_count_2: ::std::option::Option<i64>,
             #[serde(
-                rename = "itemCount_3",
+                rename = "ItemCount",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub item_count_3: ::std::option::Option<i64>,
@@ -825,17 +822,13 @@ pub mod models {
             pub _1080p: ::std::option::Option<bool>,
             /// Punctuation
             #[serde(
-                rename = "contentType",
-                alias = "ContentType",
-                alias = "content_type",
+                rename = "content-type",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub content_type: ::std::option::Option<::std::string::String>,
             /// Non-ASCII
             #[serde(
-                rename = "grE",
-                alias = "GrE",
-                alias = "gr_e",
+                rename = "größe",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub gr_e: ::std::option::Option<i64>,
@@ -1488,8 +1481,8 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Entity {
-            Summary(Summary),
             Detail(Detail),
+            Summary(Summary),
         }
         /// Listed Any first; a boolean must still be read as a boolean
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1523,15 +1516,15 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Numbers {
-            ArrayOfNumber(::std::vec::Vec<f64>),
             ArrayOfInteger(::std::vec::Vec<i64>),
+            ArrayOfNumber(::std::vec::Vec<f64>),
         }
         /// A point or a list of coordinates; an array must never be read as the point
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Path {
-            Point(Point),
             ArrayOfInteger(::std::vec::Vec<i64>),
+            Point(Point),
         }
         /// A point on a plane
         #[derive(
