@@ -149,6 +149,12 @@ impl Ctx<'_> {
                 serde.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
+                if f.ty == Ty::Json {
+                    // `null` is a value of `Any`: kept as `Some(Value::Null)`, not
+                    // folded into absent.
+                    let with = self.helper_path("some");
+                    serde.push(quote!(default, deserialize_with = #with));
+                }
                 if float {
                     let with = self.helper_path("opt_float");
                     serde.push(quote!(serialize_with = #with));
@@ -398,6 +404,7 @@ pub fn emit(model: &Model, _opts: &EmitOptions) -> TokenStream {
 /// Which shared helpers the emitted types call.
 #[derive(Default)]
 struct Needs {
+    some: bool,
     double_option: bool,
     nullable: bool,
     float: bool,
@@ -413,6 +420,7 @@ fn needs(model: &Model) -> Needs {
                 for f in &s.fields {
                     n.double_option |= f.presence == Presence::OptionalNullable;
                     n.nullable |= f.presence == Presence::Nullable;
+                    n.some |= f.presence == Presence::Optional && f.ty == Ty::Json;
                     if matches!(f.ty, Ty::F64 | Ty::F32) {
                         // Each helper calls the one below it.
                         n.float = true;
@@ -433,9 +441,22 @@ fn needs(model: &Model) -> Needs {
 /// Helpers the types need, emitted once and only when used.
 fn helpers(model: &Model) -> TokenStream {
     let n = needs(model);
-    if !(n.double_option || n.nullable || n.float) {
+    if !(n.some || n.double_option || n.nullable || n.float) {
         return quote!();
     }
+    let some = n.some.then(|| {
+        quote! {
+            /// A present key, `null` included, is `Some`; absent is `None` (via
+            /// `#[serde(default)]`).
+            pub fn some<'de, T, D>(d: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+            where
+                T: ::serde::Deserialize<'de>,
+                D: ::serde::Deserializer<'de>,
+            {
+                T::deserialize(d).map(::std::option::Option::Some)
+            }
+        }
+    });
     let double_option = n.double_option.then(|| {
         quote! {
             /// Keeps `null` apart from an absent key: absent is `None` (via
@@ -513,6 +534,7 @@ fn helpers(model: &Model) -> TokenStream {
         /// Shared serde helpers for the types above.
         #[doc(hidden)]
         pub mod #m {
+            #some
             #double_option
             #nullable
             #float

@@ -196,7 +196,9 @@ pub mod models {
             /// ```
             #[serde(
                 alias = "Json",
-                skip_serializing_if = "::std::option::Option::is_none"
+                skip_serializing_if = "::std::option::Option::is_none",
+                default,
+                deserialize_with = "super::super::__helpers::some"
             )]
             pub json: ::std::option::Option<::serde_json::Value>,
             /// Kinds:
@@ -1577,6 +1579,17 @@ pub mod models {
 /// Shared serde helpers for the types above.
 #[doc(hidden)]
 pub mod __helpers {
+    /// A present key, `null` included, is `Some`; absent is `None` (via
+    /// `#[serde(default)]`).
+    pub fn some<'de, T, D>(
+        d: D,
+    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    where
+        T: ::serde::Deserialize<'de>,
+        D: ::serde::Deserializer<'de>,
+    {
+        T::deserialize(d).map(::std::option::Option::Some)
+    }
     /// Keeps `null` apart from an absent key: absent is `None` (via
     /// `#[serde(default)]`), `null` is `Some(None)`.
     pub fn double_option<'de, T, D>(

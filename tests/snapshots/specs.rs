@@ -158,7 +158,9 @@ pub mod go {
                 /// Optional free-form data supplied by plugins
                 #[serde(
                     alias = "Extra",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    default,
+                    deserialize_with = "super::super::super::__helpers::some"
                 )]
                 pub extra: ::std::option::Option<::serde_json::Value>,
                 /// User-assigned labels
@@ -939,7 +941,9 @@ pub mod python {
                 /// Optional free-form data supplied by plugins
                 #[serde(
                     alias = "Extra",
-                    skip_serializing_if = "::std::option::Option::is_none"
+                    skip_serializing_if = "::std::option::Option::is_none",
+                    default,
+                    deserialize_with = "super::super::super::__helpers::some"
                 )]
                 pub extra: ::std::option::Option<::serde_json::Value>,
                 /// User-assigned labels
@@ -1568,6 +1572,17 @@ pub mod python {
 /// Shared serde helpers for the types above.
 #[doc(hidden)]
 pub mod __helpers {
+    /// A present key, `null` included, is `Some`; absent is `None` (via
+    /// `#[serde(default)]`).
+    pub fn some<'de, T, D>(
+        d: D,
+    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    where
+        T: ::serde::Deserialize<'de>,
+        D: ::serde::Deserializer<'de>,
+    {
+        T::deserialize(d).map(::std::option::Option::Some)
+    }
     /// Keeps `null` apart from an absent key: absent is `None` (via
     /// `#[serde(default)]`), `null` is `Some(None)`.
     pub fn double_option<'de, T, D>(
