@@ -34,6 +34,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
         "corpus             docs  structs  enums  unions  skipped (by reason)                    gen time\n",
     );
     let mut members = Vec::new();
+    let mut expected = Vec::new();
     let mut largest = (0, String::new());
     for corpus in &corpora {
         let name = corpus.file_name().unwrap().to_string_lossy().into_owned();
@@ -73,9 +74,36 @@ fn every_corpus_generates_and_compiles_warning_free() {
         if s.docs_read > largest.0 {
             largest = (s.docs_read, name.clone());
         }
-        write_crate(&ws.join("crates").join(&name), &name, &out.code);
+        write_crate(
+            &ws.join("crates").join(&name),
+            &name,
+            &out.code,
+            &out.model,
+            &out.model,
+        );
         members.push(format!("\"crates/{name}\""));
+        expected.push((name.clone(), s.structs + s.enums + s.unions));
     }
+    // Unknown-key capture on the in-repo specs: samples carry extra keys that must survive.
+    let name = "specs_keep_unknown";
+    let out = generator::Config::new()
+        .input(common::repo().join("specs"))
+        .keep_unknown(true)
+        .run()
+        .unwrap();
+    write_crate(
+        &ws.join("crates").join(name),
+        name,
+        &out.code,
+        &out.model,
+        &out.model,
+    );
+    members.push(format!("\"crates/{name}\""));
+    expected.push((name.to_string(), out.model.types.len()));
+    // A deliberately broken mapping: dates emitted as timestamps, checked against the
+    // samples of the right model. Its harness must fail and say where.
+    let broken = broken_mapping();
+    members.push(format!("\"crates/{BROKEN}\""));
     std::fs::write(
         ws.join("Cargo.toml"),
         format!(
@@ -88,11 +116,55 @@ fn every_corpus_generates_and_compiles_warning_free() {
     let _ = std::fs::copy(common::repo().join("Cargo.lock"), ws.join("Cargo.lock"));
 
     let start = Instant::now();
-    cargo(&ws, &["check", "--workspace", "--quiet"], "RUSTFLAGS");
+    let stdout = cargo(
+        &ws,
+        &[
+            "test",
+            "--workspace",
+            "--quiet",
+            "--exclude",
+            BROKEN,
+            "--",
+            "--nocapture",
+        ],
+        "RUSTFLAGS",
+    );
     writeln!(
         report,
-        "cargo check (all corpora, warnings denied): {:.1} s",
+        "cargo test (all corpora: build with warnings denied + round-trip harness): {:.1} s",
         start.elapsed().as_secs_f64()
+    )
+    .unwrap();
+    for (name, types) in &expected {
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("ROUNDTRIP {name} ")))
+            .unwrap_or_else(|| panic!("no round-trip result for {name}:\n{stdout}"));
+        writeln!(report, "{line} (types emitted {types})").unwrap();
+        assert!(
+            line.contains(&format!(" types={types} covered={types} ")),
+            "{name}: types covered must equal types emitted ({types}): {line}"
+        );
+    }
+    let failed = cargo_output(&ws, &["test", "--quiet", "-p", BROKEN], "RUSTFLAGS");
+    assert!(
+        !failed.status.success(),
+        "the broken mapping must fail its round trip"
+    );
+    let text = String::from_utf8_lossy(&failed.stdout);
+    assert!(
+        text.contains(&format!("{} [full]: does not deserialize", broken.0))
+            && text.contains(&broken.1),
+        "the failure names the type, the sample and the field:\n{text}"
+    );
+    let first = text
+        .lines()
+        .find(|l| l.contains("does not deserialize"))
+        .unwrap_or_default();
+    writeln!(
+        report,
+        "broken mapping (dates emitted as timestamps) fails as it must: {}",
+        first.trim()
     )
     .unwrap();
     let start = Instant::now();
@@ -112,8 +184,46 @@ fn every_corpus_generates_and_compiles_warning_free() {
     eprintln!("{report}");
 }
 
-fn write_crate(dir: &Path, name: &str, code: &str) {
+const BROKEN: &str = "broken_mapping";
+
+/// Writes the broken-mapping crate; returns the type it breaks and the field's key.
+fn broken_mapping() -> (String, String) {
+    use generator::model::{Kind, Ty};
+    let ws = common::repo().join("target").join("corpus-check");
+    let (good, _) = generator::Config::new()
+        .input(common::repo().join("specs"))
+        .model()
+        .unwrap();
+    let mut bad = good.clone();
+    let mut broken = None;
+    for t in &mut bad.types {
+        let path = t.rust_path();
+        if let Kind::Struct(s) = &mut t.kind {
+            for f in &mut s.fields {
+                if f.ty == Ty::Date && broken.is_none() {
+                    f.ty = Ty::DateTime;
+                    broken = Some((path.clone(), f.wire_name.clone()));
+                }
+            }
+        }
+    }
+    let broken = broken.expect("specs/ have a date field");
+    let code = generator::emit::format(generator::emit::emit(&bad, &Default::default())).unwrap();
+    write_crate(&ws.join("crates").join(BROKEN), BROKEN, &code, &good, &bad);
+    broken
+}
+
+/// A crate holding `code`, with a round-trip test of `harness_model`'s types against
+/// the samples of `samples_model` (the same model, except for the broken mapping).
+fn write_crate(
+    dir: &Path,
+    name: &str,
+    code: &str,
+    samples_model: &generator::Model,
+    harness_model: &generator::Model,
+) {
     std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
     let manifest = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
@@ -121,6 +231,21 @@ fn write_crate(dir: &Path, name: &str, code: &str) {
     );
     write_if_changed(&dir.join("Cargo.toml"), &manifest);
     write_if_changed(&dir.join("src/lib.rs"), code);
+    let (samples, _) = generator::samples::samples_json(samples_model);
+    write_if_changed(&dir.join("tests/samples.json"), &samples);
+    write_if_changed(
+        &dir.join("tests/harness.rs"),
+        &generator::samples::harness(harness_model, name),
+    );
+    let test = format!(
+        "mod harness {{\n    include!(\"harness.rs\");\n}}\n\n\
+         #[test]\nfn every_type_round_trips() {{\n    \
+         let samples = serde_json::from_str(include_str!(\"samples.json\")).unwrap();\n    \
+         let r = harness::check_all(&samples);\n    \
+         println!(\"ROUNDTRIP {name} types={{}} covered={{}} samples={{}} failures={{}}\", harness::TYPES.len(), r.covered, r.samples, r.failures.len());\n    \
+         assert!(r.failures.is_empty(), \"{{}}\", r.failures.join(\"\\n\"));\n}}\n"
+    );
+    write_if_changed(&dir.join("tests/roundtrip.rs"), &test);
 }
 
 /// Unchanged files keep their timestamps, so cargo's incremental check stays warm.
@@ -128,10 +253,24 @@ fn write_if_changed(path: &Path, text: &str) {
     generator::write_if_changed(path, text).unwrap();
 }
 
-/// Runs cargo in the scratch workspace with warnings denied through `flags_var`.
-fn cargo(ws: &Path, args: &[&str], flags_var: &str) {
+/// Runs cargo in the scratch workspace with warnings denied through `flags_var`;
+/// returns its stdout, failing the test if cargo fails.
+fn cargo(ws: &Path, args: &[&str], flags_var: &str) -> String {
+    let out = cargo_output(ws, args, flags_var);
+    assert!(
+        out.status.success(),
+        "cargo {} failed in {}:\n{}\n{}",
+        args.join(" "),
+        ws.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn cargo_output(ws: &Path, args: &[&str], flags_var: &str) -> std::process::Output {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
+    Command::new(cargo)
         .args(args)
         .current_dir(ws)
         .env("CARGO_TARGET_DIR", ws.join("target"))
@@ -140,12 +279,5 @@ fn cargo(ws: &Path, args: &[&str], flags_var: &str) {
         .env_remove("RUSTDOCFLAGS")
         .env(flags_var, "-D warnings")
         .output()
-        .expect("cargo runs");
-    assert!(
-        out.status.success(),
-        "cargo {} failed in {}:\n{}",
-        args.join(" "),
-        ws.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .expect("cargo runs")
 }
