@@ -112,12 +112,18 @@ pub fn read(listed: Vec<Listed>) -> (Vec<Source>, Vec<Diagnostic>) {
     for Listed { root, rel, path } in listed {
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => sources.push(Source {
-                    root,
-                    rel,
-                    path,
-                    text,
-                }),
+                Ok(mut text) => {
+                    // A byte-order mark (some editors add one) would hide the title.
+                    if text.starts_with('\u{feff}') {
+                        text.drain(..'\u{feff}'.len_utf8());
+                    }
+                    sources.push(Source {
+                        root,
+                        rel,
+                        path,
+                        text,
+                    })
+                }
                 Err(e) => {
                     let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                     // Valid prefix is UTF-8 by construction.

@@ -20,6 +20,8 @@ pub fn rustdoc(src: &str) -> String {
     let src = unbreak(src);
     let mut w = Writer::default();
     let mut link_stack: Vec<Option<String>> = Vec::new();
+    // How many entries of `link_stack` are kept links (images nest without limit).
+    let mut open_links = 0usize;
     let mut list_stack: Vec<Option<u64>> = Vec::new();
     let mut in_code_block = false;
     for event in Parser::new_ext(&src, Options::ENABLE_STRIKETHROUGH) {
@@ -60,6 +62,7 @@ pub fn rustdoc(src: &str) -> String {
                     let url = safe_url(&dest_url);
                     if url.is_some() {
                         w.raw("[");
+                        open_links += 1;
                     }
                     link_stack.push(url);
                 }
@@ -86,13 +89,14 @@ pub fn rustdoc(src: &str) -> String {
                 TagEnd::Strikethrough => w.raw("~~"),
                 TagEnd::Link | TagEnd::Image => {
                     if let Some(Some(url)) = link_stack.pop() {
+                        open_links -= 1;
                         w.raw(&format!("]({url})"));
                     }
                 }
                 _ => {}
             },
             Event::Text(t) if in_code_block => w.raw(&strip_controls(&t).replace("```", "` ` `")),
-            Event::Text(t) => w.text(&t, link_stack.iter().any(Option::is_some)),
+            Event::Text(t) => w.text(&t, open_links > 0),
             Event::Code(c) => w.raw(&code_span(&c)),
             Event::Html(h) | Event::InlineHtml(h) => w.text(&h, true),
             Event::SoftBreak | Event::HardBreak => w.newline(),
@@ -137,10 +141,20 @@ fn longest_run(text: &str, ch: char) -> usize {
     best
 }
 
-fn strip_controls(text: &str) -> String {
+/// Drops control characters (but `\n`) and the invisible codepoints that change the
+/// direction of text: rustc refuses those in doc comments
+/// (`text_direction_codepoint_in_comment`, deny by default), so a doc carrying one
+/// would make the generated code fail to compile.
+pub fn strip_controls(text: &str) -> String {
     text.chars()
-        .filter(|&c| c == '\n' || !c.is_control())
+        .filter(|&c| c == '\n' || !(c.is_control() || is_bidi_control(c)))
         .collect()
+}
+
+/// The codepoints rustc's `text_direction_codepoint_*` lints reject, plus the marks
+/// that only make sense next to them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Only absolute web links survive; anchors and relative links point at pages that
@@ -256,30 +270,38 @@ impl Writer {
     }
 }
 
+/// Whether the current (last) line of `out` consists of digits only. Scans back over
+/// the trailing digits only, so a long line of `1.1.1.` costs linear time.
 fn line_starts_with_digits(out: &str) -> bool {
-    let line = out.rsplit('\n').next().unwrap_or(out);
-    !line.is_empty() && line.chars().all(|c| c.is_ascii_digit())
+    let digits = out.len() - out.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && (digits == out.len() || out[..out.len() - digits].ends_with('\n'))
 }
 
-/// Finds the first `http(s)://` URL in `s`: (start, end) byte offsets.
+/// Finds the first `http(s)://` URL in `s`: (start, end) byte offsets. One pass over
+/// the text up to the URL found, so linking every URL of a long cell stays linear.
 fn find_url(s: &str) -> Option<(usize, usize)> {
-    let start = s
-        .find("https://")
-        .into_iter()
-        .chain(s.find("http://"))
-        .min()?;
-    let tail = &s[start..];
-    let mut end = tail
-        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '|'))
-        .unwrap_or(tail.len());
-    while end > 0 && tail[..end].ends_with(['.', ',', ')', ';', ':', '!', '?', '\'']) {
-        end -= 1;
+    for (start, _) in s.match_indices("http") {
+        let after = &s[start + 4..];
+        let scheme = if after.starts_with("s://") {
+            "https://"
+        } else if after.starts_with("://") {
+            "http://"
+        } else {
+            continue;
+        };
+        let tail = &s[start..];
+        let mut end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '|'))
+            .unwrap_or(tail.len());
+        while end > 0 && tail[..end].ends_with(['.', ',', ')', ';', ':', '!', '?', '\'']) {
+            end -= 1;
+        }
+        // A scheme with nothing after it is not a link.
+        if end > scheme.len() {
+            return Some((start, start + end));
+        }
     }
-    // A scheme with nothing after it is not a link.
-    if end <= "https://".len() {
-        return None;
-    }
-    Some((start, start + end))
+    None
 }
 
 #[cfg(test)]
@@ -314,6 +336,11 @@ mod tests {
             "see [docs](https://example.com/a) now"
         );
         assert_eq!(rustdoc("at https://plex.tv/x."), "at <https://plex.tv/x>.");
+        assert_eq!(
+            rustdoc("http:// then https://a.b and http://c.d"),
+            "http:// then <https://a.b> and <http://c.d>"
+        );
+        assert_eq!(rustdoc("httpx https://a.b"), "httpx <https://a.b>");
     }
 
     #[test]
@@ -323,6 +350,10 @@ mod tests {
         let d = rustdoc("    indented code");
         assert!(d.starts_with("```text"), "{d}");
         assert_eq!(rustdoc("a\u{0}b\rc"), "ab\nc");
+        // Bidi controls would make rustc reject the doc comment.
+        assert_eq!(rustdoc("a\u{202e}b\u{2066}c"), "abc");
+        assert_eq!(code_span("x\u{202e}y"), "`xy`");
+        assert_eq!(code_block("x\u{2069}y"), "```text\nxy\n```");
         assert_eq!(rustdoc("# not a heading"), "**not a heading**");
         assert_eq!(rustdoc("1. x"), "1. x");
     }

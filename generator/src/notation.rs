@@ -80,6 +80,11 @@ pub struct NotationError {
 
 type Result<T> = std::result::Result<T, NotationError>;
 
+/// Doc text quoted in a message, shortened: a 1 MB cell must not make a 1 MB message.
+fn short(text: &str) -> String {
+    crate::error::shorten(text, 60)
+}
+
 /// Deeper nesting than this is refused rather than risking the stack.
 pub const MAX_DEPTH: usize = 64;
 
@@ -260,12 +265,13 @@ fn py_inner(c: &mut Cursor) -> Result<TypeExpr> {
             _ => {
                 c.i = start;
                 return Err(c.err(format!(
-                    "unknown Python wrapper `{name}[`: expected Optional, Nullable, OptionalNullable, List or Dict"
+                    "unknown Python wrapper `{}[`: expected Optional, Nullable, OptionalNullable, List or Dict",
+                    short(name)
                 )));
             }
         };
         let inner = py_inner(c)?;
-        c.expect("]", &format!("to close `{name}[`"))?;
+        c.expect("]", &format!("to close `{}[`", short(name)))?;
         wrap(Box::new(inner))
     } else {
         match py_name(name) {
@@ -273,7 +279,8 @@ fn py_inner(c: &mut Cursor) -> Result<TypeExpr> {
             None => {
                 c.i = start;
                 return Err(c.err(format!(
-                    "unknown Python type name `{name}`: expected str, int, float, bool, Any or a model"
+                    "unknown Python type name `{}`: expected str, int, float, bool, Any or a model",
+                    short(name)
                 )));
             }
         }
@@ -320,7 +327,7 @@ fn py_link(c: &mut Cursor) -> Result<TypeExpr> {
             "OptionalNullable" => Some(TypeExpr::OptionalNullable),
             _ => {
                 c.i = start;
-                return Err(c.err(format!("unknown wrapper `{name}[` in a link text")));
+                return Err(c.err(format!("unknown wrapper `{}[` in a link text", short(name))));
             }
         }
     } else {
@@ -345,7 +352,8 @@ fn py_link(c: &mut Cursor) -> Result<TypeExpr> {
         _ => {
             c.i = leaf_at;
             return Err(c.err(format!(
-                "unknown link text `{leaf}`: expected `components.X`, `Optional[components.X]`, `date` or `datetime`"
+                "unknown link text `{}`: expected `components.X`, `Optional[components.X]`, `date` or `datetime`",
+                short(leaf)
             )));
         }
     };
@@ -370,7 +378,8 @@ fn go(c: &mut Cursor) -> Result<TypeExpr> {
             None => {
                 c.i = start;
                 return Err(c.err(format!(
-                    "unknown Go type name `{name}`: expected string, int, int64, float32, float64, bool or any"
+                    "unknown Go type name `{}`: expected string, int, int64, float32, float64, bool or any",
+                    short(name)
                 )));
             }
         };
@@ -392,7 +401,8 @@ fn go(c: &mut Cursor) -> Result<TypeExpr> {
             _ => {
                 c.i = start;
                 return Err(c.err(format!(
-                    "unknown link text `{qual}`: expected `components.X`, `*components.X`, `*time.Time` or `*types.Date`"
+                    "unknown link text `{}`: expected `components.X`, `*components.X`, `*time.Time` or `*types.Date`",
+                    short(qual)
                 )));
             }
         };
@@ -467,7 +477,7 @@ fn go_plain(c: &mut Cursor) -> Result<TypeExpr> {
             },
             None => {
                 c.i = start;
-                return Err(c.err(format!("unknown Go type `{name}`")));
+                return Err(c.err(format!("unknown Go type `{}`", short(name))));
             }
         }
     };

@@ -127,6 +127,23 @@ pub fn parse(text: &str) -> Doc {
                 let table = table(text, &lines, range.clone(), &mut events);
                 push_block(&mut doc, Block::Table(table));
             }
+            Event::Start(Tag::CodeBlock(_))
+                if depth == 0 && doc.title.is_some() && doc.sections.is_empty() =>
+            {
+                // A code block in the description belongs to it, like any other block
+                // there (it used to open a section and drop the description).
+                let mut end = range.end;
+                for (e, r) in events.by_ref() {
+                    if let Event::End(TagEnd::CodeBlock) = e {
+                        end = end.max(r.end);
+                        break;
+                    }
+                }
+                desc = Some(match desc {
+                    Some(d) => d.start..end,
+                    None => range.start..end,
+                });
+            }
             Event::Start(Tag::CodeBlock(kind)) if depth == 0 => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(l) => {
@@ -376,6 +393,17 @@ mod tests {
             }
             other => panic!("expected a code block, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn code_blocks_in_the_description_stay_in_it() {
+        let text = "# T\n\n```rust\nfn x() {}\n```\n\nMore.\n\n## Values\n\n| Name | Value |\n| - | - |\n| `A` | a |";
+        let doc = parse(text);
+        let desc = doc.description.unwrap();
+        assert_eq!(desc.text, "```rust\nfn x() {}\n```\n\nMore.");
+        assert_eq!(desc.pos, Pos { line: 3, col: 1 });
+        assert_eq!(doc.sections.len(), 1);
+        assert_eq!(doc.sections[0].heading.text, "Values");
     }
 
     #[test]

@@ -1,0 +1,219 @@
+//! The command-line contract: exit codes (0 ok, 1 doc errors or stale, 2 usage), nothing
+//! written on error, `--keep-going`, `--check`, and `-o` leaving an unchanged file alone.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
+
+const GOOD: &str = "# Tag\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *int* | :heavy_check_mark: | N/A |";
+const BAD: &str = "# Pin\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *strin* | :heavy_check_mark: | N/A |";
+
+/// A scratch folder, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Scratch {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "gen-cli-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    /// A docs tree `models/c/*.md` with the given docs.
+    fn docs(&self, docs: &[(&str, &str)]) -> PathBuf {
+        let root = self.0.join("models");
+        std::fs::create_dir_all(root.join("c")).unwrap();
+        for (name, text) in docs {
+            std::fs::write(root.join("c").join(name), text).unwrap();
+        }
+        root
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn generator(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_generator"));
+    for a in args {
+        cmd.arg(a);
+    }
+    cmd.output().expect("the generator binary runs")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally, not by a signal")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn mtime(p: &Path) -> SystemTime {
+    std::fs::metadata(p).unwrap().modified().unwrap()
+}
+
+/// Sets a file's modification time in the past, so "untouched" is observable even on
+/// file systems with coarse timestamps.
+fn age(p: &Path) -> SystemTime {
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    let f = std::fs::File::options().write(true).open(p).unwrap();
+    f.set_modified(old).unwrap();
+    mtime(p)
+}
+
+fn specs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/python/models")
+}
+
+#[test]
+fn success_exits_0_and_prints_the_code() {
+    let o = generator(&[&specs()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    syn::parse_file(&out).unwrap();
+    assert!(stderr(&o).contains("docs read"), "{}", stderr(&o));
+    let o = generator(&[&specs(), &"-q"]);
+    assert_eq!(code(&o), 0);
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn doc_errors_exit_1_with_locations_and_print_nothing() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD), ("pin.md", BAD)]);
+    let o = generator(&[&root]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "partial output on stdout");
+    let err = stderr(&o);
+    assert!(err.contains("pin.md:7:11"), "{err}");
+    assert!(err.contains("unknown-notation"), "{err}");
+    assert!(err.contains("nothing written"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let out = s.path("out.rs");
+    let cases: Vec<Vec<&dyn AsRef<std::ffi::OsStr>>> = vec![
+        vec![],
+        vec![&"--no-such-option", &root],
+        vec![&root, &"--check"],
+        vec![&root, &"-o"],
+        vec![&"/no/such/input/dir"],
+    ];
+    for (i, args) in cases.iter().enumerate() {
+        let o = generator(args);
+        assert_eq!(code(&o), 2, "case {i}: {}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+    assert!(!out.exists());
+    let o = generator(&[&"--help"]);
+    assert_eq!(code(&o), 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("EXIT CODES"));
+}
+
+#[test]
+fn nothing_is_written_on_error_and_the_old_file_is_untouched() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD), ("pin.md", BAD)]);
+    let out = s.path("models.rs");
+    std::fs::write(&out, "// previous output\n").unwrap();
+    let before = age(&out);
+    let o = generator(&[&root, &"-o", &out]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "// previous output\n"
+    );
+    assert_eq!(mtime(&out), before);
+    // No temporary file is left beside it either.
+    let names: Vec<_> = std::fs::read_dir(&s.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // A new file is not created.
+    let fresh = s.path("new.rs");
+    assert_eq!(code(&generator(&[&root, &"-o", &fresh])), 1);
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn keep_going_writes_the_valid_types_and_exits_1() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD), ("pin.md", BAD)]);
+    let o = generator(&[&root, &"--keep-going"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout.clone()).unwrap();
+    syn::parse_file(&text).unwrap();
+    assert!(text.contains("pub struct Tag"), "{text}");
+    assert!(!text.contains("Pin"), "{text}");
+    assert!(stderr(&o).contains("pin.md:7:11"), "{}", stderr(&o));
+
+    let out = s.path("models.rs");
+    let o = generator(&[&root, &"--keep-going", &"-o", &out]);
+    assert_eq!(code(&o), 1);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written, text);
+}
+
+#[test]
+fn out_leaves_an_unchanged_file_untouched() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let out = s.path("models.rs");
+    assert_eq!(code(&generator(&[&root, &"-o", &out])), 0);
+    let first = std::fs::read_to_string(&out).unwrap();
+    syn::parse_file(&first).unwrap();
+    let before = age(&out);
+    assert_eq!(code(&generator(&[&root, &"-o", &out])), 0);
+    assert_eq!(mtime(&out), before, "an unchanged file was rewritten");
+    // A changed doc does rewrite it.
+    s.docs(&[("tag.md", &GOOD.replace("*int*", "*str*"))]);
+    assert_eq!(code(&generator(&[&root, &"-o", &out])), 0);
+    assert_ne!(mtime(&out), before);
+    assert_ne!(std::fs::read_to_string(&out).unwrap(), first);
+}
+
+#[test]
+fn check_exits_1_when_stale_with_a_diff_summary_and_0_when_fresh() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let out = s.path("models.rs");
+    assert_eq!(code(&generator(&[&root, &"-o", &out])), 0);
+    let before = age(&out);
+    let o = generator(&[&root, &"-o", &out, &"--check"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+
+    s.docs(&[("tag.md", &GOOD.replace("*int*", "*str*"))]);
+    let o = generator(&[&root, &"-o", &out, &"--check"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("stale"), "{err}");
+    assert!(
+        err.contains("added") && err.contains("first difference at line"),
+        "{err}"
+    );
+    // --check never writes.
+    assert_eq!(mtime(&out), before);
+
+    // A missing file is stale too.
+    let missing = s.path("missing.rs");
+    assert_eq!(code(&generator(&[&root, &"-o", &missing, &"--check"])), 1);
+    assert!(!missing.exists());
+}
