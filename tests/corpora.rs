@@ -44,6 +44,15 @@ fn every_corpus_generates_and_compiles_warning_free() {
             .run()
             .unwrap_or_else(|e| panic!("{name} does not generate:\n{e}"));
         let elapsed = start.elapsed();
+        let serial = generator::Config::new()
+            .input(corpus.join("docs/models"))
+            .threads(1)
+            .generate()
+            .unwrap();
+        assert!(
+            serial == out.code,
+            "{name}: output depends on the number of threads"
+        );
         let s = &out.summary;
         let skipped: Vec<String> = s
             .skipped

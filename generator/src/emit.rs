@@ -401,6 +401,166 @@ pub fn emit(model: &Model, _opts: &EmitOptions) -> TokenStream {
     quote!(#body #helpers)
 }
 
+/// Types per formatting job: small enough to balance the threads, large enough that
+/// the per-job parse is noise.
+const CHUNK: usize = 48;
+
+/// Module tree of type indices, in model order.
+#[derive(Default)]
+struct Tree<'a> {
+    items: Vec<usize>,
+    children: BTreeMap<&'a str, Tree<'a>>,
+}
+
+/// One formatting job: some types of one module, or the helpers.
+struct Job<'a> {
+    path: Vec<&'a str>,
+    ids: &'a [usize],
+}
+
+/// A piece of the output, in order.
+enum Piece<'a> {
+    Open(usize, &'a str),
+    Job,
+    Close(usize),
+}
+
+fn plan<'a>(
+    tree: &'a Tree<'a>,
+    path: &mut Vec<&'a str>,
+    jobs: &mut Vec<Job<'a>>,
+    pieces: &mut Vec<Piece<'a>>,
+) {
+    for ids in tree.items.chunks(CHUNK) {
+        pieces.push(Piece::Job);
+        jobs.push(Job {
+            path: path.clone(),
+            ids,
+        });
+    }
+    for (name, child) in &tree.children {
+        pieces.push(Piece::Open(path.len(), name));
+        path.push(name);
+        plan(child, path, jobs, pieces);
+        path.pop();
+        pieces.push(Piece::Close(path.len()));
+    }
+}
+
+/// The formatted output, as [`format`]`(`[`emit`]`(..))` gives it, but formatted in
+/// parallel: the types are cut into jobs of one module each, every job is formatted
+/// inside its module wrappers (so line widths are the same as in the whole file), and
+/// the wrapper lines are put back once. The text does not depend on `threads`.
+pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<String, syn::Error> {
+    let mut tree = Tree::default();
+    for (id, t) in model.types.iter().enumerate() {
+        let mut node = &mut tree;
+        for m in &t.module {
+            node = node.children.entry(m.as_str()).or_default();
+        }
+        node.items.push(id);
+    }
+    let (mut jobs, mut pieces) = (Vec::new(), Vec::new());
+    plan(&tree, &mut Vec::new(), &mut jobs, &mut pieces);
+    let run = |job: &Job| -> Result<String, syn::Error> {
+        let items = job.ids.iter().map(|&id| {
+            let t = &model.types[id];
+            let ctx = Ctx {
+                model,
+                here: &t.module,
+            };
+            match &t.kind {
+                Kind::Struct(s) => ctx.strukt(t, s),
+                Kind::Enum(e) => ctx.enumeration(t, e),
+                Kind::Union(u) => ctx.union(t, u),
+            }
+        });
+        let mut tokens = quote!(#(#items)*);
+        for m in job.path.iter().rev() {
+            let m = ident(m);
+            tokens = quote!(pub mod #m { #tokens });
+        }
+        let file: syn::File = syn::parse2(tokens)?;
+        let text = prettyplease::unparse(&file);
+        // Drop the wrapper lines: `depth` opening lines and as many closing ones.
+        let depth = job.path.len();
+        let lines: Vec<&str> = text.lines().collect();
+        let body = lines
+            .get(depth..lines.len().saturating_sub(depth))
+            .unwrap_or(&[]);
+        let mut out = String::with_capacity(text.len());
+        for l in body {
+            out.push_str(l);
+            out.push('\n');
+        }
+        Ok(out)
+    };
+    let results: Vec<Result<String, syn::Error>> = parallel_map(&jobs, threads, &run);
+    let helpers = {
+        let tokens = helpers(model);
+        if tokens.is_empty() {
+            String::new()
+        } else {
+            prettyplease::unparse(&syn::parse2(tokens)?)
+        }
+    };
+    let mut out = String::from(HEADER);
+    let mut results = results.into_iter();
+    for p in &pieces {
+        match p {
+            Piece::Open(depth, name) => {
+                out.push_str(&"    ".repeat(*depth));
+                out.push_str(&format!("pub mod {} {{\n", ident(name)));
+            }
+            Piece::Job => {
+                if let Some(r) = results.next() {
+                    out.push_str(&r?);
+                }
+            }
+            Piece::Close(depth) => {
+                out.push_str(&"    ".repeat(*depth));
+                out.push_str("}\n");
+            }
+        }
+    }
+    out.push_str(&helpers);
+    Ok(out)
+}
+
+/// `f` over `items` on up to `threads` threads, results in input order.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: &(dyn Fn(&T) -> R + Sync),
+) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Which shared helpers the emitted types call.
 #[derive(Default)]
 struct Needs {
@@ -565,6 +725,17 @@ mod tests {
         assert_eq!(p.to_string(), "Tag");
         let p = rel_path(&s(&[]), &s(&["c"]), "r#Type");
         assert_eq!(p.to_string(), "c :: r#Type");
+    }
+
+    #[test]
+    fn parallel_render_equals_whole_file_formatting() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+        let (model, _) = crate::Config::new().input(&dir).model().unwrap();
+        let whole = format(emit(&model, &EmitOptions::default())).unwrap();
+        for threads in [1, 2, 3, 8] {
+            let parallel = render(&model, &EmitOptions::default(), threads).unwrap();
+            assert_eq!(parallel, whole, "{threads} threads");
+        }
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub struct Config {
     keep_going: bool,
     keep_unknown: bool,
     wire_names: Option<PathBuf>,
+    threads: Option<usize>,
     emit: emit::EmitOptions,
 }
 
@@ -112,6 +113,13 @@ impl Config {
         self
     }
 
+    /// Threads for formatting (default: the machine's parallelism). The output is the
+    /// same for any number.
+    pub fn threads(&mut self, n: usize) -> &mut Self {
+        self.threads = Some(n.max(1));
+        self
+    }
+
     /// Reads JSON-key overrides from this file (see [`overrides`] for the format).
     pub fn wire_names(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.wire_names = Some(path.as_ref().to_path_buf());
@@ -165,8 +173,10 @@ impl Config {
     /// Runs the pipeline.
     pub fn run(&self) -> Result<Output, Error> {
         let (model, errors) = self.model()?;
-        let tokens = emit::emit(&model, &self.emit);
-        let code = emit::format(tokens).map_err(|e| {
+        let threads = self.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        let code = emit::render(&model, &self.emit, threads).map_err(|e| {
             Error::single(Diagnostic::new(
                 ErrorKind::Unsupported,
                 Path::new("<output>"),
