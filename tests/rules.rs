@@ -200,25 +200,7 @@ fn items() -> BTreeMap<String, String> {
 #[test]
 fn fixture_output_matches_the_checked_in_snapshot() {
     let code = common::generate(&[&fixtures()]);
-    let path = snapshot_path();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &code).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != code {
-        let line = expected
-            .lines()
-            .zip(code.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(code.lines().count()));
-        panic!(
-            "generated code for tests/fixtures/rules differs from tests/snapshots/rules.rs from line {}:\n  snapshot:  {:?}\n  generated: {:?}\nIf the change is intended: UPDATE_SNAPSHOTS=1 cargo test --test rules",
-            line + 1,
-            expected.lines().nth(line),
-            code.lines().nth(line)
-        );
-    }
+    common::check_snapshot("tests/snapshots/rules.rs", &code, "rules");
 }
 
 /// The fixtures generate without errors; the only warnings are the collisions the
