@@ -1,6 +1,14 @@
 //! `cargo bench -p generator`: generation time per corpus in `../shared/corpora`, split
 //! by stage, next to the floor (pulldown-cmark alone iterating every event of the same
 //! files), plus 1x/2x/4x inputs to show growth is linear. Prints a table; no asserts.
+//!
+//! Besides the table, one machine-readable line per corpus and per growth step, for
+//! `scripts/bench.sh` (times are medians in milliseconds; code is the formatted output):
+//!
+//! ```text
+//! RESULT corpus=NAME docs=N types=N read_ms=.. floor_ms=.. e2e_ms=.. ratio=.. code_lines=N code_bytes=N
+//! GROWTH k=1 docs=N ms=.. ms_per_doc=..
+//! ```
 
 use generator::{discover, emit, model, parse};
 use std::path::{Path, PathBuf};
@@ -57,6 +65,7 @@ fn main() {
         "corpus", "docs", "read", "floor", "parse", "model", "emit", "format", "end2end", "ratio"
     );
     let mut largest: Option<Vec<discover::Source>> = None;
+    let mut results = Vec::new();
     for dir in &corpora {
         let name = dir
             .parent()
@@ -92,7 +101,18 @@ fn main() {
             ms(t_e2e),
             t_e2e.as_secs_f64() / floor_total.as_secs_f64()
         );
-        let _ = code;
+        results.push(format!(
+            "RESULT corpus={name} docs={} types={} read_ms={:.2} floor_ms={:.2} e2e_ms={:.2} \
+             ratio={:.2} code_lines={} code_bytes={}",
+            sources.len(),
+            built.model.types.len(),
+            ms(t_read),
+            ms(floor_total),
+            ms(t_e2e),
+            t_e2e.as_secs_f64() / floor_total.as_secs_f64(),
+            code.lines().count(),
+            code.len()
+        ));
         if largest.as_ref().is_none_or(|l| l.len() < sources.len()) {
             largest = Some(sources);
         }
@@ -131,6 +151,16 @@ fn main() {
                 ms(t),
                 ms(t) / sources.len() as f64
             );
+            results.push(format!(
+                "GROWTH k={k} docs={} ms={:.2} ms_per_doc={:.4}",
+                sources.len(),
+                ms(t),
+                ms(t) / sources.len() as f64
+            ));
         }
+    }
+    println!();
+    for line in &results {
+        println!("{line}");
     }
 }

@@ -1,0 +1,137 @@
+//! `cargo bench -p payload-bench`: a ~400 KB Plex-style library listing (see
+//! `payload::value`) deserialized and serialized through the generated types, plain
+//! and with unknown-key capture, and through `serde_json::Value`.
+//!
+//! Criterion measures each case; afterwards a quick median-of-runs pass prints a
+//! throughput table and one `PAYLOAD key=value ...` line for `scripts/bench.sh`.
+//! `PAYLOAD_BENCH_SUMMARY_ONLY=1` skips criterion and prints only the summary.
+
+use criterion::{Criterion, Throughput};
+use payload_bench::{capture, payload, plain};
+use serde_json::Value;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+type Plain = plain::operations::GetLibraryItemsResponseBody;
+type Capture = capture::operations::GetLibraryItemsResponseBody;
+
+fn main() {
+    let text = payload::json(payload::ITEMS);
+    let as_plain: Plain = serde_json::from_str(&text).unwrap();
+    let as_capture: Capture = serde_json::from_str(&text).unwrap();
+    let as_value: Value = serde_json::from_str(&text).unwrap();
+    let out_len = |v: &dyn erased::Ser| v.to_json().len() as u64;
+    let (plain_out, capture_out, value_out) =
+        (out_len(&as_plain), out_len(&as_capture), out_len(&as_value));
+
+    let args: Vec<String> = std::env::args().collect();
+    let listing = args.iter().any(|a| a == "--list" || a == "--test");
+    if std::env::var_os("PAYLOAD_BENCH_SUMMARY_ONLY").is_none() {
+        let mut c = Criterion::default().configure_from_args();
+        let mut g = c.benchmark_group("deserialize");
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function("plain", |b| {
+            b.iter(|| serde_json::from_str::<Plain>(black_box(&text)).unwrap())
+        });
+        g.bench_function("capture", |b| {
+            b.iter(|| serde_json::from_str::<Capture>(black_box(&text)).unwrap())
+        });
+        g.bench_function("value", |b| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap())
+        });
+        g.finish();
+        let mut g = c.benchmark_group("serialize");
+        g.throughput(Throughput::Bytes(plain_out));
+        g.bench_function("plain", |b| {
+            b.iter(|| serde_json::to_string(black_box(&as_plain)).unwrap())
+        });
+        g.throughput(Throughput::Bytes(capture_out));
+        g.bench_function("capture", |b| {
+            b.iter(|| serde_json::to_string(black_box(&as_capture)).unwrap())
+        });
+        g.throughput(Throughput::Bytes(value_out));
+        g.bench_function("value", |b| {
+            b.iter(|| serde_json::to_string(black_box(&as_value)).unwrap())
+        });
+        g.finish();
+        c.final_summary();
+    }
+    if listing {
+        return;
+    }
+
+    let de_plain = median(|| serde_json::from_str::<Plain>(&text).unwrap());
+    let de_capture = median(|| serde_json::from_str::<Capture>(&text).unwrap());
+    let de_value = median(|| serde_json::from_str::<Value>(&text).unwrap());
+    let ser_plain = median(|| serde_json::to_string(&as_plain).unwrap());
+    let ser_capture = median(|| serde_json::to_string(&as_capture).unwrap());
+    let ser_value = median(|| serde_json::to_string(&as_value).unwrap());
+    let mbs = |bytes: u64, t: Duration| bytes as f64 / 1e6 / t.as_secs_f64();
+    let ms = |t: Duration| t.as_secs_f64() * 1e3;
+    let n = text.len() as u64;
+
+    println!(
+        "\npayload: {} items, {n} bytes of JSON in; written back: plain {plain_out} bytes \
+         (unknown keys dropped), capture {capture_out}, Value {value_out}",
+        payload::ITEMS
+    );
+    println!("{:<24} {:>9} {:>9}", "median of runs", "ms", "MB/s");
+    for (name, t, bytes) in [
+        ("deserialize plain", de_plain, n),
+        ("deserialize capture", de_capture, n),
+        ("deserialize Value", de_value, n),
+        ("serialize plain", ser_plain, plain_out),
+        ("serialize capture", ser_capture, capture_out),
+        ("serialize Value", ser_value, value_out),
+    ] {
+        println!("{name:<24} {:>9.3} {:>9.1}", ms(t), mbs(bytes, t));
+    }
+    let speedup = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64();
+    println!(
+        "deserialize: generated types {:.2}x the speed of Value; capture {:.2}x the speed of plain",
+        speedup(de_plain, de_value),
+        speedup(de_capture, de_plain),
+    );
+    println!(
+        "PAYLOAD bytes={n} items={} de_plain_mbs={:.1} de_capture_mbs={:.1} de_value_mbs={:.1} \
+         ser_plain_mbs={:.1} ser_capture_mbs={:.1} ser_value_mbs={:.1} \
+         de_plain_vs_value={:.2} de_capture_vs_plain={:.2} ser_plain_vs_value={:.2} \
+         ser_capture_vs_plain={:.2}",
+        payload::ITEMS,
+        mbs(n, de_plain),
+        mbs(n, de_capture),
+        mbs(n, de_value),
+        mbs(plain_out, ser_plain),
+        mbs(capture_out, ser_capture),
+        mbs(value_out, ser_value),
+        speedup(de_plain, de_value),
+        speedup(de_capture, de_plain),
+        speedup(ser_plain, ser_value),
+        speedup(ser_capture, ser_plain),
+    );
+}
+
+/// Median time of `f` over at least 11 runs and about 0.3 s.
+fn median<T>(mut f: impl FnMut() -> T) -> Duration {
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < 11 || (start.elapsed() < Duration::from_millis(300) && times.len() < 1000) {
+        let t = Instant::now();
+        black_box(f());
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times[times.len() / 2]
+}
+
+mod erased {
+    /// Serializes any of the three representations without naming its type.
+    pub trait Ser {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn to_json(&self) -> String {
+            serde_json::to_string(self).unwrap()
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Payload benchmark support: the types generated from `specs/python/models` (plus
+//! `docs/models`, a Plex-style `MediaContainer` response) in two variants, and a
+//! deterministic generator of realistic response payloads.
+//!
+//! Run the benchmark with `cargo bench -p payload-bench`; see `bench/README.md`.
+
+/// Generated without unknown-key capture: keys the docs do not list are skipped.
+pub mod plain {
+    include!(concat!(env!("OUT_DIR"), "/plain.rs"));
+}
+
+/// Generated with `Config::keep_unknown(true)`: every struct keeps undeclared keys in
+/// a flattened map and writes them back.
+pub mod capture {
+    include!(concat!(env!("OUT_DIR"), "/capture.rs"));
+}
+
+pub mod payload;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn payload_is_deterministic_and_sized() {
+        let a = payload::json(payload::ITEMS);
+        assert_eq!(a, payload::json(payload::ITEMS));
+        assert!(
+            (200_000..800_000).contains(&a.len()),
+            "payload is {} bytes",
+            a.len()
+        );
+    }
+
+    #[test]
+    fn plain_types_read_the_payload() {
+        let text = payload::json(20);
+        let body: plain::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let mc = body.media_container.as_ref().unwrap();
+        assert_eq!(mc.metadata.as_ref().unwrap().len(), 20);
+        assert_eq!(mc.size, 20);
+        let back = serde_json::to_string(&body).unwrap();
+        // What the plain types keep reads back to the same value.
+        let again: plain::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&back).unwrap();
+        assert_eq!(again, body);
+    }
+
+    #[test]
+    fn capture_types_round_trip_unknown_keys() {
+        let text = payload::json(20);
+        let body: capture::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let back = serde_json::to_string(&body).unwrap();
+        // Every unknown key is written back, with its value, where it came from.
+        let a = unknown_keys(&text);
+        assert!(a.len() > 20 * 8, "{} unknown keys", a.len());
+        assert_eq!(unknown_keys(&back), a);
+    }
+
+    #[test]
+    fn plain_types_drop_unknown_keys() {
+        let text = payload::json(20);
+        let body: plain::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let back = serde_json::to_string(&body).unwrap();
+        assert!(unknown_keys(&back).is_empty());
+    }
+
+    /// The unknown keys of a payload with their values, by path (path segments in
+    /// lower case: the generated types write `MediaContainer` back as `mediaContainer`).
+    fn unknown_keys(text: &str) -> Vec<(String, Value)> {
+        fn walk(v: &Value, path: &str, out: &mut Vec<(String, Value)>) {
+            match v {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        let p = format!("{path}/{}", k.to_ascii_lowercase());
+                        if payload::UNKNOWN_KEYS.contains(&k.as_str()) {
+                            out.push((p, v.clone()));
+                        } else if !matches!(k.as_str(), "payload" | "extra" | "attributes") {
+                            walk(v, &p, out);
+                        }
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        walk(v, &format!("{path}/{i}"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(&serde_json::from_str(text).unwrap(), "", &mut out);
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+}

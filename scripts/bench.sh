@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Benchmark summary for the generator (see bench/README.md):
+#   (a) generation time per corpus in ../shared/corpora, and its ratio to a
+#       pulldown-cmark-only parse of the same files measured in the same run;
+#       1x/2x/4x growth on the largest corpus
+#   (b) lines and bytes of emitted code per type, per corpus
+#   (c) `cargo build` (debug, dependencies warm) of the crate generated from the
+#       largest corpus: that crate from clean, and after touching it
+#   (d) payload throughput: generated types vs serde_json::Value, capture vs plain
+# next to the reference figures of other generators quoted in the issue.
+#
+# Usage: scripts/bench.sh [--quick] [--no-compile]
+#   --quick       payload figures from the bench's own timing only (no criterion run)
+#   --no-compile  skip (c)
+# Needs only the Rust toolchain; (a)-(c) need ../shared/corpora beside the repository.
+# Full logs go to target/bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=0
+COMPILE=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --no-compile) COMPILE=0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+CORPORA=../shared/corpora
+LARGEST=plex-py-2026-01
+LOGS=target/bench
+mkdir -p "$LOGS"
+
+# Milliseconds since the epoch (GNU date; falls back to whole seconds).
+now_ms() {
+  local ns
+  ns=$(date +%s%N 2>/dev/null)
+  case "$ns" in
+    *N|'') echo $(( $(date +%s) * 1000 )) ;;
+    *) echo $(( ns / 1000000 )) ;;
+  esac
+}
+# Value of key=value field KEY in a line.
+field() { awk -v k="$2" '{ for (i = 1; i <= NF; i++) { n = index($i, "="); if (n && substr($i, 1, n - 1) == k) print substr($i, n + 1) } }' <<<"$1"; }
+secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (b == 0) print "-"; else printf f, a / b }'; }
+quiet() { # runs a command, output to a log; on failure shows the log's end
+  local log=$1; shift
+  if ! "$@" >"$log" 2>&1; then
+    echo "failed: $* (log: $log)" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+}
+
+echo "generator benchmarks: $(git rev-parse --short HEAD 2>/dev/null || echo '?') $(git diff --quiet HEAD 2>/dev/null || echo '(dirty)'), $(rustc --version), $(nproc 2>/dev/null || echo '?') cores"
+if [ -r /proc/loadavg ]; then
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (timings are noisy on a busy machine)"
+fi
+echo
+
+HAVE_CORPORA=0
+if [ -d "$CORPORA" ] && ls "$CORPORA"/*/docs/models >/dev/null 2>&1; then
+  HAVE_CORPORA=1
+else
+  echo "NOTE: $CORPORA is absent (it lives beside the repository, in ../shared):"
+  echo "      (a) generation, (b) code size and (c) compile time are skipped."
+  echo
+fi
+
+if [ "$HAVE_CORPORA" = 1 ]; then
+  echo "building (release): generator CLI and stage benchmark ..."
+  quiet "$LOGS/build-release.log" cargo build --release -q -p generator
+  quiet "$LOGS/generate.log" cargo bench -q -p generator --bench generate
+  mapfile -t RESULTS < <(grep '^RESULT ' "$LOGS/generate.log")
+  mapfile -t GROWTH < <(grep '^GROWTH ' "$LOGS/generate.log")
+
+  echo
+  echo "(a) generation time per corpus (median of 5 in-process runs; CLI = best of 3 runs"
+  echo "    of target/release/generator, process start to exit, output to /dev/null)"
+  printf '%-18s %5s %9s %9s %11s %7s\n' corpus docs "floor ms" "gen ms" "ratio" "CLI s"
+  for line in "${RESULTS[@]}"; do
+    name=$(field "$line" corpus)
+    best=""
+    for _ in 1 2 3; do
+      t0=$(now_ms)
+      target/release/generator -q "$CORPORA/$name/docs/models" >/dev/null
+      t=$(( $(now_ms) - t0 ))
+      if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+    done
+    printf '%-18s %5s %9s %9s %10sx %7s\n' "$name" "$(field "$line" docs)" \
+      "$(field "$line" floor_ms)" "$(field "$line" e2e_ms)" "$(field "$line" ratio)" "$(secs "$best")"
+  done
+  echo "    floor = reading the files + pulldown-cmark iterating every event (no generator);"
+  echo "    ratio = gen / floor. Reference (issue, plex): cargo-typify 0.52 s, quicktype 3.7 s."
+  echo
+  echo "    growth, model + emit + format of k copies of the largest corpus:"
+  for line in "${GROWTH[@]}"; do
+    printf '      %sx: %5s docs %9s ms  %s ms/doc\n' "$(field "$line" k)" "$(field "$line" docs)" \
+      "$(field "$line" ms)" "$(field "$line" ms_per_doc)"
+  done
+
+  echo
+  echo "(b) emitted code per corpus (formatted, with doc comments)"
+  printf '%-18s %6s %9s %11s %10s %10s\n' corpus types lines bytes "lines/type" "bytes/type"
+  for line in "${RESULTS[@]}"; do
+    types=$(field "$line" types)
+    printf '%-18s %6s %9s %11s %10s %10s\n' "$(field "$line" corpus)" "$types" \
+      "$(field "$line" code_lines)" "$(field "$line" code_bytes)" \
+      "$(div "$(field "$line" code_lines)" "$types" %.1f)" "$(div "$(field "$line" code_bytes)" "$types" %.0f)"
+  done
+fi
+
+if [ "$HAVE_CORPORA" = 1 ] && [ "$COMPILE" = 1 ]; then
+  echo
+  if [ ! -d "$CORPORA/$LARGEST/docs/models" ]; then
+    echo "(c) skipped: $CORPORA/$LARGEST is absent"
+  else
+    # A scratch crate outside the workspace, with the workspace's lock file so the
+    # dependency versions match; its dependencies and the crate share one target dir.
+    ws=target/bench-compile
+    mkdir -p "$ws/src"
+    cat >"$ws/Cargo.toml" <<'TOML'
+[package]
+name = "corpus-types"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[lib]
+path = "src/lib.rs"
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+
+[workspace]
+TOML
+    cp Cargo.lock "$ws/Cargo.lock"
+    target/release/generator -q "$CORPORA/$LARGEST/docs/models" -o "$ws/src/lib.rs"
+    export CARGO_TARGET_DIR="$PWD/$ws/target"
+    echo "(c) cargo build (debug) of the crate generated from $LARGEST ($(wc -l <"$ws/src/lib.rs") lines),"
+    echo "    dependencies (serde, serde_json, chrono) built first and kept warm"
+    quiet "$LOGS/compile-warm.log" cargo build --manifest-path "$ws/Cargo.toml"
+    quiet "$LOGS/compile-clean-p.log" cargo clean --manifest-path "$ws/Cargo.toml" -p corpus-types
+    t0=$(now_ms)
+    quiet "$LOGS/compile-clean.log" cargo build --manifest-path "$ws/Cargo.toml"
+    clean=$(( $(now_ms) - t0 ))
+    touch "$ws/src/lib.rs"
+    t0=$(now_ms)
+    quiet "$LOGS/compile-touch.log" cargo build --manifest-path "$ws/Cargo.toml"
+    touched=$(( $(now_ms) - t0 ))
+    unset CARGO_TARGET_DIR
+    printf '    %-34s %7s s   (reference, typify output: ~42 s)\n' "crate from clean, deps warm:" "$(secs "$clean")"
+    printf '    %-34s %7s s   (reference, typify output: ~12 s)\n' "after touching its source:" "$(secs "$touched")"
+  fi
+fi
+
+echo
+echo "(d) payload: a Plex-style library listing through the types generated from specs/"
+if [ "$QUICK" = 1 ]; then
+  echo "    (--quick: the bench's own median-of-runs timing, no criterion run)"
+  PAYLOAD_BENCH_SUMMARY_ONLY=1 quiet "$LOGS/payloads.log" cargo bench -q -p payload-bench --bench payloads
+else
+  echo "    (criterion with short warm-up and measurement times; log: $LOGS/payloads.log)"
+  quiet "$LOGS/payloads.log" cargo bench -q -p payload-bench --bench payloads -- \
+    --warm-up-time 0.5 --measurement-time 1.5
+fi
+line=$(grep '^PAYLOAD ' "$LOGS/payloads.log" || true)
+if [ -z "$line" ]; then
+  echo "    no PAYLOAD line in $LOGS/payloads.log" >&2
+  exit 1
+fi
+echo "    $(field "$line" items) items, $(field "$line" bytes) bytes of JSON (median of runs, MB/s of JSON read or written)"
+printf '    %-20s %12s %12s %12s\n' "" "generated" "capture" "Value"
+printf '    %-20s %12s %12s %12s\n' "deserialize MB/s" "$(field "$line" de_plain_mbs)" \
+  "$(field "$line" de_capture_mbs)" "$(field "$line" de_value_mbs)"
+printf '    %-20s %12s %12s %12s\n' "serialize MB/s" "$(field "$line" ser_plain_mbs)" \
+  "$(field "$line" ser_capture_mbs)" "$(field "$line" ser_value_mbs)"
+echo "    deserialize: generated types $(field "$line" de_plain_vs_value)x the speed of Value;" \
+  "with unknown-key capture $(field "$line" de_capture_vs_plain)x the speed of plain"
+echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the speed of Value;" \
+  "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain"
+if [ "$QUICK" = 0 ]; then
+  echo "    criterion estimates (time per run, [low mid high]):"
+  awk '/^(de)?serialize\/[a-z]+/ { name = $1 }
+       /time:/ { sub(/.*time: */, ""); printf "      %-22s %s\n", name, $0 }' "$LOGS/payloads.log"
+fi
