@@ -1,5 +1,5 @@
 //! Fuzz target `docs`: arbitrary bytes -> 1 to 3 docs -> the whole pipeline (parse,
-//! notation, model, emit, format, diagnostics rendering). Asserts that nothing panics,
+//! notation, model, emit, format, diagnostics rendering with annotate-snippets). Asserts that nothing panics,
 //! that the emitted code always parses, and that no doc text becomes a token outside a
 //! literal (`compile_error` as an identifier would mean injected code).
 //!
@@ -80,9 +80,17 @@ fuzz_target!(|data: &[u8]| {
         });
     }
     let built = generator::model::build(&sources);
-    // Rendering must not panic either, whatever the positions and snippets say.
+    // Rendering must not panic either, whatever the positions and snippets say: with
+    // the docs' own text (source lines, carets) and without (the files do not exist).
+    let text_of = |path: &std::path::Path| {
+        sources
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| s.text.clone())
+    };
+    let _ = generator::error::render_with(&built.errors, 50, "error", text_of);
+    let _ = generator::error::render_with(&built.model.warnings, 20, "warning", text_of);
     let _ = generator::Error::new(built.errors.clone()).render(50);
-    let _ = generator::error::render_list(&built.model.warnings, 20, "warning");
     let tokens = generator::emit::emit(&built.model, &Default::default());
     no_injected_macro(tokens.clone());
     if let Err(e) = generator::emit::format(tokens) {
