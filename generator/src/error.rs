@@ -293,8 +293,8 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, label: &str, line: Option<&st
 /// The source line made safe to print (control and bidi characters become U+FFFD, tabs
 /// spaces; one char for one char, so columns stay put) and the byte range to
 /// underline. It starts at the column, so the `file:line:col` printed above it is the
-/// diagnostic's own, and runs to the end of the snippet when the line holds it there
-/// (after at most a few blanks or pipes), else over the word at the column, else over
+/// diagnostic's own, and runs to the end of the snippet when the cell at the column
+/// holds it (a link's URL after its text), else over the word at the column, else over
 /// one character.
 fn annotated(line: &str, col: u32, snippet: Option<&str>) -> (String, Range<usize>) {
     let text: String = line
@@ -313,7 +313,9 @@ fn annotated(line: &str, col: u32, snippet: Option<&str>) -> (String, Range<usiz
     let snippet = snippet.map(|s| s.trim_end_matches('…')).unwrap_or("");
     if !snippet.is_empty() {
         if let Some(k) = rest.find(snippet) {
-            if rest[..k].chars().all(|c| c == ' ' || c == '|') && rest[..k].len() <= 4 {
+            // Within the cell that starts at the column: no `|` between them but
+            // leading ones (a row's snippet may hold pipes of its own).
+            if !rest[..k].trim_start_matches([' ', '|']).contains('|') {
                 // From the column (the reported position) to the snippet's end.
                 let span = start..start + k + snippet.len();
                 return (text, span);
@@ -420,6 +422,26 @@ error[unknown-notation]: unknown Python type name `strin`: expected str, int, fl
             out.contains("  | ^^^^^^^^^^^^ column missing here"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_link_is_underlined_from_its_text_to_its_url() {
+        let line = "| `b` | [components.T](../../c/t.md) | :heavy_check_mark: | x |";
+        let d = Diagnostic::new(
+            ErrorKind::DanglingLink,
+            Path::new("u.md"),
+            Some(Pos { line: 1, col: 9 }),
+            "expected `c/t.md` among the input docs",
+        )
+        .with_snippet("../../c/t.md");
+        let out = render(&[d.clone()], 50, Some(line));
+        // `[components.T](../../c/t.md`: 27 characters.
+        let carets = format!("\n  |         {} no such doc", "^".repeat(27));
+        assert!(out.contains(&carets), "{out}");
+        // The same text in another cell is not taken for it.
+        let d = d.with_snippet("x");
+        let out = render(&[d], 50, Some(line));
+        assert!(out.contains("\n  |         ^ no such doc"), "{out}");
     }
 
     #[test]
