@@ -434,7 +434,7 @@ error[unknown-notation]: unknown Python type name `strin`: expected str, int, fl
             "expected `c/t.md` among the input docs",
         )
         .with_snippet("../../c/t.md");
-        let out = render(&[d.clone()], 50, Some(line));
+        let out = render(std::slice::from_ref(&d), 50, Some(line));
         // `[components.T](../../c/t.md`: 27 characters.
         let carets = format!("\n  |         {} no such doc", "^".repeat(27));
         assert!(out.contains(&carets), "{out}");
