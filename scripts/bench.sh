@@ -181,7 +181,8 @@ printf '    %-20s %12s %12s %12s\n' "deserialize MB/s" "$(field "$line" de_plain
 printf '    %-20s %12s %12s %12s\n' "serialize MB/s" "$(field "$line" ser_plain_mbs)" \
   "$(field "$line" ser_capture_mbs)" "$(field "$line" ser_value_mbs)"
 echo "    deserialize: generated types $(field "$line" de_plain_vs_value)x the speed of Value;" \
-  "with unknown-key capture $(field "$line" de_capture_vs_plain)x the speed of plain"
+  "with unknown-key capture $(field "$line" de_capture_vs_plain)x the speed of plain" \
+  "($(field "$line" de_capture_vs_plain_known)x on the same listing with known keys only)"
 echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the speed of Value;" \
   "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain"
 if [ "$QUICK" = 0 ]; then
