@@ -57,7 +57,7 @@ fn the_harness_names_the_type_the_sample_and_the_first_differing_path() {
     }
     let err = harness::round_trip::<WrongDate>("x::WrongDate", "full", &sample).unwrap_err();
     assert!(
-        err.starts_with("x::WrongDate [full]: does not deserialize"),
+        err.starts_with("x::WrongDate [full]: does not deserialize at `/when`"),
         "{err}"
     );
     // A mapping that loses a key on the way out: the path of the key is named.

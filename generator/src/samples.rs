@@ -580,7 +580,10 @@ where
     let fail = |what: String| format!("{path} [{sample_name}]: {what}
   sample: {sample}");
     let text = sample.to_string();
-    let value: T = ::serde_json::from_str(&text).map_err(|e| fail(format!("does not deserialize: {e}")))?;
+    let value: T = ::serde_json::from_str(&text).map_err(|e| {
+        let at = path_at(sample, e.column());
+        fail(format!("does not deserialize at `{at}`: {e}"))
+    })?;
     let back = ::serde_json::to_value(&value).map_err(|e| fail(format!("does not serialize: {e}")))?;
     if let Some(at) = first_difference(sample, &back, String::new()) {
         return Err(fail(format!("JSON differs at `{at}`
@@ -591,6 +594,53 @@ where
         return Err(fail(format!("deserializing the output gives another value: {again:?} vs {value:?}")));
     }
     Ok(())
+}
+
+/// The JSON pointer of the innermost value of `sample`, written compactly (as the
+/// check sends it), that spans the 1-based byte column `col` of a parse error.
+pub fn path_at(sample: &::serde_json::Value, col: usize) -> String {
+    fn walk(
+        v: &::serde_json::Value,
+        at: String,
+        text: &mut String,
+        target: usize,
+        best: &mut (usize, String),
+    ) {
+        use ::serde_json::Value;
+        let start = text.len();
+        match v {
+            Value::Object(m) => {
+                text.push('{');
+                for (i, (k, x)) in m.iter().enumerate() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    text.push_str(&Value::String(k.clone()).to_string());
+                    text.push(':');
+                    walk(x, format!("{at}/{k}"), text, target, best);
+                }
+                text.push('}');
+            }
+            Value::Array(a) => {
+                text.push('[');
+                for (i, x) in a.iter().enumerate() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    walk(x, format!("{at}/{i}"), text, target, best);
+                }
+                text.push(']');
+            }
+            scalar => text.push_str(&scalar.to_string()),
+        }
+        let span = text.len() - start;
+        if start <= target && target <= text.len() && span < best.0 {
+            *best = (span, if at.is_empty() { "/".to_string() } else { at });
+        }
+    }
+    let mut best = (usize::MAX, "/".to_string());
+    walk(sample, String::new(), &mut String::new(), col.saturating_sub(1), &mut best);
+    best.1
 }
 
 /// The JSON pointer of the first place where `a` and `b` differ.
