@@ -555,9 +555,22 @@ fn library_item_timestamp_and_date() {
     let date = item.originally_available_at.unwrap();
     assert_eq!(date, NaiveDate::from_ymd_opt(2022, 12, 14).unwrap());
 
-    // A date is not a timestamp and a timestamp is not a date.
-    payload["addedAt"] = json!("2019-06-24");
+    // Timestamps are read leniently, keep their instant, and are written as RFC 3339:
+    // a bare date is midnight UTC, an integer is epoch seconds, an offset is kept apart
+    // from the instant.
+    for (sent, written) in [
+        (json!("2019-06-24"), "2019-06-24T00:00:00Z"),
+        (json!(1_561_376_282), "2019-06-24T11:38:02Z"),
+        (json!("2019-06-24 11:38:02"), "2019-06-24T11:38:02Z"),
+        (json!("2019-06-24T13:38:02+02:00"), "2019-06-24T11:38:02Z"),
+    ] {
+        payload["addedAt"] = sent;
+        let item: py::LibraryItem = de(&payload);
+        assert_eq!(ser(&item)["addedAt"], written);
+    }
+    payload["addedAt"] = json!("last tuesday");
     assert!(serde_json::from_value::<py::LibraryItem>(payload.clone()).is_err());
+    // A timestamp is not a date.
     payload["addedAt"] = json!("2019-06-24T11:38:02Z");
     payload["originallyAvailableAt"] = json!("2022-12-14T00:00:00Z");
     assert!(serde_json::from_value::<py::LibraryItem>(payload).is_err());

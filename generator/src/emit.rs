@@ -126,18 +126,25 @@ impl Ctx<'_> {
         // Integral floats are written as integers: APIs send `1800` for a float field,
         // and a round trip must give back the same JSON value, not `1800.0`.
         let float = matches!(f.ty, Ty::F64 | Ty::F32);
+        // Timestamps are read leniently (RFC 3339 with any offset, a naive date-time
+        // or a bare date taken as UTC, integer epoch seconds) and written as RFC 3339.
+        let time = f.ty == Ty::DateTime;
         let ty = match f.presence {
             Presence::Required => {
                 if float {
                     let with = self.helper_path("float");
                     serde.push(quote!(serialize_with = #with));
                 }
+                if time {
+                    let with = self.helper_path("datetime");
+                    serde.push(quote!(deserialize_with = #with));
+                }
                 inner
             }
             Presence::Nullable => {
                 // A required key that may be null: missing is an error, unlike a bare
                 // `Option`, which serde would fill with `None`.
-                let with = self.helper_path("nullable");
+                let with = self.helper_path(if time { "opt_datetime" } else { "nullable" });
                 serde.push(quote!(deserialize_with = #with));
                 if float {
                     let with = self.helper_path("opt_float");
@@ -155,6 +162,10 @@ impl Ctx<'_> {
                     let with = self.helper_path("some");
                     serde.push(quote!(default, deserialize_with = #with));
                 }
+                if time {
+                    let with = self.helper_path("opt_datetime");
+                    serde.push(quote!(default, deserialize_with = #with));
+                }
                 if float {
                     let with = self.helper_path("opt_float");
                     serde.push(quote!(serialize_with = #with));
@@ -162,7 +173,11 @@ impl Ctx<'_> {
                 quote!(::std::option::Option<#inner>)
             }
             Presence::OptionalNullable => {
-                let with = self.helper_path("double_option");
+                let with = self.helper_path(if time {
+                    "opt_opt_datetime"
+                } else {
+                    "double_option"
+                });
                 serde.push(quote!(default));
                 serde.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"
@@ -565,6 +580,9 @@ fn parallel_map<T: Sync, R: Send>(
 #[derive(Default)]
 struct Needs {
     some: bool,
+    datetime: bool,
+    opt_datetime: bool,
+    opt_opt_datetime: bool,
     double_option: bool,
     nullable: bool,
     float: bool,
@@ -578,8 +596,15 @@ fn needs(model: &Model) -> Needs {
         match &t.kind {
             Kind::Struct(s) => {
                 for f in &s.fields {
-                    n.double_option |= f.presence == Presence::OptionalNullable;
-                    n.nullable |= f.presence == Presence::Nullable;
+                    let time = f.ty == Ty::DateTime;
+                    n.double_option |= f.presence == Presence::OptionalNullable && !time;
+                    n.nullable |= f.presence == Presence::Nullable && !time;
+                    if time {
+                        // Each helper calls the one below it.
+                        n.datetime = true;
+                        n.opt_datetime |= f.presence != Presence::Required;
+                        n.opt_opt_datetime |= f.presence == Presence::OptionalNullable;
+                    }
                     n.some |= f.presence == Presence::Optional && f.ty == Ty::Json;
                     if matches!(f.ty, Ty::F64 | Ty::F32) {
                         // Each helper calls the one below it.
@@ -601,9 +626,84 @@ fn needs(model: &Model) -> Needs {
 /// Helpers the types need, emitted once and only when used.
 fn helpers(model: &Model) -> TokenStream {
     let n = needs(model);
-    if !(n.some || n.double_option || n.nullable || n.float) {
+    if !(n.some || n.datetime || n.double_option || n.nullable || n.float) {
         return quote!();
     }
+    let datetime = n.datetime.then(|| {
+        quote! {
+            /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
+            /// without offset or a bare date (both taken as UTC), or integer epoch
+            /// seconds. It keeps its instant and is written back as RFC 3339.
+            struct Lenient(::chrono::DateTime<::chrono::Utc>);
+
+            impl<'de> ::serde::Deserialize<'de> for Lenient {
+                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                    struct V;
+                    impl ::serde::de::Visitor<'_> for V {
+                        type Value = Lenient;
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str("an RFC 3339 timestamp, a date, or epoch seconds")
+                        }
+                        fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<Lenient, E> {
+                            use ::chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+                            if let ::std::result::Result::Ok(t) = DateTime::parse_from_rfc3339(s) {
+                                return ::std::result::Result::Ok(Lenient(t.with_timezone(&Utc)));
+                            }
+                            for format in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+                                if let ::std::result::Result::Ok(t) = NaiveDateTime::parse_from_str(s, format) {
+                                    return ::std::result::Result::Ok(Lenient(t.and_utc()));
+                                }
+                            }
+                            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                                .ok()
+                                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                                .map(|t| Lenient(t.and_utc()))
+                                .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+                        }
+                        fn visit_i64<E: ::serde::de::Error>(self, n: i64) -> ::std::result::Result<Lenient, E> {
+                            ::chrono::DateTime::from_timestamp(n, 0)
+                                .map(Lenient)
+                                .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Signed(n), &self))
+                        }
+                        fn visit_u64<E: ::serde::de::Error>(self, n: u64) -> ::std::result::Result<Lenient, E> {
+                            let signed = i64::try_from(n)
+                                .map_err(|_| E::invalid_value(::serde::de::Unexpected::Unsigned(n), &self))?;
+                            self.visit_i64(signed)
+                        }
+                    }
+                    d.deserialize_any(V)
+                }
+            }
+
+            pub fn datetime<'de, D>(d: D) -> ::std::result::Result<::chrono::DateTime<::chrono::Utc>, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                <Lenient as ::serde::Deserialize>::deserialize(d).map(|l| l.0)
+            }
+        }
+    });
+    let opt_datetime = n.opt_datetime.then(|| {
+        quote! {
+            pub fn opt_datetime<'de, D>(d: D) -> ::std::result::Result<::std::option::Option<::chrono::DateTime<::chrono::Utc>>, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                <::std::option::Option<Lenient> as ::serde::Deserialize>::deserialize(d).map(|o| o.map(|l| l.0))
+            }
+        }
+    });
+    let opt_opt_datetime = n.opt_opt_datetime.then(|| {
+        quote! {
+            /// Absent is `None` (via `#[serde(default)]`), `null` is `Some(None)`.
+            pub fn opt_opt_datetime<'de, D>(d: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                opt_datetime(d).map(::std::option::Option::Some)
+            }
+        }
+    });
     let some = n.some.then(|| {
         quote! {
             /// A present key, `null` included, is `Some`; absent is `None` (via
@@ -695,6 +795,9 @@ fn helpers(model: &Model) -> TokenStream {
         #[doc(hidden)]
         pub mod #m {
             #some
+            #datetime
+            #opt_datetime
+            #opt_opt_datetime
             #double_option
             #nullable
             #float
