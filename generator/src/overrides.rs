@@ -296,9 +296,7 @@ impl Overrides {
                 ));
             }
             for f in &mut s.fields {
-                let own = f.wire_name.clone();
-                f.aliases.retain(|a| *a == own || !primaries.contains(a));
-                f.aliases.retain(|a| *a != own);
+                f.aliases.retain(|a| !primaries.contains(a));
             }
         }
         let known: BTreeSet<&String> = paths.iter().collect();
