@@ -188,7 +188,9 @@ pub mod operations {
             rename = "lastViewedAt",
             alias = "LastViewedAt",
             alias = "last_viewed_at",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none",
+            default,
+            deserialize_with = "super::__helpers::opt_datetime"
         )]
         pub last_viewed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// Path of the poster image
@@ -277,6 +279,96 @@ pub mod operations {
 /// Shared serde helpers for the types above.
 #[doc(hidden)]
 pub mod __helpers {
+    /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
+    /// without offset or a bare date (both taken as UTC), or integer epoch
+    /// seconds. It keeps its instant and is written back as RFC 3339.
+    struct Lenient(::chrono::DateTime<::chrono::Utc>);
+    impl<'de> ::serde::Deserialize<'de> for Lenient {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            struct V;
+            impl ::serde::de::Visitor<'_> for V {
+                type Value = Lenient;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("an RFC 3339 timestamp, a date, or epoch seconds")
+                }
+                fn visit_str<E: ::serde::de::Error>(
+                    self,
+                    s: &str,
+                ) -> ::std::result::Result<Lenient, E> {
+                    use ::chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+                    if let ::std::result::Result::Ok(t) = DateTime::parse_from_rfc3339(
+                        s,
+                    ) {
+                        return ::std::result::Result::Ok(Lenient(t.with_timezone(&Utc)));
+                    }
+                    for format in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+                        if let ::std::result::Result::Ok(t) = NaiveDateTime::parse_from_str(
+                            s,
+                            format,
+                        ) {
+                            return ::std::result::Result::Ok(Lenient(t.and_utc()));
+                        }
+                    }
+                    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                        .ok()
+                        .and_then(|d| d.and_hms_opt(0, 0, 0))
+                        .map(|t| Lenient(t.and_utc()))
+                        .ok_or_else(|| E::invalid_value(
+                            ::serde::de::Unexpected::Str(s),
+                            &self,
+                        ))
+                }
+                fn visit_i64<E: ::serde::de::Error>(
+                    self,
+                    n: i64,
+                ) -> ::std::result::Result<Lenient, E> {
+                    ::chrono::DateTime::from_timestamp(n, 0)
+                        .map(Lenient)
+                        .ok_or_else(|| E::invalid_value(
+                            ::serde::de::Unexpected::Signed(n),
+                            &self,
+                        ))
+                }
+                fn visit_u64<E: ::serde::de::Error>(
+                    self,
+                    n: u64,
+                ) -> ::std::result::Result<Lenient, E> {
+                    let signed = i64::try_from(n)
+                        .map_err(|_| E::invalid_value(
+                            ::serde::de::Unexpected::Unsigned(n),
+                            &self,
+                        ))?;
+                    self.visit_i64(signed)
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+    pub fn datetime<'de, D>(
+        d: D,
+    ) -> ::std::result::Result<::chrono::DateTime<::chrono::Utc>, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        <Lenient as ::serde::Deserialize>::deserialize(d).map(|l| l.0)
+    }
+    pub fn opt_datetime<'de, D>(
+        d: D,
+    ) -> ::std::result::Result<
+        ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        D::Error,
+    >
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        <::std::option::Option<Lenient> as ::serde::Deserialize>::deserialize(d)
+            .map(|o| o.map(|l| l.0))
+    }
     /// Keeps `null` apart from an absent key: absent is `None` (via
     /// `#[serde(default)]`), `null` is `Some(None)`.
     pub fn double_option<'de, T, D>(
