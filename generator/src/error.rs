@@ -52,6 +52,8 @@ pub enum ErrorKind {
     LinkOutsideRoot,
     /// A link to a doc that does not define a wire type (skipped doc).
     LinkToSkipped,
+    /// A link to a doc that has errors of its own: the linking type is left out too.
+    LinkToBroken,
     /// A union with no members, or a member that cannot be read.
     BadUnion,
     /// An enum value that cannot be represented (e.g. integer out of range).
@@ -78,6 +80,7 @@ impl ErrorKind {
             ErrorKind::DanglingLink => "dangling-link",
             ErrorKind::LinkOutsideRoot => "link-outside-root",
             ErrorKind::LinkToSkipped => "link-to-skipped",
+            ErrorKind::LinkToBroken => "link-to-broken",
             ErrorKind::BadUnion => "bad-union",
             ErrorKind::BadEnum => "bad-enum",
             ErrorKind::Unsupported => "unsupported",
@@ -349,6 +352,7 @@ fn span_label(kind: ErrorKind) -> &'static str {
         ErrorKind::DanglingLink => "no such doc among the inputs",
         ErrorKind::LinkOutsideRoot => "leaves the input folder",
         ErrorKind::LinkToSkipped => "links a doc that defines no type",
+        ErrorKind::LinkToBroken => "links a doc that has errors",
         ErrorKind::BadUnion => "union not understood",
         ErrorKind::BadEnum => "enum value not representable",
         ErrorKind::Unsupported => "here",

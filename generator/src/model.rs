@@ -214,7 +214,7 @@ enum DraftBody {
     },
     Enum {
         flavor: Flavor,
-        rows: Vec<(String, String, Pos)>,
+        rows: Vec<EnumRow>,
     },
     Union {
         flavor: Flavor,
@@ -579,7 +579,12 @@ fn values_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
     let mut rows = Vec::new();
     for row in &table.rows {
         let (name, _) = field_name(src, &row[nc], errs)?;
-        rows.push((name, row[vc].text.clone(), row[vc].pos));
+        rows.push(EnumRow {
+            name,
+            name_pos: row[nc].pos,
+            value: row[vc].text.clone(),
+            value_pos: row[vc].pos,
+        });
     }
     if errs.len() > before {
         return None;
@@ -587,7 +592,7 @@ fn values_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
     // Python member names are UPPER_SNAKE; Go's are the title plus PascalCase.
     let flavor = if rows
         .iter()
-        .all(|(n, _, _)| !n.chars().any(|c| c.is_lowercase()))
+        .all(|r| !r.name.chars().any(|c| c.is_lowercase()))
     {
         Flavor::Python
     } else {
@@ -989,7 +994,7 @@ impl Resolver<'_> {
             Some(Target::Broken) => {
                 errs.push(
                     Diagnostic::new(
-                        ErrorKind::DanglingLink,
+                        ErrorKind::LinkToBroken,
                         &src.path,
                         Some(pos),
                         format!("expected `{}` to define a model, but it has errors (reported for that file)", target.join("/")),
@@ -1207,17 +1212,25 @@ fn dedupe_wire_names(src: &Source, fields: &mut [Field], warnings: &mut Vec<Diag
     }
 }
 
+/// One row of a Values table.
+struct EnumRow {
+    name: String,
+    name_pos: Pos,
+    value: String,
+    value_pos: Pos,
+}
+
 fn build_enum(
     src: &Source,
     title: &str,
     flavor: Flavor,
-    rows: &[(String, String, Pos)],
+    rows: &[EnumRow],
     errs: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<Enum> {
     let is_int = !rows.is_empty()
-        && rows.iter().all(|(_, v, _)| {
-            let digits = v.strip_prefix('-').unwrap_or(v);
+        && rows.iter().all(|r| {
+            let digits = r.value.strip_prefix('-').unwrap_or(&r.value);
             !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
         });
     let mut variants = Vec::new();
@@ -1225,7 +1238,13 @@ fn build_enum(
     let mut values: HashMap<String, Pos> = HashMap::new();
     // Go prefixes every member with the type name: `LineupTypeMinus1`.
     let prefix: String = title.chars().filter(|c| c.is_alphanumeric()).collect();
-    for (name, value, pos) in rows {
+    for EnumRow {
+        name,
+        name_pos,
+        value,
+        value_pos: pos,
+    } in rows
+    {
         let value = if is_int {
             match value.parse::<i64>() {
                 Ok(v) => v.to_string(),
@@ -1274,7 +1293,7 @@ fn build_enum(
                 Diagnostic::new(
                     ErrorKind::BadEnum,
                     &src.path,
-                    Some(*pos),
+                    Some(*name_pos),
                     format!(
                         "member name collides with another as `{base}`; emitted as `{rust_name}`"
                     ),
@@ -1790,6 +1809,6 @@ mod tests {
         assert!(out.model.types.is_empty());
         let kinds: Vec<_> = out.errors.iter().map(|e| e.kind).collect();
         assert!(kinds.contains(&ErrorKind::UnknownNotation), "{kinds:?}");
-        assert!(kinds.contains(&ErrorKind::DanglingLink), "{kinds:?}");
+        assert!(kinds.contains(&ErrorKind::LinkToBroken), "{kinds:?}");
     }
 }
