@@ -580,6 +580,7 @@ fn parallel_map<T: Sync, R: Send>(
 #[derive(Default)]
 struct Needs {
     some: bool,
+    lenient: bool,
     datetime: bool,
     opt_datetime: bool,
     opt_opt_datetime: bool,
@@ -600,8 +601,9 @@ fn needs(model: &Model) -> Needs {
                     n.double_option |= f.presence == Presence::OptionalNullable && !time;
                     n.nullable |= f.presence == Presence::Nullable && !time;
                     if time {
-                        // Each helper calls the one below it.
-                        n.datetime = true;
+                        // `opt_opt_datetime` calls `opt_datetime`; both read `Lenient`.
+                        n.lenient = true;
+                        n.datetime |= f.presence == Presence::Required;
                         n.opt_datetime |= f.presence != Presence::Required;
                         n.opt_opt_datetime |= f.presence == Presence::OptionalNullable;
                     }
@@ -626,10 +628,10 @@ fn needs(model: &Model) -> Needs {
 /// Helpers the types need, emitted once and only when used.
 fn helpers(model: &Model) -> TokenStream {
     let n = needs(model);
-    if !(n.some || n.datetime || n.double_option || n.nullable || n.float) {
+    if !(n.some || n.lenient || n.double_option || n.nullable || n.float) {
         return quote!();
     }
-    let datetime = n.datetime.then(|| {
+    let lenient = n.lenient.then(|| {
         quote! {
             /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
             /// without offset or a bare date (both taken as UTC), or integer epoch
@@ -675,6 +677,10 @@ fn helpers(model: &Model) -> TokenStream {
                 }
             }
 
+        }
+    });
+    let datetime = n.datetime.then(|| {
+        quote! {
             pub fn datetime<'de, D>(d: D) -> ::std::result::Result<::chrono::DateTime<::chrono::Utc>, D::Error>
             where
                 D: ::serde::Deserializer<'de>,
@@ -795,6 +801,7 @@ fn helpers(model: &Model) -> TokenStream {
         #[doc(hidden)]
         pub mod #m {
             #some
+            #lenient
             #datetime
             #opt_datetime
             #opt_opt_datetime

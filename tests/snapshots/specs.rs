@@ -1665,14 +1665,6 @@ pub mod __helpers {
             d.deserialize_any(V)
         }
     }
-    pub fn datetime<'de, D>(
-        d: D,
-    ) -> ::std::result::Result<::chrono::DateTime<::chrono::Utc>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        <Lenient as ::serde::Deserialize>::deserialize(d).map(|l| l.0)
-    }
     pub fn opt_datetime<'de, D>(
         d: D,
     ) -> ::std::result::Result<
