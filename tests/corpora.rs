@@ -161,17 +161,16 @@ fn every_corpus_generates_and_compiles_warning_free() {
         "the broken mapping must fail its round trip"
     );
     let text = String::from_utf8_lossy(&failed.stdout);
-    assert!(
-        text.contains(&format!(
-            "{} [full]: does not deserialize at `/{}`",
-            broken.0, broken.1
-        )),
-        "the failure names the type, the sample and the field:\n{text}"
-    );
+    // A date read as a timestamp parses (leniently) but comes back as another JSON
+    // value: the harness names the type, the sample and the field's path.
     let first = text
         .lines()
-        .find(|l| l.contains("does not deserialize"))
+        .find(|l| l.starts_with(&format!("{} [full]: ", broken.0)))
         .unwrap_or_default();
+    assert!(
+        first.contains(&format!("at `/{}`", broken.1)),
+        "the failure names the type, the sample and the field:\n{text}"
+    );
     writeln!(
         report,
         "broken mapping (dates emitted as timestamps) fails as it must: {}",
