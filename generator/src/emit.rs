@@ -373,45 +373,54 @@ impl Ctx<'_> {
     }
 }
 
-/// Module tree: the types of each module, in model order.
+/// Module tree of type indices, in model order.
 #[derive(Default)]
-struct ModNode<'a> {
-    items: Vec<TokenStream>,
-    children: BTreeMap<&'a str, ModNode<'a>>,
+struct Tree<'a> {
+    items: Vec<usize>,
+    children: BTreeMap<&'a str, Tree<'a>>,
 }
 
-impl ModNode<'_> {
-    fn into_tokens(self) -> TokenStream {
-        let items = self.items;
-        let children = self.children.into_iter().map(|(name, node)| {
+impl<'a> Tree<'a> {
+    fn of(model: &'a Model) -> Self {
+        let mut tree = Tree::default();
+        for (id, t) in model.types.iter().enumerate() {
+            let mut node = &mut tree;
+            for m in &t.module {
+                node = node.children.entry(m.as_str()).or_default();
+            }
+            node.items.push(id);
+        }
+        tree
+    }
+
+    fn tokens(&self, model: &Model) -> TokenStream {
+        let items = self.items.iter().map(|&id| item(model, id));
+        let children = self.children.iter().map(|(name, node)| {
             let name = ident(name);
-            let body = node.into_tokens();
+            let body = node.tokens(model);
             quote!(pub mod #name { #body })
         });
         quote!(#(#items)* #(#children)*)
     }
 }
 
+/// The tokens of one type.
+fn item(model: &Model, id: usize) -> TokenStream {
+    let t = &model.types[id];
+    let ctx = Ctx {
+        model,
+        here: &t.module,
+    };
+    match &t.kind {
+        Kind::Struct(s) => ctx.strukt(t, s),
+        Kind::Enum(e) => ctx.enumeration(t, e),
+        Kind::Union(u) => ctx.union(t, u),
+    }
+}
+
 /// The whole output as tokens.
 pub fn emit(model: &Model, _opts: &EmitOptions) -> TokenStream {
-    let mut root = ModNode::default();
-    for t in &model.types {
-        let ctx = Ctx {
-            model,
-            here: &t.module,
-        };
-        let tokens = match &t.kind {
-            Kind::Struct(s) => ctx.strukt(t, s),
-            Kind::Enum(e) => ctx.enumeration(t, e),
-            Kind::Union(u) => ctx.union(t, u),
-        };
-        let mut node = &mut root;
-        for m in &t.module {
-            node = node.children.entry(m.as_str()).or_default();
-        }
-        node.items.push(tokens);
-    }
-    let body = root.into_tokens();
+    let body = Tree::of(model).tokens(model);
     let helpers = helpers(model);
     quote!(#body #helpers)
 }
@@ -419,13 +428,6 @@ pub fn emit(model: &Model, _opts: &EmitOptions) -> TokenStream {
 /// Types per formatting job: small enough to balance the threads, large enough that
 /// the per-job parse is noise.
 const CHUNK: usize = 48;
-
-/// Module tree of type indices, in model order.
-#[derive(Default)]
-struct Tree<'a> {
-    items: Vec<usize>,
-    children: BTreeMap<&'a str, Tree<'a>>,
-}
 
 /// One formatting job: some types of one module, or the helpers.
 struct Job<'a> {
@@ -467,29 +469,11 @@ fn plan<'a>(
 /// inside its module wrappers (so line widths are the same as in the whole file), and
 /// the wrapper lines are put back once. The text does not depend on `threads`.
 pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<String, syn::Error> {
-    let mut tree = Tree::default();
-    for (id, t) in model.types.iter().enumerate() {
-        let mut node = &mut tree;
-        for m in &t.module {
-            node = node.children.entry(m.as_str()).or_default();
-        }
-        node.items.push(id);
-    }
+    let tree = Tree::of(model);
     let (mut jobs, mut pieces) = (Vec::new(), Vec::new());
     plan(&tree, &mut Vec::new(), &mut jobs, &mut pieces);
     let run = |job: &Job| -> Result<String, syn::Error> {
-        let items = job.ids.iter().map(|&id| {
-            let t = &model.types[id];
-            let ctx = Ctx {
-                model,
-                here: &t.module,
-            };
-            match &t.kind {
-                Kind::Struct(s) => ctx.strukt(t, s),
-                Kind::Enum(e) => ctx.enumeration(t, e),
-                Kind::Union(u) => ctx.union(t, u),
-            }
-        });
+        let items = job.ids.iter().map(|&id| item(model, id));
         let mut tokens = quote!(#(#items)*);
         for m in job.path.iter().rev() {
             let m = ident(m);
