@@ -111,82 +111,43 @@ impl Ctx<'_> {
         s
     }
 
+    /// Path of the helpers module from here.
+    fn helpers_mod(&self) -> TokenStream {
+        let supers = self.here.iter().map(|_| quote!(super::));
+        let m = ident(HELPERS);
+        quote!(#(#supers)* #m)
+    }
+
     fn field(&self, f: &Field) -> TokenStream {
         let name = ident(&f.rust_name);
         let inner = self.ty(&f.ty);
         let docs = doc_attrs(&f.docs);
+        // Only serialization attributes: deserialization is the impl `de_impl` writes.
         let mut serde = Vec::new();
         if f.wire_name != f.rust_name.trim_start_matches("r#") {
             let w = &f.wire_name;
             serde.push(quote!(rename = #w));
         }
-        for a in &f.aliases {
-            serde.push(quote!(alias = #a));
-        }
         // Integral floats are written as integers: APIs send `1800` for a float field,
         // and a round trip must give back the same JSON value, not `1800.0`.
         let float = matches!(f.ty, Ty::F64 | Ty::F32);
-        // Timestamps are read leniently (RFC 3339 with any offset, a naive date-time
-        // or a bare date taken as UTC, integer epoch seconds) and written as RFC 3339.
-        let time = f.ty == Ty::DateTime;
+        if matches!(f.presence, Presence::Optional | Presence::OptionalNullable) {
+            serde.push(quote!(
+                skip_serializing_if = "::std::option::Option::is_none"
+            ));
+        }
+        if float {
+            let with = self.helper_path(match f.presence {
+                Presence::Required => "float",
+                Presence::Optional | Presence::Nullable => "opt_float",
+                Presence::OptionalNullable => "opt_opt_float",
+            });
+            serde.push(quote!(serialize_with = #with));
+        }
         let ty = match f.presence {
-            Presence::Required => {
-                if float {
-                    let with = self.helper_path("float");
-                    serde.push(quote!(serialize_with = #with));
-                }
-                if time {
-                    let with = self.helper_path("datetime");
-                    serde.push(quote!(deserialize_with = #with));
-                }
-                inner
-            }
-            Presence::Nullable => {
-                // A required key that may be null: missing is an error, unlike a bare
-                // `Option`, which serde would fill with `None`.
-                let with = self.helper_path(if time { "opt_datetime" } else { "nullable" });
-                serde.push(quote!(deserialize_with = #with));
-                if float {
-                    let with = self.helper_path("opt_float");
-                    serde.push(quote!(serialize_with = #with));
-                }
-                quote!(::std::option::Option<#inner>)
-            }
-            Presence::Optional => {
-                serde.push(quote!(
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
-                if f.ty == Ty::Json {
-                    // `null` is a value of `Any`: kept as `Some(Value::Null)`, not
-                    // folded into absent.
-                    let with = self.helper_path("some");
-                    serde.push(quote!(default, deserialize_with = #with));
-                }
-                if time {
-                    let with = self.helper_path("opt_datetime");
-                    serde.push(quote!(default, deserialize_with = #with));
-                }
-                if float {
-                    let with = self.helper_path("opt_float");
-                    serde.push(quote!(serialize_with = #with));
-                }
-                quote!(::std::option::Option<#inner>)
-            }
+            Presence::Required => inner,
+            Presence::Optional | Presence::Nullable => quote!(::std::option::Option<#inner>),
             Presence::OptionalNullable => {
-                let with = self.helper_path(if time {
-                    "opt_opt_datetime"
-                } else {
-                    "double_option"
-                });
-                serde.push(quote!(default));
-                serde.push(quote!(
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
-                serde.push(quote!(deserialize_with = #with));
-                if float {
-                    let with = self.helper_path("opt_opt_float");
-                    serde.push(quote!(serialize_with = #with));
-                }
                 quote!(::std::option::Option<::std::option::Option<#inner>>)
             }
         };
@@ -243,13 +204,108 @@ impl Ctx<'_> {
             .iter()
             .any(|f| f.deprecated.is_some())
             .then(|| quote!(#[allow(deprecated)]));
+        let de = self.de_impl(t, s, allow.as_ref());
         quote! {
             #docs
             #allow
-            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize)]
             pub struct #name {
                 #(#fields)*
                 #extra
+            }
+            #de
+        }
+    }
+
+    /// `Deserialize` for a struct, written out rather than derived: it reads JSON
+    /// objects only (serde's derive also takes arrays, which let an untagged union read
+    /// `[1, 2]` as a struct), matches every accepted spelling of a key in one `match`,
+    /// and leaves the per-field work to shared helpers. That is a fraction of the
+    /// derive's code, which is what compiling a large generated crate spends its time
+    /// on, and unknown keys can be kept without serde's buffering of `flatten`.
+    fn de_impl(&self, t: &TypeDef, s: &Struct, allow: Option<&TokenStream>) -> TokenStream {
+        let name = ident(&t.name);
+        let h = self.helpers_mod();
+        let label = format!("struct {}", t.name.trim_start_matches("r#"));
+        // Locals are the field names; the few others start with `__`, which no field
+        // identifier does.
+        let slots: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
+        let arms = s.fields.iter().zip(&slots).map(|(f, slot)| {
+            let time = f.ty == Ty::DateTime;
+            let read = match f.presence {
+                Presence::Required if time => quote!(time),
+                Presence::Nullable | Presence::Optional if time => quote!(opt_time),
+                Presence::OptionalNullable if time => quote!(some_opt_time),
+                // `null` is a value of `Any`: kept as `Some(Value::Null)`, not absent.
+                Presence::Optional if f.ty == Ty::Json => quote!(some),
+                // Absent is `None`, `null` is `Some(None)`.
+                Presence::OptionalNullable => quote!(some),
+                _ => quote!(field),
+            };
+            let keys = std::iter::once(&f.wire_name).chain(&f.aliases);
+            let w = &f.wire_name;
+            quote!(#(#keys)|* => __m.#read(&mut #slot, #w)?,)
+        });
+        let inits = s.fields.iter().zip(&slots).map(|(f, slot)| {
+            let w = &f.wire_name;
+            match f.presence {
+                // A missing required key is an error; a nullable one must be there too.
+                Presence::Required | Presence::Nullable => {
+                    quote!(#slot: __h::required(#slot, #w)?,)
+                }
+                Presence::Optional | Presence::OptionalNullable => quote!(#slot: #slot.flatten(),),
+            }
+        });
+        let extra = s.extra.as_ref().map(|e| ident(&e.rust_name));
+        let other = match &extra {
+            Some(n) => quote!(__m.keep(&mut #n, __k)?),
+            None => quote!(__m.skip()?),
+        };
+        let extra_decl = extra
+            .as_ref()
+            .map(|n| quote!(let mut #n = ::std::collections::BTreeMap::new();));
+        let body = if s.fields.is_empty() && extra.is_none() {
+            quote! {
+                while __m.next_key()?.is_some() {
+                    #other;
+                }
+            }
+        } else if s.fields.is_empty() {
+            quote! {
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    #other;
+                }
+            }
+        } else {
+            quote! {
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        #(#arms)*
+                        _ => #other,
+                    }
+                }
+            }
+        };
+        quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                    #h::object(d)
+                }
+            }
+            #allow
+            impl<'de> #h::FromMap<'de> for #name {
+                const EXPECTING: &'static str = #label;
+                fn from_map<A: ::serde::de::MapAccess<'de>>(__map: A) -> ::std::result::Result<Self, A::Error> {
+                    use #h as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    #(let mut #slots = ::std::option::Option::None;)*
+                    #extra_decl
+                    #body
+                    ::std::result::Result::Ok(Self {
+                        #(#inits)*
+                        #extra
+                    })
+                }
             }
         }
     }
@@ -560,16 +616,22 @@ fn parallel_map<T: Sync, R: Send>(
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Which shared helpers the emitted types call.
+/// Which shared helpers the emitted types call. Each is emitted only when used, so
+/// a crate that includes the output privately has no dead code.
 #[derive(Default)]
 struct Needs {
+    /// `FromMap`, `object`: every struct.
+    object: bool,
+    /// `Key`: structs with fields or kept unknown keys.
+    key: bool,
+    field: bool,
     some: bool,
-    lenient: bool,
-    datetime: bool,
-    opt_datetime: bool,
-    opt_opt_datetime: bool,
-    double_option: bool,
-    nullable: bool,
+    required: bool,
+    skip: bool,
+    keep: bool,
+    time: bool,
+    opt_time: bool,
+    some_opt_time: bool,
     float: bool,
     opt_float: bool,
     opt_opt_float: bool,
@@ -580,18 +642,33 @@ fn needs(model: &Model) -> Needs {
     for t in &model.types {
         match &t.kind {
             Kind::Struct(s) => {
+                n.object = true;
+                n.key |= !s.fields.is_empty() || s.extra.is_some();
+                n.keep |= s.extra.is_some();
+                n.skip |= s.extra.is_none();
                 for f in &s.fields {
                     let time = f.ty == Ty::DateTime;
-                    n.double_option |= f.presence == Presence::OptionalNullable && !time;
-                    n.nullable |= f.presence == Presence::Nullable && !time;
-                    if time {
-                        // `opt_opt_datetime` calls `opt_datetime`; both read `Lenient`.
-                        n.lenient = true;
-                        n.datetime |= f.presence == Presence::Required;
-                        n.opt_datetime |= f.presence != Presence::Required;
-                        n.opt_opt_datetime |= f.presence == Presence::OptionalNullable;
+                    match f.presence {
+                        Presence::Required => {
+                            n.required = true;
+                            n.time |= time;
+                            n.field |= !time;
+                        }
+                        Presence::Nullable => {
+                            n.required = true;
+                            n.opt_time |= time;
+                            n.field |= !time;
+                        }
+                        Presence::Optional => {
+                            n.opt_time |= time;
+                            n.some |= f.ty == Ty::Json;
+                            n.field |= !time && f.ty != Ty::Json;
+                        }
+                        Presence::OptionalNullable => {
+                            n.some_opt_time |= time;
+                            n.some |= !time;
+                        }
                     }
-                    n.some |= f.presence == Presence::Optional && f.ty == Ty::Json;
                     if matches!(f.ty, Ty::F64 | Ty::F32) {
                         // Each helper calls the one below it.
                         n.float = true;
@@ -612,10 +689,213 @@ fn needs(model: &Model) -> Needs {
 /// Helpers the types need, emitted once and only when used.
 fn helpers(model: &Model) -> TokenStream {
     let n = needs(model);
-    if !(n.some || n.lenient || n.double_option || n.nullable || n.float) {
+    if !(n.object || n.float) {
         return quote!();
     }
-    let lenient = n.lenient.then(|| {
+    let object = n.object.then(|| {
+        quote! {
+            /// A struct read from the entries of a map.
+            pub trait FromMap<'de>: ::std::marker::Sized {
+                /// What the visitor expects, for error messages.
+                const EXPECTING: &'static str;
+                fn from_map<A: ::serde::de::MapAccess<'de>>(map: A) -> ::std::result::Result<Self, A::Error>;
+            }
+
+            struct Object<T>(::std::marker::PhantomData<T>);
+
+            impl<'de, T: FromMap<'de>> ::serde::de::Visitor<'de> for Object<T> {
+                type Value = T;
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(T::EXPECTING)
+                }
+                fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
+                    T::from_map(map)
+                }
+            }
+
+            /// Deserializes a struct from a map; anything else is an error.
+            pub fn object<'de, T: FromMap<'de>, D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<T, D::Error> {
+                d.deserialize_map(Object(::std::marker::PhantomData))
+            }
+
+        }
+    });
+    let key = n.key.then(|| {
+        quote! {
+            /// A map key, borrowed from the input when it can be.
+            pub struct Key<'de>(::std::borrow::Cow<'de, str>);
+
+            impl Key<'_> {
+                pub fn as_str(&self) -> &str {
+                    &self.0
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                    struct V;
+                    impl<'de> ::serde::de::Visitor<'de> for V {
+                        type Value = Key<'de>;
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str("a string key")
+                        }
+                        fn visit_borrowed_str<E: ::serde::de::Error>(self, s: &'de str) -> ::std::result::Result<Key<'de>, E> {
+                            ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(s)))
+                        }
+                        fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<Key<'de>, E> {
+                            ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s.to_owned())))
+                        }
+                        fn visit_string<E: ::serde::de::Error>(self, s: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
+                            ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s)))
+                        }
+                    }
+                    d.deserialize_str(V)
+                }
+            }
+        }
+    });
+    // `Fields` methods, one per way of reading a value, each only when used.
+    let method = |on: bool, m: TokenStream| on.then_some(m);
+    let next_key = if n.key {
+        quote! {
+            pub fn next_key(&mut self) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
+                self.map.next_key()
+            }
+        }
+    } else {
+        // Structs with neither fields nor kept keys only step over their keys.
+        quote! {
+            pub fn next_key(&mut self) -> ::std::result::Result<::std::option::Option<::serde::de::IgnoredAny>, A::Error> {
+                self.map.next_key()
+            }
+        }
+    };
+    let put = (n.field || n.some || n.time || n.opt_time || n.some_opt_time).then(|| {
+        quote! {
+            /// Reads a field's value into its slot, once: a second key for the same
+            /// field (two spellings of it, say) is an error.
+            fn put<T>(
+                &mut self,
+                slot: &mut ::std::option::Option<T>,
+                key: &'static str,
+                read: impl ::std::ops::FnOnce(&mut A) -> ::std::result::Result<T, A::Error>,
+            ) -> ::std::result::Result<(), A::Error> {
+                if slot.is_some() {
+                    return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::duplicate_field(key));
+                }
+                *slot = ::std::option::Option::Some(read(&mut self.map)?);
+                ::std::result::Result::Ok(())
+            }
+        }
+    });
+    let field = method(
+        n.field,
+        quote! {
+            /// The value as its type reads it (`null` is `None` for an `Option`).
+            pub fn field<T: ::serde::Deserialize<'de>>(&mut self, slot: &mut ::std::option::Option<T>, key: &'static str) -> ::std::result::Result<(), A::Error> {
+                self.put(slot, key, |m| m.next_value())
+            }
+        },
+    );
+    let some = method(
+        n.some,
+        quote! {
+            /// A present key, `null` included, is `Some`: keeps `null` apart from absent.
+            pub fn some<T: ::serde::Deserialize<'de>>(&mut self, slot: &mut ::std::option::Option<::std::option::Option<T>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
+                self.put(slot, key, |m| m.next_value().map(::std::option::Option::Some))
+            }
+        },
+    );
+    let time = method(
+        n.time,
+        quote! {
+            /// A timestamp, read leniently.
+            pub fn time(&mut self, slot: &mut ::std::option::Option<::chrono::DateTime<::chrono::Utc>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
+                self.put(slot, key, |m| m.next_value::<Lenient>().map(|l| l.0))
+            }
+        },
+    );
+    let opt_time = method(
+        n.opt_time,
+        quote! {
+            /// A timestamp or `null`, read leniently.
+            pub fn opt_time(&mut self, slot: &mut ::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
+                self.put(slot, key, |m| m.next_value::<::std::option::Option<Lenient>>().map(|o| o.map(|l| l.0)))
+            }
+        },
+    );
+    let some_opt_time = method(
+        n.some_opt_time,
+        quote! {
+            /// A timestamp or `null`, read leniently; `null` is kept apart from absent.
+            pub fn some_opt_time(
+                &mut self,
+                slot: &mut ::std::option::Option<::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>>,
+                key: &'static str,
+            ) -> ::std::result::Result<(), A::Error> {
+                self.put(slot, key, |m| {
+                    m.next_value::<::std::option::Option<Lenient>>()
+                        .map(|o| ::std::option::Option::Some(o.map(|l| l.0)))
+                })
+            }
+        },
+    );
+    let skip = method(
+        n.skip,
+        quote! {
+            /// Skips the value of a key the struct does not declare.
+            pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
+                self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+            }
+        },
+    );
+    let keep = method(
+        n.keep,
+        quote! {
+            /// Keeps the value of a key the struct does not declare, as it came.
+            pub fn keep<T: ::serde::Deserialize<'de>>(
+                &mut self,
+                extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
+                key: Key<'de>,
+            ) -> ::std::result::Result<(), A::Error> {
+                let value = self.map.next_value()?;
+                extra.insert(key.0.into_owned(), value);
+                ::std::result::Result::Ok(())
+            }
+        },
+    );
+    let fields = n.object.then(|| {
+        quote! {
+            /// The entries of a map being read into a struct.
+            pub struct Fields<A> {
+                map: A,
+            }
+
+            impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
+                pub fn new(map: A) -> Self {
+                    Fields { map }
+                }
+                #next_key
+                #put
+                #field
+                #some
+                #time
+                #opt_time
+                #some_opt_time
+                #skip
+                #keep
+            }
+        }
+    });
+    let required = n.required.then(|| {
+        quote! {
+            /// The value of a key that must be present.
+            pub fn required<T, E: ::serde::de::Error>(slot: ::std::option::Option<T>, key: &'static str) -> ::std::result::Result<T, E> {
+                slot.ok_or_else(|| E::missing_field(key))
+            }
+        }
+    });
+    let lenient = (n.time || n.opt_time || n.some_opt_time).then(|| {
         quote! {
             /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
             /// without offset or a bare date (both taken as UTC), or integer epoch
@@ -659,76 +939,6 @@ fn helpers(model: &Model) -> TokenStream {
                     }
                     d.deserialize_any(V)
                 }
-            }
-
-        }
-    });
-    let datetime = n.datetime.then(|| {
-        quote! {
-            pub fn datetime<'de, D>(d: D) -> ::std::result::Result<::chrono::DateTime<::chrono::Utc>, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                <Lenient as ::serde::Deserialize>::deserialize(d).map(|l| l.0)
-            }
-        }
-    });
-    let opt_datetime = n.opt_datetime.then(|| {
-        quote! {
-            pub fn opt_datetime<'de, D>(d: D) -> ::std::result::Result<::std::option::Option<::chrono::DateTime<::chrono::Utc>>, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                <::std::option::Option<Lenient> as ::serde::Deserialize>::deserialize(d).map(|o| o.map(|l| l.0))
-            }
-        }
-    });
-    let opt_opt_datetime = n.opt_opt_datetime.then(|| {
-        quote! {
-            /// Absent is `None` (via `#[serde(default)]`), `null` is `Some(None)`.
-            pub fn opt_opt_datetime<'de, D>(d: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                opt_datetime(d).map(::std::option::Option::Some)
-            }
-        }
-    });
-    let some = n.some.then(|| {
-        quote! {
-            /// A present key, `null` included, is `Some`; absent is `None` (via
-            /// `#[serde(default)]`).
-            pub fn some<'de, T, D>(d: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-            where
-                T: ::serde::Deserialize<'de>,
-                D: ::serde::Deserializer<'de>,
-            {
-                T::deserialize(d).map(::std::option::Option::Some)
-            }
-        }
-    });
-    let double_option = n.double_option.then(|| {
-        quote! {
-            /// Keeps `null` apart from an absent key: absent is `None` (via
-            /// `#[serde(default)]`), `null` is `Some(None)`.
-            pub fn double_option<'de, T, D>(d: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
-            where
-                T: ::serde::Deserialize<'de>,
-                D: ::serde::Deserializer<'de>,
-            {
-                <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d).map(::std::option::Option::Some)
-            }
-        }
-    });
-    let nullable = n.nullable.then(|| {
-        quote! {
-            /// A key that must be present but may be `null`.
-            pub fn nullable<'de, T, D>(d: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-            where
-                T: ::serde::Deserialize<'de>,
-                D: ::serde::Deserializer<'de>,
-            {
-                <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
             }
         }
     });
@@ -784,13 +994,11 @@ fn helpers(model: &Model) -> TokenStream {
         /// Shared serde helpers for the types above.
         #[doc(hidden)]
         pub mod #m {
-            #some
+            #object
+            #key
+            #fields
+            #required
             #lenient
-            #datetime
-            #opt_datetime
-            #opt_opt_datetime
-            #double_option
-            #nullable
             #float
             #opt_float
             #opt_opt_float

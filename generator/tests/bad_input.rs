@@ -808,7 +808,12 @@ fn thousands_of_rows() {
         .map(|i| format!("| `f{i}` | *Optional[str]* | {OPT} | d{i} |\n"))
         .collect();
     let out = one(fields(&rows)).ok();
-    assert_eq!(out.code.matches("pub f").count(), 5000);
+    let fields = out
+        .code
+        .match_indices("pub f")
+        .filter(|(i, _)| out.code[i + 5..].starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    assert_eq!(fields, 5000);
     let rows: String = (0..10_000)
         .map(|i| format!("| `V{i}` | v{i} |\n"))
         .collect();

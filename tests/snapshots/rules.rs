@@ -4,66 +4,71 @@ pub mod models {
     pub mod deprecated {
         /// An account with deprecated fields (Go)
         #[allow(deprecated)]
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct AccountGo {
-            #[serde(alias = "Id")]
             pub id: i64,
             /// The hashed PIN that used to lock the account
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(
-                alias = "Pin",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub pin: ::std::option::Option<::std::string::String>,
             /// The old ratio
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(alias = "Ratio", serialize_with = "super::super::__helpers::float")]
+            #[serde(serialize_with = "super::super::__helpers::float")]
             pub ratio: f64,
+        }
+        impl<'de> ::serde::Deserialize<'de> for AccountGo {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        #[allow(deprecated)]
+        impl<'de> super::super::__helpers::FromMap<'de> for AccountGo {
+            const EXPECTING: &'static str = "struct AccountGo";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut id = ::std::option::Option::None;
+                let mut pin = ::std::option::Option::None;
+                let mut ratio = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "pin" | "Pin" => __m.field(&mut pin, "pin")?,
+                        "ratio" | "Ratio" => __m.field(&mut ratio, "ratio")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    id: __h::required(id, "id")?,
+                    pin: pin.flatten(),
+                    ratio: __h::required(ratio, "ratio")?,
+                })
+            }
         }
         /// An account with deprecated fields of every presence (Python)
         #[allow(deprecated)]
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct AccountPy {
-            #[serde(alias = "Id")]
             pub id: i64,
             /// The hashed PIN that used to lock the account
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(
-                alias = "Pin",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub pin: ::std::option::Option<::std::string::String>,
             /// The identifier before the migration
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(
-                rename = "legacyID",
-                alias = "LegacyID",
-                alias = "LegacyId",
-                alias = "legacyId",
-                alias = "legacy_id"
-            )]
+            #[serde(rename = "legacyID")]
             pub legacy_id: i64,
             /// Score under the old scale
             #[deprecated(
@@ -71,11 +76,7 @@ pub mod models {
             )]
             #[serde(
                 rename = "oldScore",
-                alias = "OldScore",
-                alias = "old_score",
-                default,
                 skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "super::super::__helpers::double_option",
                 serialize_with = "super::super::__helpers::opt_opt_float"
             )]
             pub old_score: ::std::option::Option<::std::option::Option<f64>>,
@@ -83,19 +84,12 @@ pub mod models {
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(
-                rename = "oldName",
-                alias = "OldName",
-                alias = "old_name",
-                deserialize_with = "super::super::__helpers::nullable"
-            )]
+            #[serde(rename = "oldName")]
             pub old_name: ::std::option::Option<::std::string::String>,
             /// Struck through without a note
             #[deprecated]
             #[serde(
                 rename = "struckOnly",
-                alias = "StruckOnly",
-                alias = "struck_only",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub struck_only: ::std::option::Option<bool>,
@@ -105,34 +99,108 @@ pub mod models {
             )]
             #[serde(
                 rename = "notedOnly",
-                alias = "NotedOnly",
-                alias = "noted_only",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub noted_only: ::std::option::Option<::std::string::String>,
         }
+        impl<'de> ::serde::Deserialize<'de> for AccountPy {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        #[allow(deprecated)]
+        impl<'de> super::super::__helpers::FromMap<'de> for AccountPy {
+            const EXPECTING: &'static str = "struct AccountPy";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut id = ::std::option::Option::None;
+                let mut pin = ::std::option::Option::None;
+                let mut legacy_id = ::std::option::Option::None;
+                let mut old_score = ::std::option::Option::None;
+                let mut old_name = ::std::option::Option::None;
+                let mut struck_only = ::std::option::Option::None;
+                let mut noted_only = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "pin" | "Pin" => __m.field(&mut pin, "pin")?,
+                        "legacyID" | "LegacyID" | "LegacyId" | "legacyId"
+                        | "legacy_id" => __m.field(&mut legacy_id, "legacyID")?,
+                        "oldScore" | "OldScore" | "old_score" => {
+                            __m.some(&mut old_score, "oldScore")?
+                        }
+                        "oldName" | "OldName" | "old_name" => {
+                            __m.field(&mut old_name, "oldName")?
+                        }
+                        "struckOnly" | "StruckOnly" | "struck_only" => {
+                            __m.field(&mut struck_only, "struckOnly")?
+                        }
+                        "notedOnly" | "NotedOnly" | "noted_only" => {
+                            __m.field(&mut noted_only, "notedOnly")?
+                        }
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    id: __h::required(id, "id")?,
+                    pin: pin.flatten(),
+                    legacy_id: __h::required(legacy_id, "legacyID")?,
+                    old_score: old_score.flatten(),
+                    old_name: __h::required(old_name, "oldName")?,
+                    struck_only: struck_only.flatten(),
+                    noted_only: noted_only.flatten(),
+                })
+            }
+        }
         /// A deprecation note spelled without the spaces the corpora use
         #[allow(deprecated)]
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Unspaced {
-            #[serde(alias = "Id")]
             pub id: i64,
             /// The code before ids existed
             #[deprecated(note = "Use id instead.")]
             #[serde(
                 rename = "oldCode",
-                alias = "OldCode",
-                alias = "old_code",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub old_code: ::std::option::Option<::std::string::String>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Unspaced {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        #[allow(deprecated)]
+        impl<'de> super::super::__helpers::FromMap<'de> for Unspaced {
+            const EXPECTING: &'static str = "struct Unspaced";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut id = ::std::option::Option::None;
+                let mut old_code = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "oldCode" | "OldCode" | "old_code" => {
+                            __m.field(&mut old_code, "oldCode")?
+                        }
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    id: __h::required(id, "id")?,
+                    old_code: old_code.flatten(),
+                })
+            }
         }
     }
     pub mod docs {
@@ -142,45 +210,26 @@ pub mod models {
         ///
         /// - first item
         /// - second item
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Documented {
             /// First line
             /// Second line
             ///
             /// Example: `one`
-            #[serde(
-                alias = "Breaks",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub breaks: ::std::option::Option<::std::string::String>,
             /// Either a\|b, or the code `x|y`
             ///
             /// Example: `1:admin only|2:everyone`
-            #[serde(
-                alias = "Pipes",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub pipes: ::std::option::Option<::std::string::String>,
             /// See [the filter syntax](https://example.com/filters) or the section, or <https://plex.tv/link>.
-            #[serde(
-                alias = "Links",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub links: ::std::option::Option<::std::string::String>,
             /// Use `type=movie` with *care*; \[brackets\] stay literal
             ///
             /// Example: `type=movie`
-            #[serde(
-                alias = "Spans",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub spans: ::std::option::Option<::std::string::String>,
             /// A JSON example
             ///
@@ -194,27 +243,60 @@ pub mod models {
             /// ]
             /// }
             /// ```
-            #[serde(
-                alias = "Json",
-                skip_serializing_if = "::std::option::Option::is_none",
-                default,
-                deserialize_with = "super::super::__helpers::some"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub json: ::std::option::Option<::serde_json::Value>,
             /// Kinds:
             ///
             /// - one
             /// - two
-            #[serde(
-                alias = "List",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub list: ::std::option::Option<::std::string::String>,
-            #[serde(
-                alias = "Nothing",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub nothing: ::std::option::Option<::std::string::String>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Documented {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Documented {
+            const EXPECTING: &'static str = "struct Documented";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut breaks = ::std::option::Option::None;
+                let mut pipes = ::std::option::Option::None;
+                let mut links = ::std::option::Option::None;
+                let mut spans = ::std::option::Option::None;
+                let mut json = ::std::option::Option::None;
+                let mut list = ::std::option::Option::None;
+                let mut nothing = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "breaks" | "Breaks" => __m.field(&mut breaks, "breaks")?,
+                        "pipes" | "Pipes" => __m.field(&mut pipes, "pipes")?,
+                        "links" | "Links" => __m.field(&mut links, "links")?,
+                        "spans" | "Spans" => __m.field(&mut spans, "spans")?,
+                        "json" | "Json" => __m.some(&mut json, "json")?,
+                        "list" | "List" => __m.field(&mut list, "list")?,
+                        "nothing" | "Nothing" => __m.field(&mut nothing, "nothing")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    breaks: breaks.flatten(),
+                    pipes: pipes.flatten(),
+                    links: links.flatten(),
+                    spans: spans.flatten(),
+                    json: json.flatten(),
+                    list: list.flatten(),
+                    nothing: nothing.flatten(),
+                })
+            }
         }
     }
     pub mod enums_go {
@@ -473,32 +555,50 @@ pub mod models {
             }
         }
         /// Uses both enums
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         pub struct Ticket {
-            #[serde(alias = "Kind")]
             pub kind: MediaKind,
-            #[serde(
-                alias = "Priority",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub priority: ::std::option::Option<Priority>,
-            #[serde(
-                alias = "History",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub history: ::std::option::Option<::std::vec::Vec<Priority>>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Ticket {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Ticket {
+            const EXPECTING: &'static str = "struct Ticket";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut kind = ::std::option::Option::None;
+                let mut priority = ::std::option::Option::None;
+                let mut history = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "kind" | "Kind" => __m.field(&mut kind, "kind")?,
+                        "priority" | "Priority" => __m.field(&mut priority, "priority")?,
+                        "history" | "History" => __m.field(&mut history, "history")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    kind: __h::required(kind, "kind")?,
+                    priority: priority.flatten(),
+                    history: history.flatten(),
+                })
+            }
         }
     }
     pub mod freeform {
         /// Arbitrary arguments, passed through as sent
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Args {
             /// Keys not declared above, kept as they came.
             #[serde(flatten)]
@@ -507,15 +607,29 @@ pub mod models {
                 ::serde_json::Value,
             >,
         }
+        impl<'de> ::serde::Deserialize<'de> for Args {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Args {
+            const EXPECTING: &'static str = "struct Args";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut additional_properties = ::std::collections::BTreeMap::new();
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    __m.keep(&mut additional_properties, __k)?;
+                }
+                ::std::result::Result::Ok(Self { additional_properties })
+            }
+        }
         /// A free-form object whose table has an Example column but no rows
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct EmptyWithExample {
             /// Keys not declared above, kept as they came.
             #[serde(flatten)]
@@ -524,32 +638,65 @@ pub mod models {
                 ::serde_json::Value,
             >,
         }
+        impl<'de> ::serde::Deserialize<'de> for EmptyWithExample {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for EmptyWithExample {
+            const EXPECTING: &'static str = "struct EmptyWithExample";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut additional_properties = ::std::collections::BTreeMap::new();
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    __m.keep(&mut additional_properties, __k)?;
+                }
+                ::std::result::Result::Ok(Self { additional_properties })
+            }
+        }
         /// Holds a free-form object
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Job {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
-            #[serde(alias = "Args")]
             pub args: Args,
         }
+        impl<'de> ::serde::Deserialize<'de> for Job {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Job {
+            const EXPECTING: &'static str = "struct Job";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                let mut args = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        "args" | "Args" => __m.field(&mut args, "args")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                    args: __h::required(args, "args")?,
+                })
+            }
+        }
         /// Declared keys plus string-valued extra keys (Go)
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct LabelsGo {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
             /// Keys not declared above, kept as they came.
             #[serde(flatten)]
@@ -558,23 +705,41 @@ pub mod models {
                 ::std::string::String,
             >,
         }
+        impl<'de> ::serde::Deserialize<'de> for LabelsGo {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for LabelsGo {
+            const EXPECTING: &'static str = "struct LabelsGo";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                let mut additional_properties = ::std::collections::BTreeMap::new();
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        _ => __m.keep(&mut additional_properties, __k)?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                    additional_properties,
+                })
+            }
+        }
         /// Declared keys plus string-valued extra keys (Python), and a field already called additional\_properties
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct LabelsPy {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
             /// A declared field
             #[serde(
                 rename = "additionalProperties",
-                alias = "AdditionalProperties",
-                alias = "additional_properties",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub additional_properties: ::std::option::Option<i64>,
@@ -585,46 +750,108 @@ pub mod models {
                 ::std::string::String,
             >,
         }
+        impl<'de> ::serde::Deserialize<'de> for LabelsPy {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for LabelsPy {
+            const EXPECTING: &'static str = "struct LabelsPy";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                let mut additional_properties = ::std::option::Option::None;
+                let mut additional_properties_2 = ::std::collections::BTreeMap::new();
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        "additionalProperties" | "AdditionalProperties"
+                        | "additional_properties" => {
+                            __m.field(
+                                &mut additional_properties,
+                                "additionalProperties",
+                            )?
+                        }
+                        _ => __m.keep(&mut additional_properties_2, __k)?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                    additional_properties: additional_properties.flatten(),
+                    additional_properties_2,
+                })
+            }
+        }
     }
     pub mod naming {
         /// A model name starting with a digit
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct T3dModel {
-            #[serde(alias = "Vertices")]
             pub vertices: i64,
         }
+        impl<'de> ::serde::Deserialize<'de> for T3dModel {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for T3dModel {
+            const EXPECTING: &'static str = "struct T3dModel";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut vertices = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "vertices" | "Vertices" => __m.field(&mut vertices, "vertices")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    vertices: __h::required(vertices, "vertices")?,
+                })
+            }
+        }
         /// A model named like std's Box that contains itself
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Box {
-            #[serde(
-                alias = "Inner",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub inner: ::std::option::Option<::std::boxed::Box<Box>>,
         }
+        impl<'de> ::serde::Deserialize<'de> for Box {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Box {
+            const EXPECTING: &'static str = "struct Box";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut inner = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "inner" | "Inner" => __m.field(&mut inner, "inner")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self { inner: inner.flatten() })
+            }
+        }
         /// Three field names that are one name after case conversion
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Collide {
             #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub item_count: ::std::option::Option<i64>,
@@ -639,70 +866,158 @@ pub mod models {
             )]
             pub item_count_3: ::std::option::Option<i64>,
         }
+        impl<'de> ::serde::Deserialize<'de> for Collide {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Collide {
+            const EXPECTING: &'static str = "struct Collide";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut item_count = ::std::option::Option::None;
+                let mut item_count_2 = ::std::option::Option::None;
+                let mut item_count_3 = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "item_count" => __m.field(&mut item_count, "item_count")?,
+                        "itemCount" => __m.field(&mut item_count_2, "itemCount")?,
+                        "ItemCount" => __m.field(&mut item_count_3, "ItemCount")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    item_count: item_count.flatten(),
+                    item_count_2: item_count_2.flatten(),
+                    item_count_3: item_count_3.flatten(),
+                })
+            }
+        }
         /// A model named like the Default trait; derives Default itself
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Default {
-            #[serde(
-                alias = "Value",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub value: ::std::option::Option<i64>,
         }
+        impl<'de> ::serde::Deserialize<'de> for Default {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Default {
+            const EXPECTING: &'static str = "struct Default";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut value = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self { value: value.flatten() })
+            }
+        }
         /// Go field names that are Rust keywords
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct GoKeywords {
-            #[serde(alias = "Type")]
             pub r#type: ::std::string::String,
-            #[serde(
-                alias = "Match",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#match: ::std::option::Option<::std::string::String>,
             #[serde(
                 rename = "self",
-                alias = "Self",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub self_: ::std::option::Option<::std::string::String>,
             #[serde(
                 rename = "crate",
-                alias = "Crate",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub crate_: ::std::option::Option<::std::string::String>,
             #[serde(
                 rename = "super",
-                alias = "Super",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub super_: ::std::option::Option<::std::string::String>,
         }
+        impl<'de> ::serde::Deserialize<'de> for GoKeywords {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for GoKeywords {
+            const EXPECTING: &'static str = "struct GoKeywords";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut r#type = ::std::option::Option::None;
+                let mut r#match = ::std::option::Option::None;
+                let mut self_ = ::std::option::Option::None;
+                let mut crate_ = ::std::option::Option::None;
+                let mut super_ = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "type" | "Type" => __m.field(&mut r#type, "type")?,
+                        "match" | "Match" => __m.field(&mut r#match, "match")?,
+                        "self" | "Self" => __m.field(&mut self_, "self")?,
+                        "crate" | "Crate" => __m.field(&mut crate_, "crate")?,
+                        "super" | "Super" => __m.field(&mut super_, "super")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    r#type: __h::required(r#type, "type")?,
+                    r#match: r#match.flatten(),
+                    self_: self_.flatten(),
+                    crate_: crate_.flatten(),
+                    super_: super_.flatten(),
+                })
+            }
+        }
         /// A model name with a non-ASCII letter
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct GrE {
-            #[serde(alias = "Value")]
             pub value: i64,
+        }
+        impl<'de> ::serde::Deserialize<'de> for GrE {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for GrE {
+            const EXPECTING: &'static str = "struct GrE";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut value = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    value: __h::required(value, "value")?,
+                })
+            }
         }
         /// Member names that are keywords, start with a digit, hold non-ASCII letters or collide
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -771,50 +1086,30 @@ pub mod models {
             }
         }
         /// Python field names that are Rust keywords or not identifiers at all
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Keywords {
-            #[serde(alias = "Type")]
             pub r#type: ::std::string::String,
-            #[serde(
-                alias = "Match",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#match: ::std::option::Option<::std::string::String>,
             #[serde(
                 rename = "self",
-                alias = "Self",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub self_: ::std::option::Option<::std::string::String>,
             #[serde(
                 rename = "crate",
-                alias = "Crate",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub crate_: ::std::option::Option<::std::string::String>,
             #[serde(
                 rename = "super",
-                alias = "Super",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub super_: ::std::option::Option<::std::string::String>,
-            #[serde(
-                alias = "Fn",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#fn: ::std::option::Option<::std::string::String>,
             /// Python's trailing underscore on a reserved word
-            #[serde(
-                alias = "Async",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#async: ::std::option::Option<bool>,
             /// Leading digit
             #[serde(
@@ -835,47 +1130,150 @@ pub mod models {
             )]
             pub gr_e: ::std::option::Option<i64>,
         }
+        impl<'de> ::serde::Deserialize<'de> for Keywords {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Keywords {
+            const EXPECTING: &'static str = "struct Keywords";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut r#type = ::std::option::Option::None;
+                let mut r#match = ::std::option::Option::None;
+                let mut self_ = ::std::option::Option::None;
+                let mut crate_ = ::std::option::Option::None;
+                let mut super_ = ::std::option::Option::None;
+                let mut r#fn = ::std::option::Option::None;
+                let mut r#async = ::std::option::Option::None;
+                let mut _1080p = ::std::option::Option::None;
+                let mut content_type = ::std::option::Option::None;
+                let mut gr_e = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "type" | "Type" => __m.field(&mut r#type, "type")?,
+                        "match" | "Match" => __m.field(&mut r#match, "match")?,
+                        "self" | "Self" => __m.field(&mut self_, "self")?,
+                        "crate" | "Crate" => __m.field(&mut crate_, "crate")?,
+                        "super" | "Super" => __m.field(&mut super_, "super")?,
+                        "fn" | "Fn" => __m.field(&mut r#fn, "fn")?,
+                        "async" | "Async" => __m.field(&mut r#async, "async")?,
+                        "1080p" => __m.field(&mut _1080p, "1080p")?,
+                        "content-type" => __m.field(&mut content_type, "content-type")?,
+                        "größe" => __m.field(&mut gr_e, "größe")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    r#type: __h::required(r#type, "type")?,
+                    r#match: r#match.flatten(),
+                    self_: self_.flatten(),
+                    crate_: crate_.flatten(),
+                    super_: super_.flatten(),
+                    r#fn: r#fn.flatten(),
+                    r#async: r#async.flatten(),
+                    _1080p: _1080p.flatten(),
+                    content_type: content_type.flatten(),
+                    gr_e: gr_e.flatten(),
+                })
+            }
+        }
         /// A model name with punctuation
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct MediaInfo {
-            #[serde(alias = "Value")]
             pub value: i64,
         }
+        impl<'de> ::serde::Deserialize<'de> for MediaInfo {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for MediaInfo {
+            const EXPECTING: &'static str = "struct MediaInfo";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut value = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    value: __h::required(value, "value")?,
+                })
+            }
+        }
         /// Same name as Media-Info after conversion
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct MediaInfo2 {
-            #[serde(alias = "Other")]
             pub other: ::std::string::String,
         }
+        impl<'de> ::serde::Deserialize<'de> for MediaInfo2 {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for MediaInfo2 {
+            const EXPECTING: &'static str = "struct MediaInfo2";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut other = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "other" | "Other" => __m.field(&mut other, "other")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    other: __h::required(other, "other")?,
+                })
+            }
+        }
         /// A model named like std's Option
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Option {
-            #[serde(
-                alias = "Value",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub value: ::std::option::Option<::std::string::String>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Option {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Option {
+            const EXPECTING: &'static str = "struct Option";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut value = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self { value: value.flatten() })
+            }
         }
         /// A union named like std's Result
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -885,30 +1283,66 @@ pub mod models {
             Option(Option),
         }
         /// A model named Self
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Self_ {
-            #[serde(alias = "Value")]
             pub value: ::std::string::String,
         }
+        impl<'de> ::serde::Deserialize<'de> for Self_ {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Self_ {
+            const EXPECTING: &'static str = "struct Self_";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut value = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    value: __h::required(value, "value")?,
+                })
+            }
+        }
         /// A model named like serde's Serialize
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Serialize {
-            #[serde(alias = "Value")]
             pub value: ::std::string::String,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Serialize {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Serialize {
+            const EXPECTING: &'static str = "struct Serialize";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut value = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    value: __h::required(value, "value")?,
+                })
+            }
         }
         /// An enum named like std's String
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -953,60 +1387,92 @@ pub mod models {
             }
         }
         /// Refers to every oddly named model from the same module, so unqualified std names would clash
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         pub struct Uses {
-            #[serde(
-                alias = "Option",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub option: ::std::option::Option<Option>,
-            #[serde(alias = "String")]
             pub string: String,
             /// A real string next to the String model
-            #[serde(alias = "Text")]
             pub text: ::std::string::String,
-            #[serde(
-                alias = "Default",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub default: ::std::option::Option<Default>,
-            #[serde(
-                alias = "Boxed",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub boxed: ::std::option::Option<Box>,
-            #[serde(
-                alias = "Result",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub result: ::std::option::Option<Result>,
-            #[serde(
-                alias = "Vec",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub vec: ::std::option::Option<::std::vec::Vec<Vec>>,
-            #[serde(
-                alias = "Serialize",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub serialize: ::std::option::Option<Serialize>,
             #[serde(
                 rename = "selfModel",
-                alias = "SelfModel",
-                alias = "self_model",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub self_model: ::std::option::Option<Self_>,
-            #[serde(
-                alias = "Kind",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub kind: ::std::option::Option<super::r#type::Kind>,
-            #[serde(
-                alias = "Keyword",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub keyword: ::std::option::Option<Keyword>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Uses {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Uses {
+            const EXPECTING: &'static str = "struct Uses";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut option = ::std::option::Option::None;
+                let mut string = ::std::option::Option::None;
+                let mut text = ::std::option::Option::None;
+                let mut default = ::std::option::Option::None;
+                let mut boxed = ::std::option::Option::None;
+                let mut result = ::std::option::Option::None;
+                let mut vec = ::std::option::Option::None;
+                let mut serialize = ::std::option::Option::None;
+                let mut self_model = ::std::option::Option::None;
+                let mut kind = ::std::option::Option::None;
+                let mut keyword = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "option" | "Option" => __m.field(&mut option, "option")?,
+                        "string" | "String" => __m.field(&mut string, "string")?,
+                        "text" | "Text" => __m.field(&mut text, "text")?,
+                        "default" | "Default" => __m.field(&mut default, "default")?,
+                        "boxed" | "Boxed" => __m.field(&mut boxed, "boxed")?,
+                        "result" | "Result" => __m.field(&mut result, "result")?,
+                        "vec" | "Vec" => __m.field(&mut vec, "vec")?,
+                        "serialize" | "Serialize" => {
+                            __m.field(&mut serialize, "serialize")?
+                        }
+                        "selfModel" | "SelfModel" | "self_model" => {
+                            __m.field(&mut self_model, "selfModel")?
+                        }
+                        "kind" | "Kind" => __m.field(&mut kind, "kind")?,
+                        "keyword" | "Keyword" => __m.field(&mut keyword, "keyword")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    option: option.flatten(),
+                    string: __h::required(string, "string")?,
+                    text: __h::required(text, "text")?,
+                    default: default.flatten(),
+                    boxed: boxed.flatten(),
+                    result: result.flatten(),
+                    vec: vec.flatten(),
+                    serialize: serialize.flatten(),
+                    self_model: self_model.flatten(),
+                    kind: kind.flatten(),
+                    keyword: keyword.flatten(),
+                })
+            }
         }
         /// An integer enum named like std's Vec
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1052,123 +1518,197 @@ pub mod models {
     }
     pub mod nullable {
         /// Someone who reads meters
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Person {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
         }
+        impl<'de> ::serde::Deserialize<'de> for Person {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Person {
+            const EXPECTING: &'static str = "struct Person";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                })
+            }
+        }
         /// A meter reading where absent, null and a value mean different things
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Reading {
             /// Always sent; null when nobody wrote a note
-            #[serde(
-                alias = "Note",
-                deserialize_with = "super::super::__helpers::nullable"
-            )]
             pub note: ::std::option::Option<::std::string::String>,
             /// Always sent; null when the meter could not be read
-            #[serde(
-                alias = "Value",
-                deserialize_with = "super::super::__helpers::nullable",
-                serialize_with = "super::super::__helpers::opt_float"
-            )]
+            #[serde(serialize_with = "super::super::__helpers::opt_float")]
             pub value: ::std::option::Option<f64>,
             /// Absent: not reviewed; null: reviewed, no correction
-            #[serde(
-                alias = "Correction",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "super::super::__helpers::double_option"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub correction: ::std::option::Option<::std::option::Option<i64>>,
             /// Absent, null or a number
             #[serde(
-                alias = "Ratio",
-                default,
                 skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "super::super::__helpers::double_option",
                 serialize_with = "super::super::__helpers::opt_opt_float"
             )]
             pub ratio: ::std::option::Option<::std::option::Option<f64>>,
             /// Nullable but not required: behaves like OptionalNullable
-            #[serde(
-                alias = "Comment",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "super::super::__helpers::double_option"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub comment: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             >,
             /// Plain optional: null is read as absent
-            #[serde(
-                alias = "Unit",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub unit: ::std::option::Option<::std::string::String>,
             /// Samples, null where a sample was lost
-            #[serde(
-                alias = "Samples",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub samples: ::std::option::Option<
                 ::std::vec::Vec<::std::option::Option<i64>>,
             >,
             /// Who read the meter, null for automatic readings
-            #[serde(
-                alias = "Reader",
-                deserialize_with = "super::super::__helpers::nullable"
-            )]
             pub reader: ::std::option::Option<Person>,
             /// Who reviewed the reading
-            #[serde(
-                alias = "Reviewer",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "super::super::__helpers::double_option"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub reviewer: ::std::option::Option<::std::option::Option<Person>>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Reading {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Reading {
+            const EXPECTING: &'static str = "struct Reading";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut note = ::std::option::Option::None;
+                let mut value = ::std::option::Option::None;
+                let mut correction = ::std::option::Option::None;
+                let mut ratio = ::std::option::Option::None;
+                let mut comment = ::std::option::Option::None;
+                let mut unit = ::std::option::Option::None;
+                let mut samples = ::std::option::Option::None;
+                let mut reader = ::std::option::Option::None;
+                let mut reviewer = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "note" | "Note" => __m.field(&mut note, "note")?,
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        "correction" | "Correction" => {
+                            __m.some(&mut correction, "correction")?
+                        }
+                        "ratio" | "Ratio" => __m.some(&mut ratio, "ratio")?,
+                        "comment" | "Comment" => __m.some(&mut comment, "comment")?,
+                        "unit" | "Unit" => __m.field(&mut unit, "unit")?,
+                        "samples" | "Samples" => __m.field(&mut samples, "samples")?,
+                        "reader" | "Reader" => __m.field(&mut reader, "reader")?,
+                        "reviewer" | "Reviewer" => __m.some(&mut reviewer, "reviewer")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    note: __h::required(note, "note")?,
+                    value: __h::required(value, "value")?,
+                    correction: correction.flatten(),
+                    ratio: ratio.flatten(),
+                    comment: comment.flatten(),
+                    unit: unit.flatten(),
+                    samples: samples.flatten(),
+                    reader: __h::required(reader, "reader")?,
+                    reviewer: reviewer.flatten(),
+                })
+            }
         }
     }
     pub mod r#type {
         /// A model in a folder whose name is a Rust keyword
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Kind {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Kind {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Kind {
+            const EXPECTING: &'static str = "struct Kind";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                })
+            }
         }
     }
     pub mod recursion {
         /// An operation on two expressions
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         pub struct BinaryOp {
-            #[serde(alias = "Op")]
             pub op: ::std::string::String,
-            #[serde(alias = "Left")]
             pub left: ::std::boxed::Box<Expr>,
-            #[serde(alias = "Right")]
             pub right: ::std::boxed::Box<Expr>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for BinaryOp {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for BinaryOp {
+            const EXPECTING: &'static str = "struct BinaryOp";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut op = ::std::option::Option::None;
+                let mut left = ::std::option::Option::None;
+                let mut right = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "op" | "Op" => __m.field(&mut op, "op")?,
+                        "left" | "Left" => __m.field(&mut left, "left")?,
+                        "right" | "Right" => __m.field(&mut right, "right")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    op: __h::required(op, "op")?,
+                    left: __h::required(left, "left")?,
+                    right: __h::required(right, "right")?,
+                })
+            }
         }
         /// A union in a cycle: an expression is a number or an operation on two expressions
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1178,125 +1718,216 @@ pub mod models {
             BinaryOp(::std::boxed::Box<BinaryOp>),
         }
         /// One half of a mutual cycle
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Folder {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
-            #[serde(
-                alias = "Link",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub link: ::std::option::Option<::std::boxed::Box<FolderLink>>,
         }
+        impl<'de> ::serde::Deserialize<'de> for Folder {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Folder {
+            const EXPECTING: &'static str = "struct Folder";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                let mut link = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        "link" | "Link" => __m.field(&mut link, "link")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                    link: link.flatten(),
+                })
+            }
+        }
         /// The other half of a mutual cycle
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct FolderLink {
-            #[serde(alias = "Label")]
             pub label: ::std::string::String,
-            #[serde(
-                alias = "Target",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub target: ::std::option::Option<::std::boxed::Box<Folder>>,
         }
+        impl<'de> ::serde::Deserialize<'de> for FolderLink {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for FolderLink {
+            const EXPECTING: &'static str = "struct FolderLink";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut label = ::std::option::Option::None;
+                let mut target = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "label" | "Label" => __m.field(&mut label, "label")?,
+                        "target" | "Target" => __m.field(&mut target, "target")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    label: __h::required(label, "label")?,
+                    target: target.flatten(),
+                })
+            }
+        }
         /// Refers to recursive types from outside their cycles: no box needed
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Library {
-            #[serde(alias = "Root")]
             pub root: TreeNode,
-            #[serde(
-                alias = "Home",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub home: ::std::option::Option<Folder>,
-            #[serde(
-                alias = "Formula",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub formula: ::std::option::Option<Expr>,
         }
+        impl<'de> ::serde::Deserialize<'de> for Library {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Library {
+            const EXPECTING: &'static str = "struct Library";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut root = ::std::option::Option::None;
+                let mut home = ::std::option::Option::None;
+                let mut formula = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "root" | "Root" => __m.field(&mut root, "root")?,
+                        "home" | "Home" => __m.field(&mut home, "home")?,
+                        "formula" | "Formula" => __m.field(&mut formula, "formula")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    root: __h::required(root, "root")?,
+                    home: home.flatten(),
+                    formula: formula.flatten(),
+                })
+            }
+        }
         /// Refers to itself directly, through a list and through a map
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct TreeNode {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
             /// Direct self-reference: needs a box
-            #[serde(
-                alias = "Parent",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub parent: ::std::option::Option<::std::boxed::Box<TreeNode>>,
             /// Through a list: no box
-            #[serde(
-                alias = "Children",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub children: ::std::option::Option<::std::vec::Vec<TreeNode>>,
             /// Through a map: no box
             #[serde(
                 rename = "byName",
-                alias = "ByName",
-                alias = "by_name",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub by_name: ::std::option::Option<
                 ::std::collections::BTreeMap<::std::string::String, TreeNode>,
             >,
             /// Direct, nullable: needs a box
-            #[serde(
-                alias = "Previous",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none",
-                deserialize_with = "super::super::__helpers::double_option"
-            )]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub previous: ::std::option::Option<
                 ::std::option::Option<::std::boxed::Box<TreeNode>>,
             >,
+        }
+        impl<'de> ::serde::Deserialize<'de> for TreeNode {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for TreeNode {
+            const EXPECTING: &'static str = "struct TreeNode";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                let mut parent = ::std::option::Option::None;
+                let mut children = ::std::option::Option::None;
+                let mut by_name = ::std::option::Option::None;
+                let mut previous = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        "parent" | "Parent" => __m.field(&mut parent, "parent")?,
+                        "children" | "Children" => __m.field(&mut children, "children")?,
+                        "byName" | "ByName" | "by_name" => {
+                            __m.field(&mut by_name, "byName")?
+                        }
+                        "previous" | "Previous" => __m.some(&mut previous, "previous")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                    parent: parent.flatten(),
+                    children: children.flatten(),
+                    by_name: by_name.flatten(),
+                    previous: previous.flatten(),
+                })
+            }
         }
     }
     pub mod skipped {
         /// A payload next to SDK-only fields, which are left out
         ///
         /// SDK-only fields, not part of the JSON payload, are left out: `raw_response`, `stream`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Thing {
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Thing {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Thing {
+            const EXPECTING: &'static str = "struct Thing";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut name = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    name: __h::required(name, "name")?,
+                })
+            }
         }
     }
     pub mod unions_go {
@@ -1372,19 +2003,39 @@ pub mod models {
             Str(::std::string::String),
         }
         /// A point on a plane
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Point {
-            #[serde(alias = "X")]
             pub x: i64,
-            #[serde(alias = "Y")]
             pub y: i64,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Point {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Point {
+            const EXPECTING: &'static str = "struct Point";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut x = ::std::option::Option::None;
+                let mut y = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "x" | "X" => __m.field(&mut x, "x")?,
+                        "y" | "Y" => __m.field(&mut y, "y")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    x: __h::required(x, "x")?,
+                    y: __h::required(y, "y")?,
+                })
+            }
         }
         /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1465,19 +2116,39 @@ pub mod models {
             }
         }
         /// The long form of an entity
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Detail {
-            #[serde(alias = "Id")]
             pub id: i64,
-            #[serde(alias = "Name")]
             pub name: ::std::string::String,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Detail {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Detail {
+            const EXPECTING: &'static str = "struct Detail";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut id = ::std::option::Option::None;
+                let mut name = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    id: __h::required(id, "id")?,
+                    name: __h::required(name, "name")?,
+                })
+            }
         }
         /// Listed the smaller struct first; an object with every detail key must be read as the detail
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1529,19 +2200,39 @@ pub mod models {
             Point(Point),
         }
         /// A point on a plane
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Point {
-            #[serde(alias = "X")]
             pub x: i64,
-            #[serde(alias = "Y")]
             pub y: i64,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Point {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Point {
+            const EXPECTING: &'static str = "struct Point";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut x = ::std::option::Option::None;
+                let mut y = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "x" | "X" => __m.field(&mut x, "x")?,
+                        "y" | "Y" => __m.field(&mut y, "y")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    x: __h::required(x, "x")?,
+                    y: __h::required(y, "y")?,
+                })
+            }
         }
         /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1562,55 +2253,178 @@ pub mod models {
             ),
         }
         /// The short form of an entity
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
         pub struct Summary {
-            #[serde(alias = "Id")]
             pub id: i64,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Summary {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Summary {
+            const EXPECTING: &'static str = "struct Summary";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                let mut __m = __h::Fields::new(__map);
+                let mut id = ::std::option::Option::None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    id: __h::required(id, "id")?,
+                })
+            }
         }
     }
 }
 /// Shared serde helpers for the types above.
 #[doc(hidden)]
 pub mod __helpers {
-    /// A present key, `null` included, is `Some`; absent is `None` (via
-    /// `#[serde(default)]`).
-    pub fn some<'de, T, D>(
-        d: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-        D: ::serde::Deserializer<'de>,
-    {
-        T::deserialize(d).map(::std::option::Option::Some)
+    /// A struct read from the entries of a map.
+    pub trait FromMap<'de>: ::std::marker::Sized {
+        /// What the visitor expects, for error messages.
+        const EXPECTING: &'static str;
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> ::std::result::Result<Self, A::Error>;
     }
-    /// Keeps `null` apart from an absent key: absent is `None` (via
-    /// `#[serde(default)]`), `null` is `Some(None)`.
-    pub fn double_option<'de, T, D>(
-        d: D,
-    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-        D: ::serde::Deserializer<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
-            .map(::std::option::Option::Some)
+    struct Object<T>(::std::marker::PhantomData<T>);
+    impl<'de, T: FromMap<'de>> ::serde::de::Visitor<'de> for Object<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::std::result::Result<T, A::Error> {
+            T::from_map(map)
+        }
     }
-    /// A key that must be present but may be `null`.
-    pub fn nullable<'de, T, D>(
+    /// Deserializes a struct from a map; anything else is an error.
+    pub fn object<'de, T: FromMap<'de>, D: ::serde::Deserializer<'de>>(
         d: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-        D: ::serde::Deserializer<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
+    ) -> ::std::result::Result<T, D::Error> {
+        d.deserialize_map(Object(::std::marker::PhantomData))
+    }
+    /// A map key, borrowed from the input when it can be.
+    pub struct Key<'de>(::std::borrow::Cow<'de, str>);
+    impl Key<'_> {
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            struct V;
+            impl<'de> ::serde::de::Visitor<'de> for V {
+                type Value = Key<'de>;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("a string key")
+                }
+                fn visit_borrowed_str<E: ::serde::de::Error>(
+                    self,
+                    s: &'de str,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(s)))
+                }
+                fn visit_str<E: ::serde::de::Error>(
+                    self,
+                    s: &str,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(
+                        Key(::std::borrow::Cow::Owned(s.to_owned())),
+                    )
+                }
+                fn visit_string<E: ::serde::de::Error>(
+                    self,
+                    s: ::std::string::String,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s)))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+    /// The entries of a map being read into a struct.
+    pub struct Fields<A> {
+        map: A,
+    }
+    impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
+        pub fn new(map: A) -> Self {
+            Fields { map }
+        }
+        pub fn next_key(
+            &mut self,
+        ) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
+            self.map.next_key()
+        }
+        /// Reads a field's value into its slot, once: a second key for the same
+        /// field (two spellings of it, say) is an error.
+        fn put<T>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+            read: impl ::std::ops::FnOnce(&mut A) -> ::std::result::Result<T, A::Error>,
+        ) -> ::std::result::Result<(), A::Error> {
+            if slot.is_some() {
+                return ::std::result::Result::Err(
+                    <A::Error as ::serde::de::Error>::duplicate_field(key),
+                );
+            }
+            *slot = ::std::option::Option::Some(read(&mut self.map)?);
+            ::std::result::Result::Ok(())
+        }
+        /// The value as its type reads it (`null` is `None` for an `Option`).
+        pub fn field<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value())
+        }
+        /// A present key, `null` included, is `Some`: keeps `null` apart from absent.
+        pub fn some<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut ::std::option::Option<::std::option::Option<T>>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value().map(::std::option::Option::Some))
+        }
+        /// Skips the value of a key the struct does not declare.
+        pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
+            self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+        }
+        /// Keeps the value of a key the struct does not declare, as it came.
+        pub fn keep<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
+            key: Key<'de>,
+        ) -> ::std::result::Result<(), A::Error> {
+            let value = self.map.next_value()?;
+            extra.insert(key.0.into_owned(), value);
+            ::std::result::Result::Ok(())
+        }
+    }
+    /// The value of a key that must be present.
+    pub fn required<T, E: ::serde::de::Error>(
+        slot: ::std::option::Option<T>,
+        key: &'static str,
+    ) -> ::std::result::Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(key))
     }
     /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
     /// send it; other values as floats.

@@ -4,27 +4,16 @@ pub mod go {
     pub mod models {
         pub mod components {
             /// A record that keeps unknown keys
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Extensible {
                 /// Name of the record
                 ///
                 /// Example: `custom-record`
-                #[serde(alias = "Name")]
                 pub name: ::std::string::String,
                 /// Revision counter
                 ///
                 /// Example: `5`
-                #[serde(
-                    alias = "Revision",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub revision: ::std::option::Option<i64>,
                 /// Keys not declared above, kept as they came.
                 #[serde(flatten)]
@@ -32,6 +21,39 @@ pub mod go {
                     ::std::string::String,
                     ::serde_json::Value,
                 >,
+            }
+            impl<'de> ::serde::Deserialize<'de> for Extensible {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Extensible {
+                const EXPECTING: &'static str = "struct Extensible";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut name = ::std::option::Option::None;
+                    let mut revision = ::std::option::Option::None;
+                    let mut additional_properties = ::std::collections::BTreeMap::new();
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "revision" | "Revision" => {
+                                __m.field(&mut revision, "revision")?
+                            }
+                            _ => __m.keep(&mut additional_properties, __k)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        name: __h::required(name, "name")?,
+                        revision: revision.flatten(),
+                        additional_properties,
+                    })
+                }
             }
             /// The kind of object an item represents
             #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -97,41 +119,27 @@ pub mod go {
             ///
             /// Carries every kind of field the generator has to map.
             #[allow(deprecated)]
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct LibraryItem {
                 /// Display title of the item
                 ///
                 /// Example: `The Long Voyage`
-                #[serde(alias = "Title")]
                 pub title: ::std::string::String,
                 /// Short synopsis of the item.
                 /// Empty for most home videos.
                 ///
                 /// Example: `Two engineers try to bring a derelict ship home.`
-                #[serde(
-                    alias = "Summary",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub summary: ::std::option::Option<::std::string::String>,
                 /// Year of first release
                 ///
                 /// Example: `1998`
-                #[serde(alias = "Year")]
                 pub year: i64,
                 /// Number of completed plays; always &lt;= the number of started plays
                 ///
                 /// Example: `3`
                 #[serde(
                     rename = "viewCount",
-                    alias = "ViewCount",
-                    alias = "view_count",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub view_count: ::std::option::Option<i64>,
@@ -139,7 +147,6 @@ pub mod go {
                 ///
                 /// Example: `7.25`
                 #[serde(
-                    alias = "Rating",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
@@ -147,29 +154,17 @@ pub mod go {
                 /// Whether the current user has finished the item
                 ///
                 /// Example: `true`
-                #[serde(
-                    alias = "Watched",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub watched: ::std::option::Option<bool>,
                 /// Opaque data attached by the agent that matched the item
-                #[serde(alias = "Payload")]
                 pub payload: ::serde_json::Value,
                 /// Optional free-form data supplied by plugins
-                #[serde(
-                    alias = "Extra",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::some"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub extra: ::std::option::Option<::serde_json::Value>,
                 /// User-assigned labels
                 ///
                 /// Example: `["a","b"]`
-                #[serde(
-                    alias = "Labels",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub labels: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
@@ -185,16 +180,11 @@ pub mod go {
                 /// ```
                 #[serde(
                     rename = "partNumbers",
-                    alias = "PartNumbers",
-                    alias = "part_numbers",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub part_numbers: ::std::option::Option<::std::vec::Vec<i64>>,
                 /// Genre and mood tags
-                #[serde(
-                    alias = "Tags",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
                 /// Technical attributes keyed by name
                 ///
@@ -207,10 +197,7 @@ pub mod go {
                 /// "channels": 6
                 /// }
                 /// ```
-                #[serde(
-                    alias = "Attributes",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub attributes: ::std::option::Option<
                     ::std::collections::BTreeMap<
                         ::std::string::String,
@@ -234,8 +221,6 @@ pub mod go {
                 /// ```
                 #[serde(
                     rename = "alternateTitles",
-                    alias = "AlternateTitles",
-                    alias = "alternate_titles",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub alternate_titles: ::std::option::Option<
@@ -245,28 +230,17 @@ pub mod go {
                     >,
                 >,
                 /// The tag shown on the item's card
-                #[serde(
-                    rename = "primaryTag",
-                    alias = "PrimaryTag",
-                    alias = "primary_tag"
-                )]
+                #[serde(rename = "primaryTag")]
                 pub primary_tag: Tag,
                 /// Loudness analysis of the main audio track
-                #[serde(
-                    alias = "Measurement",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub measurement: ::std::option::Option<Measurement>,
                 /// When the item was added to the library
                 ///
                 /// Example: `2019-06-24T11:38:02Z`
                 #[serde(
                     rename = "addedAt",
-                    alias = "AddedAt",
-                    alias = "added_at",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::opt_datetime"
+                    skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Calendar date of the original release
@@ -274,52 +248,36 @@ pub mod go {
                 /// Example: `2022-12-14`
                 #[serde(
                     rename = "originallyAvailableAt",
-                    alias = "OriginallyAvailableAt",
-                    alias = "originally_available_at",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub originally_available_at: ::std::option::Option<::chrono::NaiveDate>,
                 /// Item type such as `movie`, `episode` or `track`
                 ///
                 /// Example: `movie`
-                #[serde(alias = "Type")]
                 pub r#type: ::std::string::String,
                 /// Saved filter expression; see [the filter syntax](https://example.com/docs) for details
                 ///
                 /// Example: `genre=drama|year>1990`
-                #[serde(
-                    alias = "Filter",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub filter: ::std::option::Option<::std::string::String>,
                 /// Identifier of the library section holding the item
                 ///
                 /// Example: `2`
                 #[serde(
                     rename = "librarySectionID",
-                    alias = "LibrarySectionID",
-                    alias = "LibrarySectionId",
-                    alias = "librarySectionId",
-                    alias = "library_section_id",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub library_section_id: ::std::option::Option<i64>,
                 /// Name of the edition; null when the item has only one edition
                 ///
                 /// Example: `Director's Cut`
-                #[serde(
-                    rename = "editionTitle",
-                    alias = "EditionTitle",
-                    alias = "edition_title"
-                )]
+                #[serde(rename = "editionTitle")]
                 pub edition_title: ::std::string::String,
                 /// How often playback was skipped; null until the first play
                 ///
                 /// Example: `0`
                 #[serde(
                     rename = "skipCount",
-                    alias = "SkipCount",
-                    alias = "skip_count",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub skip_count: ::std::option::Option<i64>,
@@ -327,11 +285,129 @@ pub mod go {
                 #[deprecated(
                     note = "This will be removed in a future release, please migrate away from it as soon as possible."
                 )]
-                #[serde(
-                    alias = "Pin",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub pin: ::std::option::Option<::std::string::String>,
+            }
+            impl<'de> ::serde::Deserialize<'de> for LibraryItem {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            #[allow(deprecated)]
+            impl<'de> super::super::super::__helpers::FromMap<'de> for LibraryItem {
+                const EXPECTING: &'static str = "struct LibraryItem";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut title = ::std::option::Option::None;
+                    let mut summary = ::std::option::Option::None;
+                    let mut year = ::std::option::Option::None;
+                    let mut view_count = ::std::option::Option::None;
+                    let mut rating = ::std::option::Option::None;
+                    let mut watched = ::std::option::Option::None;
+                    let mut payload = ::std::option::Option::None;
+                    let mut extra = ::std::option::Option::None;
+                    let mut labels = ::std::option::Option::None;
+                    let mut part_numbers = ::std::option::Option::None;
+                    let mut tags = ::std::option::Option::None;
+                    let mut attributes = ::std::option::Option::None;
+                    let mut alternate_titles = ::std::option::Option::None;
+                    let mut primary_tag = ::std::option::Option::None;
+                    let mut measurement = ::std::option::Option::None;
+                    let mut added_at = ::std::option::Option::None;
+                    let mut originally_available_at = ::std::option::Option::None;
+                    let mut r#type = ::std::option::Option::None;
+                    let mut filter = ::std::option::Option::None;
+                    let mut library_section_id = ::std::option::Option::None;
+                    let mut edition_title = ::std::option::Option::None;
+                    let mut skip_count = ::std::option::Option::None;
+                    let mut pin = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "title" | "Title" => __m.field(&mut title, "title")?,
+                            "summary" | "Summary" => __m.field(&mut summary, "summary")?,
+                            "year" | "Year" => __m.field(&mut year, "year")?,
+                            "viewCount" | "ViewCount" | "view_count" => {
+                                __m.field(&mut view_count, "viewCount")?
+                            }
+                            "rating" | "Rating" => __m.field(&mut rating, "rating")?,
+                            "watched" | "Watched" => __m.field(&mut watched, "watched")?,
+                            "payload" | "Payload" => __m.field(&mut payload, "payload")?,
+                            "extra" | "Extra" => __m.some(&mut extra, "extra")?,
+                            "labels" | "Labels" => __m.field(&mut labels, "labels")?,
+                            "partNumbers" | "PartNumbers" | "part_numbers" => {
+                                __m.field(&mut part_numbers, "partNumbers")?
+                            }
+                            "tags" | "Tags" => __m.field(&mut tags, "tags")?,
+                            "attributes" | "Attributes" => {
+                                __m.field(&mut attributes, "attributes")?
+                            }
+                            "alternateTitles" | "AlternateTitles"
+                            | "alternate_titles" => {
+                                __m.field(&mut alternate_titles, "alternateTitles")?
+                            }
+                            "primaryTag" | "PrimaryTag" | "primary_tag" => {
+                                __m.field(&mut primary_tag, "primaryTag")?
+                            }
+                            "measurement" | "Measurement" => {
+                                __m.field(&mut measurement, "measurement")?
+                            }
+                            "addedAt" | "AddedAt" | "added_at" => {
+                                __m.opt_time(&mut added_at, "addedAt")?
+                            }
+                            "originallyAvailableAt" | "OriginallyAvailableAt"
+                            | "originally_available_at" => {
+                                __m.field(
+                                    &mut originally_available_at,
+                                    "originallyAvailableAt",
+                                )?
+                            }
+                            "type" | "Type" => __m.field(&mut r#type, "type")?,
+                            "filter" | "Filter" => __m.field(&mut filter, "filter")?,
+                            "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
+                            | "librarySectionId" | "library_section_id" => {
+                                __m.field(&mut library_section_id, "librarySectionID")?
+                            }
+                            "editionTitle" | "EditionTitle" | "edition_title" => {
+                                __m.field(&mut edition_title, "editionTitle")?
+                            }
+                            "skipCount" | "SkipCount" | "skip_count" => {
+                                __m.field(&mut skip_count, "skipCount")?
+                            }
+                            "pin" | "Pin" => __m.field(&mut pin, "pin")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        title: __h::required(title, "title")?,
+                        summary: summary.flatten(),
+                        year: __h::required(year, "year")?,
+                        view_count: view_count.flatten(),
+                        rating: rating.flatten(),
+                        watched: watched.flatten(),
+                        payload: __h::required(payload, "payload")?,
+                        extra: extra.flatten(),
+                        labels: labels.flatten(),
+                        part_numbers: part_numbers.flatten(),
+                        tags: tags.flatten(),
+                        attributes: attributes.flatten(),
+                        alternate_titles: alternate_titles.flatten(),
+                        primary_tag: __h::required(primary_tag, "primaryTag")?,
+                        measurement: measurement.flatten(),
+                        added_at: added_at.flatten(),
+                        originally_available_at: originally_available_at.flatten(),
+                        r#type: __h::required(r#type, "type")?,
+                        filter: filter.flatten(),
+                        library_section_id: library_section_id.flatten(),
+                        edition_title: __h::required(edition_title, "editionTitle")?,
+                        skip_count: skip_count.flatten(),
+                        pin: pin.flatten(),
+                    })
+                }
             }
             /// - `-1`: Not known yet
             /// - `0`: Antenna reception
@@ -386,120 +462,209 @@ pub mod go {
                 }
             }
             /// Result of a loudness analysis
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Measurement {
                 /// Unit of the level value
                 ///
                 /// Example: `LUFS`
-                #[serde(alias = "Unit")]
                 pub unit: ::std::string::String,
                 /// Measured integrated loudness
                 ///
                 /// Example: `-23.5`
                 #[serde(
-                    alias = "Level",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub level: ::std::option::Option<f32>,
             }
+            impl<'de> ::serde::Deserialize<'de> for Measurement {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Measurement {
+                const EXPECTING: &'static str = "struct Measurement";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut unit = ::std::option::Option::None;
+                    let mut level = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "unit" | "Unit" => __m.field(&mut unit, "unit")?,
+                            "level" | "Level" => __m.field(&mut level, "level")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        unit: __h::required(unit, "unit")?,
+                        level: level.flatten(),
+                    })
+                }
+            }
             /// A folder in a browsable tree
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Node {
                 /// Folder name
                 ///
                 /// Example: `Films`
-                #[serde(alias = "Name")]
                 pub name: ::std::string::String,
                 /// Sub-folders of this folder
-                #[serde(
-                    alias = "Children",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub children: ::std::option::Option<::std::vec::Vec<Node>>,
                 /// Short description of the enclosing folder
                 #[serde(
                     rename = "parentSummary",
-                    alias = "ParentSummary",
-                    alias = "parent_summary",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub parent_summary: ::std::option::Option<
                     ::std::boxed::Box<NodeSummary>,
                 >,
             }
+            impl<'de> ::serde::Deserialize<'de> for Node {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Node {
+                const EXPECTING: &'static str = "struct Node";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut name = ::std::option::Option::None;
+                    let mut children = ::std::option::Option::None;
+                    let mut parent_summary = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "children" | "Children" => {
+                                __m.field(&mut children, "children")?
+                            }
+                            "parentSummary" | "ParentSummary" | "parent_summary" => {
+                                __m.field(&mut parent_summary, "parentSummary")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        name: __h::required(name, "name")?,
+                        children: children.flatten(),
+                        parent_summary: parent_summary.flatten(),
+                    })
+                }
+            }
             /// Condensed view of a folder
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct NodeSummary {
                 /// Folder name
                 ///
                 /// Example: `Library`
-                #[serde(
-                    alias = "Name",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub name: ::std::option::Option<::std::string::String>,
                 /// Number of direct sub-folders
                 ///
                 /// Example: `4`
                 #[serde(
                     rename = "childCount",
-                    alias = "ChildCount",
-                    alias = "child_count",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub child_count: ::std::option::Option<i64>,
                 /// Full record of the folder, when it was expanded
-                #[serde(
-                    alias = "Root",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub root: ::std::option::Option<::std::boxed::Box<Node>>,
             }
+            impl<'de> ::serde::Deserialize<'de> for NodeSummary {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for NodeSummary {
+                const EXPECTING: &'static str = "struct NodeSummary";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut name = ::std::option::Option::None;
+                    let mut child_count = ::std::option::Option::None;
+                    let mut root = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "childCount" | "ChildCount" | "child_count" => {
+                                __m.field(&mut child_count, "childCount")?
+                            }
+                            "root" | "Root" => __m.field(&mut root, "root")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        name: name.flatten(),
+                        child_count: child_count.flatten(),
+                        root: root.flatten(),
+                    })
+                }
+            }
             /// A single server preference
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
             pub struct Setting {
                 /// Key used to read and write the setting
                 ///
                 /// Example: `FriendlyName`
-                #[serde(alias = "Id")]
                 pub id: ::std::string::String,
                 /// Current value of the setting
-                #[serde(alias = "Value")]
                 pub value: SettingValue,
                 /// Lineup the setting applies to
-                #[serde(
-                    alias = "Lineup",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub lineup: ::std::option::Option<LineupType>,
                 /// Item kinds the setting affects
-                #[serde(
-                    alias = "Kinds",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub kinds: ::std::option::Option<::std::vec::Vec<ItemKind>>,
+            }
+            impl<'de> ::serde::Deserialize<'de> for Setting {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Setting {
+                const EXPECTING: &'static str = "struct Setting";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut id = ::std::option::Option::None;
+                    let mut value = ::std::option::Option::None;
+                    let mut lineup = ::std::option::Option::None;
+                    let mut kinds = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "id" | "Id" => __m.field(&mut id, "id")?,
+                            "value" | "Value" => __m.field(&mut value, "value")?,
+                            "lineup" | "Lineup" => __m.field(&mut lineup, "lineup")?,
+                            "kinds" | "Kinds" => __m.field(&mut kinds, "kinds")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        id: __h::required(id, "id")?,
+                        value: __h::required(value, "value")?,
+                        lineup: lineup.flatten(),
+                        kinds: kinds.flatten(),
+                    })
+                }
             }
             /// The value currently stored in a setting
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -511,56 +676,62 @@ pub mod go {
                 Str(::std::string::String),
             }
             /// A label attached to a library item
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Tag {
                 /// Numeric identifier of the tag
                 ///
                 /// Example: `42`
-                #[serde(alias = "Id")]
                 pub id: i64,
                 /// Text of the tag
                 ///
                 /// Example: `Science Fiction`
-                #[serde(
-                    alias = "Tag",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tag: ::std::option::Option<::std::string::String>,
+            }
+            impl<'de> ::serde::Deserialize<'de> for Tag {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Tag {
+                const EXPECTING: &'static str = "struct Tag";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut id = ::std::option::Option::None;
+                    let mut tag = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "id" | "Id" => __m.field(&mut id, "id")?,
+                            "tag" | "Tag" => __m.field(&mut tag, "tag")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        id: __h::required(id, "id")?,
+                        tag: tag.flatten(),
+                    })
+                }
             }
         }
         pub mod operations {
             /// Where the sign-in request was made from, as seen by the server
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct GetTokenLocation {
                 /// Two-letter ISO country code of the caller
                 ///
                 /// Example: `US`
-                #[serde(
-                    alias = "Code",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// True when the caller's country belongs to the European Union
                 ///
                 /// Example: `false`
                 #[serde(
                     rename = "europeanUnionMember",
-                    alias = "EuropeanUnionMember",
-                    alias = "european_union_member",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub european_union_member: ::std::option::Option<bool>,
@@ -569,34 +740,24 @@ pub mod go {
                 /// Example: `NA`
                 #[serde(
                     rename = "continentCode",
-                    alias = "ContinentCode",
-                    alias = "continent_code",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub continent_code: ::std::option::Option<::std::string::String>,
                 /// Country name in English
                 ///
                 /// Example: `United States`
-                #[serde(
-                    alias = "Country",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub country: ::std::option::Option<::std::string::String>,
                 /// Closest city that matched the caller's address
                 ///
                 /// Example: `Portland`
-                #[serde(
-                    alias = "City",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub city: ::std::option::Option<::std::string::String>,
                 /// IANA time zone name
                 ///
                 /// Example: `America/Los_Angeles`
                 #[serde(
                     rename = "timeZone",
-                    alias = "TimeZone",
-                    alias = "time_zone",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub time_zone: ::std::option::Option<::std::string::String>,
@@ -605,8 +766,6 @@ pub mod go {
                 /// Example: `97201`
                 #[serde(
                     rename = "postalCode",
-                    alias = "PostalCode",
-                    alias = "postal_code",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub postal_code: ::std::option::Option<::std::string::String>,
@@ -615,121 +774,187 @@ pub mod go {
                 /// Example: `true`
                 #[serde(
                     rename = "inPrivacyRestrictedCountry",
-                    alias = "InPrivacyRestrictedCountry",
-                    alias = "in_privacy_restricted_country",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub in_privacy_restricted_country: ::std::option::Option<bool>,
                 /// State, province or region
                 ///
                 /// Example: `Oregon`
-                #[serde(
-                    alias = "Subdivisions",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub subdivisions: ::std::option::Option<::std::string::String>,
                 /// Approximate latitude and longitude, comma separated
                 ///
                 /// Example: `45.5152, -122.6784`
-                #[serde(
-                    alias = "Coordinates",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub coordinates: ::std::option::Option<::std::string::String>,
             }
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            impl<'de> ::serde::Deserialize<'de> for GetTokenLocation {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for GetTokenLocation {
+                const EXPECTING: &'static str = "struct GetTokenLocation";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut code = ::std::option::Option::None;
+                    let mut european_union_member = ::std::option::Option::None;
+                    let mut continent_code = ::std::option::Option::None;
+                    let mut country = ::std::option::Option::None;
+                    let mut city = ::std::option::Option::None;
+                    let mut time_zone = ::std::option::Option::None;
+                    let mut postal_code = ::std::option::Option::None;
+                    let mut in_privacy_restricted_country = ::std::option::Option::None;
+                    let mut subdivisions = ::std::option::Option::None;
+                    let mut coordinates = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "code" | "Code" => __m.field(&mut code, "code")?,
+                            "europeanUnionMember" | "EuropeanUnionMember"
+                            | "european_union_member" => {
+                                __m.field(
+                                    &mut european_union_member,
+                                    "europeanUnionMember",
+                                )?
+                            }
+                            "continentCode" | "ContinentCode" | "continent_code" => {
+                                __m.field(&mut continent_code, "continentCode")?
+                            }
+                            "country" | "Country" => __m.field(&mut country, "country")?,
+                            "city" | "City" => __m.field(&mut city, "city")?,
+                            "timeZone" | "TimeZone" | "time_zone" => {
+                                __m.field(&mut time_zone, "timeZone")?
+                            }
+                            "postalCode" | "PostalCode" | "postal_code" => {
+                                __m.field(&mut postal_code, "postalCode")?
+                            }
+                            "inPrivacyRestrictedCountry" | "InPrivacyRestrictedCountry"
+                            | "in_privacy_restricted_country" => {
+                                __m.field(
+                                    &mut in_privacy_restricted_country,
+                                    "inPrivacyRestrictedCountry",
+                                )?
+                            }
+                            "subdivisions" | "Subdivisions" => {
+                                __m.field(&mut subdivisions, "subdivisions")?
+                            }
+                            "coordinates" | "Coordinates" => {
+                                __m.field(&mut coordinates, "coordinates")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        code: code.flatten(),
+                        european_union_member: european_union_member.flatten(),
+                        continent_code: continent_code.flatten(),
+                        country: country.flatten(),
+                        city: city.flatten(),
+                        time_zone: time_zone.flatten(),
+                        postal_code: postal_code.flatten(),
+                        in_privacy_restricted_country: in_privacy_restricted_country
+                            .flatten(),
+                        subdivisions: subdivisions.flatten(),
+                        coordinates: coordinates.flatten(),
+                    })
+                }
+            }
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct GetTokenRequest {
                 /// Identifier of the calling app, sent in the `X-Plex-Client-Identifier` header
                 ///
                 /// Example: `a1b2c3d4-demo`
-                #[serde(
-                    rename = "clientIdentifier",
-                    alias = "ClientIdentifier",
-                    alias = "client_identifier"
-                )]
+                #[serde(rename = "clientIdentifier")]
                 pub client_identifier: ::std::string::String,
                 /// Also return where the request came from
                 ///
                 /// Example: `true`
                 #[serde(
                     rename = "includeLocation",
-                    alias = "IncludeLocation",
-                    alias = "include_location",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub include_location: ::std::option::Option<bool>,
             }
+            impl<'de> ::serde::Deserialize<'de> for GetTokenRequest {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for GetTokenRequest {
+                const EXPECTING: &'static str = "struct GetTokenRequest";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut client_identifier = ::std::option::Option::None;
+                    let mut include_location = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "clientIdentifier" | "ClientIdentifier"
+                            | "client_identifier" => {
+                                __m.field(&mut client_identifier, "clientIdentifier")?
+                            }
+                            "includeLocation" | "IncludeLocation"
+                            | "include_location" => {
+                                __m.field(&mut include_location, "includeLocation")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        client_identifier: __h::required(
+                            client_identifier,
+                            "clientIdentifier",
+                        )?,
+                        include_location: include_location.flatten(),
+                    })
+                }
+            }
             /// Access Token
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct GetTokenResponseBody {
                 /// PinID for use with authentication
                 ///
                 /// Example: `1272322473`
                 #[serde(
-                    alias = "Id",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub id: ::std::option::Option<f64>,
                 /// Example: `3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(
-                    alias = "Code",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// Example: `Plex Web`
-                #[serde(
-                    alias = "Product",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub product: ::std::option::Option<::std::string::String>,
-                #[serde(
-                    alias = "Trusted",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub trusted: ::std::option::Option<bool>,
                 /// a link to a QR code hosted on plex.tv
                 /// The QR code redirects to the relevant `plex.tv/link` authentication page
                 /// Which then prompts the user for the 4 Digit Link Pin
                 ///
                 /// Example: `https://plex.tv/api/v2/pins/qr/3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(
-                    alias = "Qr",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub qr: ::std::option::Option<::std::string::String>,
                 /// Example: `Postman`
                 #[serde(
                     rename = "clientIdentifier",
-                    alias = "ClientIdentifier",
-                    alias = "client_identifier",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub client_identifier: ::std::option::Option<::std::string::String>,
-                #[serde(
-                    alias = "Location",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub location: ::std::option::Option<GetTokenLocation>,
                 /// Example: `1800`
                 #[serde(
                     rename = "expiresIn",
-                    alias = "ExpiresIn",
-                    alias = "expires_in",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
@@ -737,47 +962,104 @@ pub mod go {
                 /// Example: `2023-04-12 17:00:03 +0000 UTC`
                 #[serde(
                     rename = "createdAt",
-                    alias = "CreatedAt",
-                    alias = "created_at",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::opt_datetime"
+                    skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Example: `2023-04-12 17:30:03 +0000 UTC`
                 #[serde(
                     rename = "expiresAt",
-                    alias = "ExpiresAt",
-                    alias = "expires_at",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::opt_datetime"
+                    skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 #[serde(
                     rename = "authToken",
-                    alias = "AuthToken",
-                    alias = "auth_token",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub auth_token: ::std::option::Option<::std::string::String>,
                 #[serde(
                     rename = "newRegistration",
-                    alias = "NewRegistration",
-                    alias = "new_registration",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub new_registration: ::std::option::Option<::std::string::String>,
             }
+            impl<'de> ::serde::Deserialize<'de> for GetTokenResponseBody {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de>
+            for GetTokenResponseBody {
+                const EXPECTING: &'static str = "struct GetTokenResponseBody";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut id = ::std::option::Option::None;
+                    let mut code = ::std::option::Option::None;
+                    let mut product = ::std::option::Option::None;
+                    let mut trusted = ::std::option::Option::None;
+                    let mut qr = ::std::option::Option::None;
+                    let mut client_identifier = ::std::option::Option::None;
+                    let mut location = ::std::option::Option::None;
+                    let mut expires_in = ::std::option::Option::None;
+                    let mut created_at = ::std::option::Option::None;
+                    let mut expires_at = ::std::option::Option::None;
+                    let mut auth_token = ::std::option::Option::None;
+                    let mut new_registration = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "id" | "Id" => __m.field(&mut id, "id")?,
+                            "code" | "Code" => __m.field(&mut code, "code")?,
+                            "product" | "Product" => __m.field(&mut product, "product")?,
+                            "trusted" | "Trusted" => __m.field(&mut trusted, "trusted")?,
+                            "qr" | "Qr" => __m.field(&mut qr, "qr")?,
+                            "clientIdentifier" | "ClientIdentifier"
+                            | "client_identifier" => {
+                                __m.field(&mut client_identifier, "clientIdentifier")?
+                            }
+                            "location" | "Location" => {
+                                __m.field(&mut location, "location")?
+                            }
+                            "expiresIn" | "ExpiresIn" | "expires_in" => {
+                                __m.field(&mut expires_in, "expiresIn")?
+                            }
+                            "createdAt" | "CreatedAt" | "created_at" => {
+                                __m.opt_time(&mut created_at, "createdAt")?
+                            }
+                            "expiresAt" | "ExpiresAt" | "expires_at" => {
+                                __m.opt_time(&mut expires_at, "expiresAt")?
+                            }
+                            "authToken" | "AuthToken" | "auth_token" => {
+                                __m.field(&mut auth_token, "authToken")?
+                            }
+                            "newRegistration" | "NewRegistration"
+                            | "new_registration" => {
+                                __m.field(&mut new_registration, "newRegistration")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        id: id.flatten(),
+                        code: code.flatten(),
+                        product: product.flatten(),
+                        trusted: trusted.flatten(),
+                        qr: qr.flatten(),
+                        client_identifier: client_identifier.flatten(),
+                        location: location.flatten(),
+                        expires_in: expires_in.flatten(),
+                        created_at: created_at.flatten(),
+                        expires_at: expires_at.flatten(),
+                        auth_token: auth_token.flatten(),
+                        new_registration: new_registration.flatten(),
+                    })
+                }
+            }
             /// Arbitrary attributes to change on an item
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct UpdateArgs {
                 /// Keys not declared above, kept as they came.
                 #[serde(flatten)]
@@ -785,6 +1067,27 @@ pub mod go {
                     ::std::string::String,
                     ::serde_json::Value,
                 >,
+            }
+            impl<'de> ::serde::Deserialize<'de> for UpdateArgs {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for UpdateArgs {
+                const EXPECTING: &'static str = "struct UpdateArgs";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut additional_properties = ::std::collections::BTreeMap::new();
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        __m.keep(&mut additional_properties, __k)?;
+                    }
+                    ::std::result::Result::Ok(Self { additional_properties })
+                }
             }
         }
     }
@@ -793,27 +1096,16 @@ pub mod python {
     pub mod models {
         pub mod components {
             /// A record that keeps unknown keys
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Extensible {
                 /// Name of the record
                 ///
                 /// Example: `custom-record`
-                #[serde(alias = "Name")]
                 pub name: ::std::string::String,
                 /// Revision counter
                 ///
                 /// Example: `5`
-                #[serde(
-                    alias = "Revision",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub revision: ::std::option::Option<i64>,
                 /// Keys not declared above, kept as they came.
                 #[serde(flatten)]
@@ -821,6 +1113,39 @@ pub mod python {
                     ::std::string::String,
                     ::serde_json::Value,
                 >,
+            }
+            impl<'de> ::serde::Deserialize<'de> for Extensible {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Extensible {
+                const EXPECTING: &'static str = "struct Extensible";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut name = ::std::option::Option::None;
+                    let mut revision = ::std::option::Option::None;
+                    let mut additional_properties = ::std::collections::BTreeMap::new();
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "revision" | "Revision" => {
+                                __m.field(&mut revision, "revision")?
+                            }
+                            _ => __m.keep(&mut additional_properties, __k)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        name: __h::required(name, "name")?,
+                        revision: revision.flatten(),
+                        additional_properties,
+                    })
+                }
             }
             /// The kind of object an item represents
             #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -886,41 +1211,27 @@ pub mod python {
             ///
             /// Carries every kind of field the generator has to map.
             #[allow(deprecated)]
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct LibraryItem {
                 /// Display title of the item
                 ///
                 /// Example: `The Long Voyage`
-                #[serde(alias = "Title")]
                 pub title: ::std::string::String,
                 /// Short synopsis of the item.
                 /// Empty for most home videos.
                 ///
                 /// Example: `Two engineers try to bring a derelict ship home.`
-                #[serde(
-                    alias = "Summary",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub summary: ::std::option::Option<::std::string::String>,
                 /// Year of first release
                 ///
                 /// Example: `1998`
-                #[serde(alias = "Year")]
                 pub year: i64,
                 /// Number of completed plays; always &lt;= the number of started plays
                 ///
                 /// Example: `3`
                 #[serde(
                     rename = "viewCount",
-                    alias = "ViewCount",
-                    alias = "view_count",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub view_count: ::std::option::Option<i64>,
@@ -928,7 +1239,6 @@ pub mod python {
                 ///
                 /// Example: `7.25`
                 #[serde(
-                    alias = "Rating",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
@@ -936,29 +1246,17 @@ pub mod python {
                 /// Whether the current user has finished the item
                 ///
                 /// Example: `true`
-                #[serde(
-                    alias = "Watched",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub watched: ::std::option::Option<bool>,
                 /// Opaque data attached by the agent that matched the item
-                #[serde(alias = "Payload")]
                 pub payload: ::serde_json::Value,
                 /// Optional free-form data supplied by plugins
-                #[serde(
-                    alias = "Extra",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::some"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub extra: ::std::option::Option<::serde_json::Value>,
                 /// User-assigned labels
                 ///
                 /// Example: `["a","b"]`
-                #[serde(
-                    alias = "Labels",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub labels: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
@@ -974,16 +1272,11 @@ pub mod python {
                 /// ```
                 #[serde(
                     rename = "partNumbers",
-                    alias = "PartNumbers",
-                    alias = "part_numbers",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub part_numbers: ::std::option::Option<::std::vec::Vec<i64>>,
                 /// Genre and mood tags
-                #[serde(
-                    alias = "Tags",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
                 /// Technical attributes keyed by name
                 ///
@@ -996,10 +1289,7 @@ pub mod python {
                 /// "channels": 6
                 /// }
                 /// ```
-                #[serde(
-                    alias = "Attributes",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub attributes: ::std::option::Option<
                     ::std::collections::BTreeMap<
                         ::std::string::String,
@@ -1023,8 +1313,6 @@ pub mod python {
                 /// ```
                 #[serde(
                     rename = "alternateTitles",
-                    alias = "AlternateTitles",
-                    alias = "alternate_titles",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub alternate_titles: ::std::option::Option<
@@ -1034,28 +1322,17 @@ pub mod python {
                     >,
                 >,
                 /// The tag shown on the item's card
-                #[serde(
-                    rename = "primaryTag",
-                    alias = "PrimaryTag",
-                    alias = "primary_tag"
-                )]
+                #[serde(rename = "primaryTag")]
                 pub primary_tag: Tag,
                 /// Loudness analysis of the main audio track
-                #[serde(
-                    alias = "Measurement",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub measurement: ::std::option::Option<Measurement>,
                 /// When the item was added to the library
                 ///
                 /// Example: `2019-06-24T11:38:02Z`
                 #[serde(
                     rename = "addedAt",
-                    alias = "AddedAt",
-                    alias = "added_at",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::opt_datetime"
+                    skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Calendar date of the original release
@@ -1063,67 +1340,166 @@ pub mod python {
                 /// Example: `2022-12-14`
                 #[serde(
                     rename = "originallyAvailableAt",
-                    alias = "OriginallyAvailableAt",
-                    alias = "originally_available_at",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub originally_available_at: ::std::option::Option<::chrono::NaiveDate>,
                 /// Item type such as `movie`, `episode` or `track`
                 ///
                 /// Example: `movie`
-                #[serde(alias = "Type")]
                 pub r#type: ::std::string::String,
                 /// Saved filter expression; see [the filter syntax](https://example.com/docs) for details
                 ///
                 /// Example: `genre=drama|year>1990`
-                #[serde(
-                    alias = "Filter",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub filter: ::std::option::Option<::std::string::String>,
                 /// Identifier of the library section holding the item
                 ///
                 /// Example: `2`
                 #[serde(
                     rename = "librarySectionID",
-                    alias = "LibrarySectionID",
-                    alias = "LibrarySectionId",
-                    alias = "librarySectionId",
-                    alias = "library_section_id",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub library_section_id: ::std::option::Option<i64>,
                 /// Name of the edition; null when the item has only one edition
                 ///
                 /// Example: `Director's Cut`
-                #[serde(
-                    rename = "editionTitle",
-                    alias = "EditionTitle",
-                    alias = "edition_title",
-                    deserialize_with = "super::super::super::__helpers::nullable"
-                )]
+                #[serde(rename = "editionTitle")]
                 pub edition_title: ::std::option::Option<::std::string::String>,
                 /// How often playback was skipped; null until the first play
                 ///
                 /// Example: `0`
                 #[serde(
                     rename = "skipCount",
-                    alias = "SkipCount",
-                    alias = "skip_count",
-                    default,
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    deserialize_with = "super::super::super::__helpers::double_option"
+                    skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub skip_count: ::std::option::Option<::std::option::Option<i64>>,
                 /// The hashed PIN that used to lock this item
                 #[deprecated(
                     note = "This will be removed in a future release, please migrate away from it as soon as possible."
                 )]
-                #[serde(
-                    alias = "Pin",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub pin: ::std::option::Option<::std::string::String>,
+            }
+            impl<'de> ::serde::Deserialize<'de> for LibraryItem {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            #[allow(deprecated)]
+            impl<'de> super::super::super::__helpers::FromMap<'de> for LibraryItem {
+                const EXPECTING: &'static str = "struct LibraryItem";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut title = ::std::option::Option::None;
+                    let mut summary = ::std::option::Option::None;
+                    let mut year = ::std::option::Option::None;
+                    let mut view_count = ::std::option::Option::None;
+                    let mut rating = ::std::option::Option::None;
+                    let mut watched = ::std::option::Option::None;
+                    let mut payload = ::std::option::Option::None;
+                    let mut extra = ::std::option::Option::None;
+                    let mut labels = ::std::option::Option::None;
+                    let mut part_numbers = ::std::option::Option::None;
+                    let mut tags = ::std::option::Option::None;
+                    let mut attributes = ::std::option::Option::None;
+                    let mut alternate_titles = ::std::option::Option::None;
+                    let mut primary_tag = ::std::option::Option::None;
+                    let mut measurement = ::std::option::Option::None;
+                    let mut added_at = ::std::option::Option::None;
+                    let mut originally_available_at = ::std::option::Option::None;
+                    let mut r#type = ::std::option::Option::None;
+                    let mut filter = ::std::option::Option::None;
+                    let mut library_section_id = ::std::option::Option::None;
+                    let mut edition_title = ::std::option::Option::None;
+                    let mut skip_count = ::std::option::Option::None;
+                    let mut pin = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "title" | "Title" => __m.field(&mut title, "title")?,
+                            "summary" | "Summary" => __m.field(&mut summary, "summary")?,
+                            "year" | "Year" => __m.field(&mut year, "year")?,
+                            "viewCount" | "ViewCount" | "view_count" => {
+                                __m.field(&mut view_count, "viewCount")?
+                            }
+                            "rating" | "Rating" => __m.field(&mut rating, "rating")?,
+                            "watched" | "Watched" => __m.field(&mut watched, "watched")?,
+                            "payload" | "Payload" => __m.field(&mut payload, "payload")?,
+                            "extra" | "Extra" => __m.some(&mut extra, "extra")?,
+                            "labels" | "Labels" => __m.field(&mut labels, "labels")?,
+                            "partNumbers" | "PartNumbers" | "part_numbers" => {
+                                __m.field(&mut part_numbers, "partNumbers")?
+                            }
+                            "tags" | "Tags" => __m.field(&mut tags, "tags")?,
+                            "attributes" | "Attributes" => {
+                                __m.field(&mut attributes, "attributes")?
+                            }
+                            "alternateTitles" | "AlternateTitles"
+                            | "alternate_titles" => {
+                                __m.field(&mut alternate_titles, "alternateTitles")?
+                            }
+                            "primaryTag" | "PrimaryTag" | "primary_tag" => {
+                                __m.field(&mut primary_tag, "primaryTag")?
+                            }
+                            "measurement" | "Measurement" => {
+                                __m.field(&mut measurement, "measurement")?
+                            }
+                            "addedAt" | "AddedAt" | "added_at" => {
+                                __m.opt_time(&mut added_at, "addedAt")?
+                            }
+                            "originallyAvailableAt" | "OriginallyAvailableAt"
+                            | "originally_available_at" => {
+                                __m.field(
+                                    &mut originally_available_at,
+                                    "originallyAvailableAt",
+                                )?
+                            }
+                            "type" | "Type" => __m.field(&mut r#type, "type")?,
+                            "filter" | "Filter" => __m.field(&mut filter, "filter")?,
+                            "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
+                            | "librarySectionId" | "library_section_id" => {
+                                __m.field(&mut library_section_id, "librarySectionID")?
+                            }
+                            "editionTitle" | "EditionTitle" | "edition_title" => {
+                                __m.field(&mut edition_title, "editionTitle")?
+                            }
+                            "skipCount" | "SkipCount" | "skip_count" => {
+                                __m.some(&mut skip_count, "skipCount")?
+                            }
+                            "pin" | "Pin" => __m.field(&mut pin, "pin")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        title: __h::required(title, "title")?,
+                        summary: summary.flatten(),
+                        year: __h::required(year, "year")?,
+                        view_count: view_count.flatten(),
+                        rating: rating.flatten(),
+                        watched: watched.flatten(),
+                        payload: __h::required(payload, "payload")?,
+                        extra: extra.flatten(),
+                        labels: labels.flatten(),
+                        part_numbers: part_numbers.flatten(),
+                        tags: tags.flatten(),
+                        attributes: attributes.flatten(),
+                        alternate_titles: alternate_titles.flatten(),
+                        primary_tag: __h::required(primary_tag, "primaryTag")?,
+                        measurement: measurement.flatten(),
+                        added_at: added_at.flatten(),
+                        originally_available_at: originally_available_at.flatten(),
+                        r#type: __h::required(r#type, "type")?,
+                        filter: filter.flatten(),
+                        library_section_id: library_section_id.flatten(),
+                        edition_title: __h::required(edition_title, "editionTitle")?,
+                        skip_count: skip_count.flatten(),
+                        pin: pin.flatten(),
+                    })
+                }
             }
             /// - `-1`: Not known yet
             /// - `0`: Antenna reception
@@ -1178,120 +1554,209 @@ pub mod python {
                 }
             }
             /// Result of a loudness analysis
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Measurement {
                 /// Unit of the level value
                 ///
                 /// Example: `LUFS`
-                #[serde(alias = "Unit")]
                 pub unit: ::std::string::String,
                 /// Measured integrated loudness
                 ///
                 /// Example: `-23.5`
                 #[serde(
-                    alias = "Level",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub level: ::std::option::Option<f64>,
             }
+            impl<'de> ::serde::Deserialize<'de> for Measurement {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Measurement {
+                const EXPECTING: &'static str = "struct Measurement";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut unit = ::std::option::Option::None;
+                    let mut level = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "unit" | "Unit" => __m.field(&mut unit, "unit")?,
+                            "level" | "Level" => __m.field(&mut level, "level")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        unit: __h::required(unit, "unit")?,
+                        level: level.flatten(),
+                    })
+                }
+            }
             /// A folder in a browsable tree
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Node {
                 /// Folder name
                 ///
                 /// Example: `Films`
-                #[serde(alias = "Name")]
                 pub name: ::std::string::String,
                 /// Sub-folders of this folder
-                #[serde(
-                    alias = "Children",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub children: ::std::option::Option<::std::vec::Vec<Node>>,
                 /// Short description of the enclosing folder
                 #[serde(
                     rename = "parentSummary",
-                    alias = "ParentSummary",
-                    alias = "parent_summary",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub parent_summary: ::std::option::Option<
                     ::std::boxed::Box<NodeSummary>,
                 >,
             }
+            impl<'de> ::serde::Deserialize<'de> for Node {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Node {
+                const EXPECTING: &'static str = "struct Node";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut name = ::std::option::Option::None;
+                    let mut children = ::std::option::Option::None;
+                    let mut parent_summary = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "children" | "Children" => {
+                                __m.field(&mut children, "children")?
+                            }
+                            "parentSummary" | "ParentSummary" | "parent_summary" => {
+                                __m.field(&mut parent_summary, "parentSummary")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        name: __h::required(name, "name")?,
+                        children: children.flatten(),
+                        parent_summary: parent_summary.flatten(),
+                    })
+                }
+            }
             /// Condensed view of a folder
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct NodeSummary {
                 /// Folder name
                 ///
                 /// Example: `Library`
-                #[serde(
-                    alias = "Name",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub name: ::std::option::Option<::std::string::String>,
                 /// Number of direct sub-folders
                 ///
                 /// Example: `4`
                 #[serde(
                     rename = "childCount",
-                    alias = "ChildCount",
-                    alias = "child_count",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub child_count: ::std::option::Option<i64>,
                 /// Full record of the folder, when it was expanded
-                #[serde(
-                    alias = "Root",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub root: ::std::option::Option<::std::boxed::Box<Node>>,
             }
+            impl<'de> ::serde::Deserialize<'de> for NodeSummary {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for NodeSummary {
+                const EXPECTING: &'static str = "struct NodeSummary";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut name = ::std::option::Option::None;
+                    let mut child_count = ::std::option::Option::None;
+                    let mut root = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "childCount" | "ChildCount" | "child_count" => {
+                                __m.field(&mut child_count, "childCount")?
+                            }
+                            "root" | "Root" => __m.field(&mut root, "root")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        name: name.flatten(),
+                        child_count: child_count.flatten(),
+                        root: root.flatten(),
+                    })
+                }
+            }
             /// A single server preference
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
             pub struct Setting {
                 /// Key used to read and write the setting
                 ///
                 /// Example: `FriendlyName`
-                #[serde(alias = "Id")]
                 pub id: ::std::string::String,
                 /// Current value of the setting
-                #[serde(alias = "Value")]
                 pub value: SettingValue,
                 /// Lineup the setting applies to
-                #[serde(
-                    alias = "Lineup",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub lineup: ::std::option::Option<LineupType>,
                 /// Item kinds the setting affects
-                #[serde(
-                    alias = "Kinds",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub kinds: ::std::option::Option<::std::vec::Vec<ItemKind>>,
+            }
+            impl<'de> ::serde::Deserialize<'de> for Setting {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Setting {
+                const EXPECTING: &'static str = "struct Setting";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut id = ::std::option::Option::None;
+                    let mut value = ::std::option::Option::None;
+                    let mut lineup = ::std::option::Option::None;
+                    let mut kinds = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "id" | "Id" => __m.field(&mut id, "id")?,
+                            "value" | "Value" => __m.field(&mut value, "value")?,
+                            "lineup" | "Lineup" => __m.field(&mut lineup, "lineup")?,
+                            "kinds" | "Kinds" => __m.field(&mut kinds, "kinds")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        id: __h::required(id, "id")?,
+                        value: __h::required(value, "value")?,
+                        lineup: lineup.flatten(),
+                        kinds: kinds.flatten(),
+                    })
+                }
             }
             /// The value currently stored in a setting
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1303,56 +1768,62 @@ pub mod python {
                 Str(::std::string::String),
             }
             /// A label attached to a library item
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct Tag {
                 /// Numeric identifier of the tag
                 ///
                 /// Example: `42`
-                #[serde(alias = "Id")]
                 pub id: i64,
                 /// Text of the tag
                 ///
                 /// Example: `Science Fiction`
-                #[serde(
-                    alias = "Tag",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tag: ::std::option::Option<::std::string::String>,
+            }
+            impl<'de> ::serde::Deserialize<'de> for Tag {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for Tag {
+                const EXPECTING: &'static str = "struct Tag";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut id = ::std::option::Option::None;
+                    let mut tag = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "id" | "Id" => __m.field(&mut id, "id")?,
+                            "tag" | "Tag" => __m.field(&mut tag, "tag")?,
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        id: __h::required(id, "id")?,
+                        tag: tag.flatten(),
+                    })
+                }
             }
         }
         pub mod operations {
             /// Where the sign-in request was made from, as seen by the server
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct GetTokenLocation {
                 /// Two-letter ISO country code of the caller
                 ///
                 /// Example: `US`
-                #[serde(
-                    alias = "Code",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// True when the caller's country belongs to the European Union
                 ///
                 /// Example: `false`
                 #[serde(
                     rename = "europeanUnionMember",
-                    alias = "EuropeanUnionMember",
-                    alias = "european_union_member",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub european_union_member: ::std::option::Option<bool>,
@@ -1361,34 +1832,24 @@ pub mod python {
                 /// Example: `NA`
                 #[serde(
                     rename = "continentCode",
-                    alias = "ContinentCode",
-                    alias = "continent_code",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub continent_code: ::std::option::Option<::std::string::String>,
                 /// Country name in English
                 ///
                 /// Example: `United States`
-                #[serde(
-                    alias = "Country",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub country: ::std::option::Option<::std::string::String>,
                 /// Closest city that matched the caller's address
                 ///
                 /// Example: `Portland`
-                #[serde(
-                    alias = "City",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub city: ::std::option::Option<::std::string::String>,
                 /// IANA time zone name
                 ///
                 /// Example: `America/Los_Angeles`
                 #[serde(
                     rename = "timeZone",
-                    alias = "TimeZone",
-                    alias = "time_zone",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub time_zone: ::std::option::Option<::std::string::String>,
@@ -1397,8 +1858,6 @@ pub mod python {
                 /// Example: `97201`
                 #[serde(
                     rename = "postalCode",
-                    alias = "PostalCode",
-                    alias = "postal_code",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub postal_code: ::std::option::Option<::std::string::String>,
@@ -1407,121 +1866,187 @@ pub mod python {
                 /// Example: `true`
                 #[serde(
                     rename = "inPrivacyRestrictedCountry",
-                    alias = "InPrivacyRestrictedCountry",
-                    alias = "in_privacy_restricted_country",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub in_privacy_restricted_country: ::std::option::Option<bool>,
                 /// State, province or region
                 ///
                 /// Example: `Oregon`
-                #[serde(
-                    alias = "Subdivisions",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub subdivisions: ::std::option::Option<::std::string::String>,
                 /// Approximate latitude and longitude, comma separated
                 ///
                 /// Example: `45.5152, -122.6784`
-                #[serde(
-                    alias = "Coordinates",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub coordinates: ::std::option::Option<::std::string::String>,
             }
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            impl<'de> ::serde::Deserialize<'de> for GetTokenLocation {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for GetTokenLocation {
+                const EXPECTING: &'static str = "struct GetTokenLocation";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut code = ::std::option::Option::None;
+                    let mut european_union_member = ::std::option::Option::None;
+                    let mut continent_code = ::std::option::Option::None;
+                    let mut country = ::std::option::Option::None;
+                    let mut city = ::std::option::Option::None;
+                    let mut time_zone = ::std::option::Option::None;
+                    let mut postal_code = ::std::option::Option::None;
+                    let mut in_privacy_restricted_country = ::std::option::Option::None;
+                    let mut subdivisions = ::std::option::Option::None;
+                    let mut coordinates = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "code" | "Code" => __m.field(&mut code, "code")?,
+                            "europeanUnionMember" | "EuropeanUnionMember"
+                            | "european_union_member" => {
+                                __m.field(
+                                    &mut european_union_member,
+                                    "europeanUnionMember",
+                                )?
+                            }
+                            "continentCode" | "ContinentCode" | "continent_code" => {
+                                __m.field(&mut continent_code, "continentCode")?
+                            }
+                            "country" | "Country" => __m.field(&mut country, "country")?,
+                            "city" | "City" => __m.field(&mut city, "city")?,
+                            "timeZone" | "TimeZone" | "time_zone" => {
+                                __m.field(&mut time_zone, "timeZone")?
+                            }
+                            "postalCode" | "PostalCode" | "postal_code" => {
+                                __m.field(&mut postal_code, "postalCode")?
+                            }
+                            "inPrivacyRestrictedCountry" | "InPrivacyRestrictedCountry"
+                            | "in_privacy_restricted_country" => {
+                                __m.field(
+                                    &mut in_privacy_restricted_country,
+                                    "inPrivacyRestrictedCountry",
+                                )?
+                            }
+                            "subdivisions" | "Subdivisions" => {
+                                __m.field(&mut subdivisions, "subdivisions")?
+                            }
+                            "coordinates" | "Coordinates" => {
+                                __m.field(&mut coordinates, "coordinates")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        code: code.flatten(),
+                        european_union_member: european_union_member.flatten(),
+                        continent_code: continent_code.flatten(),
+                        country: country.flatten(),
+                        city: city.flatten(),
+                        time_zone: time_zone.flatten(),
+                        postal_code: postal_code.flatten(),
+                        in_privacy_restricted_country: in_privacy_restricted_country
+                            .flatten(),
+                        subdivisions: subdivisions.flatten(),
+                        coordinates: coordinates.flatten(),
+                    })
+                }
+            }
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct GetTokenRequest {
                 /// Identifier of the calling app, sent in the `X-Plex-Client-Identifier` header
                 ///
                 /// Example: `a1b2c3d4-demo`
-                #[serde(
-                    rename = "clientIdentifier",
-                    alias = "ClientIdentifier",
-                    alias = "client_identifier"
-                )]
+                #[serde(rename = "clientIdentifier")]
                 pub client_identifier: ::std::string::String,
                 /// Also return where the request came from
                 ///
                 /// Example: `true`
                 #[serde(
                     rename = "includeLocation",
-                    alias = "IncludeLocation",
-                    alias = "include_location",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub include_location: ::std::option::Option<bool>,
             }
+            impl<'de> ::serde::Deserialize<'de> for GetTokenRequest {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for GetTokenRequest {
+                const EXPECTING: &'static str = "struct GetTokenRequest";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut client_identifier = ::std::option::Option::None;
+                    let mut include_location = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "clientIdentifier" | "ClientIdentifier"
+                            | "client_identifier" => {
+                                __m.field(&mut client_identifier, "clientIdentifier")?
+                            }
+                            "includeLocation" | "IncludeLocation"
+                            | "include_location" => {
+                                __m.field(&mut include_location, "includeLocation")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        client_identifier: __h::required(
+                            client_identifier,
+                            "clientIdentifier",
+                        )?,
+                        include_location: include_location.flatten(),
+                    })
+                }
+            }
             /// Access Token
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct GetTokenResponseBody {
                 /// PinID for use with authentication
                 ///
                 /// Example: `1272322473`
                 #[serde(
-                    alias = "Id",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
                 pub id: ::std::option::Option<f64>,
                 /// Example: `3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(
-                    alias = "Code",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// Example: `Plex Web`
-                #[serde(
-                    alias = "Product",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub product: ::std::option::Option<::std::string::String>,
-                #[serde(
-                    alias = "Trusted",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub trusted: ::std::option::Option<bool>,
                 /// a link to a QR code hosted on plex.tv
                 /// The QR code redirects to the relevant `plex.tv/link` authentication page
                 /// Which then prompts the user for the 4 Digit Link Pin
                 ///
                 /// Example: `https://plex.tv/api/v2/pins/qr/3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(
-                    alias = "Qr",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub qr: ::std::option::Option<::std::string::String>,
                 /// Example: `Postman`
                 #[serde(
                     rename = "clientIdentifier",
-                    alias = "ClientIdentifier",
-                    alias = "client_identifier",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub client_identifier: ::std::option::Option<::std::string::String>,
-                #[serde(
-                    alias = "Location",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub location: ::std::option::Option<GetTokenLocation>,
                 /// Example: `1800`
                 #[serde(
                     rename = "expiresIn",
-                    alias = "ExpiresIn",
-                    alias = "expires_in",
                     skip_serializing_if = "::std::option::Option::is_none",
                     serialize_with = "super::super::super::__helpers::opt_float"
                 )]
@@ -1529,47 +2054,104 @@ pub mod python {
                 /// Example: `2023-04-12 17:00:03 +0000 UTC`
                 #[serde(
                     rename = "createdAt",
-                    alias = "CreatedAt",
-                    alias = "created_at",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::opt_datetime"
+                    skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Example: `2023-04-12 17:30:03 +0000 UTC`
                 #[serde(
                     rename = "expiresAt",
-                    alias = "ExpiresAt",
-                    alias = "expires_at",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    default,
-                    deserialize_with = "super::super::super::__helpers::opt_datetime"
+                    skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 #[serde(
                     rename = "authToken",
-                    alias = "AuthToken",
-                    alias = "auth_token",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub auth_token: ::std::option::Option<::std::string::String>,
                 #[serde(
                     rename = "newRegistration",
-                    alias = "NewRegistration",
-                    alias = "new_registration",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )]
                 pub new_registration: ::std::option::Option<::std::string::String>,
             }
+            impl<'de> ::serde::Deserialize<'de> for GetTokenResponseBody {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de>
+            for GetTokenResponseBody {
+                const EXPECTING: &'static str = "struct GetTokenResponseBody";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut id = ::std::option::Option::None;
+                    let mut code = ::std::option::Option::None;
+                    let mut product = ::std::option::Option::None;
+                    let mut trusted = ::std::option::Option::None;
+                    let mut qr = ::std::option::Option::None;
+                    let mut client_identifier = ::std::option::Option::None;
+                    let mut location = ::std::option::Option::None;
+                    let mut expires_in = ::std::option::Option::None;
+                    let mut created_at = ::std::option::Option::None;
+                    let mut expires_at = ::std::option::Option::None;
+                    let mut auth_token = ::std::option::Option::None;
+                    let mut new_registration = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        match __k.as_str() {
+                            "id" | "Id" => __m.field(&mut id, "id")?,
+                            "code" | "Code" => __m.field(&mut code, "code")?,
+                            "product" | "Product" => __m.field(&mut product, "product")?,
+                            "trusted" | "Trusted" => __m.field(&mut trusted, "trusted")?,
+                            "qr" | "Qr" => __m.field(&mut qr, "qr")?,
+                            "clientIdentifier" | "ClientIdentifier"
+                            | "client_identifier" => {
+                                __m.field(&mut client_identifier, "clientIdentifier")?
+                            }
+                            "location" | "Location" => {
+                                __m.field(&mut location, "location")?
+                            }
+                            "expiresIn" | "ExpiresIn" | "expires_in" => {
+                                __m.field(&mut expires_in, "expiresIn")?
+                            }
+                            "createdAt" | "CreatedAt" | "created_at" => {
+                                __m.opt_time(&mut created_at, "createdAt")?
+                            }
+                            "expiresAt" | "ExpiresAt" | "expires_at" => {
+                                __m.opt_time(&mut expires_at, "expiresAt")?
+                            }
+                            "authToken" | "AuthToken" | "auth_token" => {
+                                __m.field(&mut auth_token, "authToken")?
+                            }
+                            "newRegistration" | "NewRegistration"
+                            | "new_registration" => {
+                                __m.field(&mut new_registration, "newRegistration")?
+                            }
+                            _ => __m.skip()?,
+                        }
+                    }
+                    ::std::result::Result::Ok(Self {
+                        id: id.flatten(),
+                        code: code.flatten(),
+                        product: product.flatten(),
+                        trusted: trusted.flatten(),
+                        qr: qr.flatten(),
+                        client_identifier: client_identifier.flatten(),
+                        location: location.flatten(),
+                        expires_in: expires_in.flatten(),
+                        created_at: created_at.flatten(),
+                        expires_at: expires_at.flatten(),
+                        auth_token: auth_token.flatten(),
+                        new_registration: new_registration.flatten(),
+                    })
+                }
+            }
             /// Arbitrary attributes to change on an item
-            #[derive(
-                Debug,
-                Clone,
-                PartialEq,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct UpdateArgs {
                 /// Keys not declared above, kept as they came.
                 #[serde(flatten)]
@@ -1578,22 +2160,188 @@ pub mod python {
                     ::serde_json::Value,
                 >,
             }
+            impl<'de> ::serde::Deserialize<'de> for UpdateArgs {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    d: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    super::super::super::__helpers::object(d)
+                }
+            }
+            impl<'de> super::super::super::__helpers::FromMap<'de> for UpdateArgs {
+                const EXPECTING: &'static str = "struct UpdateArgs";
+                fn from_map<A: ::serde::de::MapAccess<'de>>(
+                    __map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    use super::super::super::__helpers as __h;
+                    let mut __m = __h::Fields::new(__map);
+                    let mut additional_properties = ::std::collections::BTreeMap::new();
+                    while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                        __m.keep(&mut additional_properties, __k)?;
+                    }
+                    ::std::result::Result::Ok(Self { additional_properties })
+                }
+            }
         }
     }
 }
 /// Shared serde helpers for the types above.
 #[doc(hidden)]
 pub mod __helpers {
-    /// A present key, `null` included, is `Some`; absent is `None` (via
-    /// `#[serde(default)]`).
-    pub fn some<'de, T, D>(
+    /// A struct read from the entries of a map.
+    pub trait FromMap<'de>: ::std::marker::Sized {
+        /// What the visitor expects, for error messages.
+        const EXPECTING: &'static str;
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> ::std::result::Result<Self, A::Error>;
+    }
+    struct Object<T>(::std::marker::PhantomData<T>);
+    impl<'de, T: FromMap<'de>> ::serde::de::Visitor<'de> for Object<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::std::result::Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+    /// Deserializes a struct from a map; anything else is an error.
+    pub fn object<'de, T: FromMap<'de>, D: ::serde::Deserializer<'de>>(
         d: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-        D: ::serde::Deserializer<'de>,
-    {
-        T::deserialize(d).map(::std::option::Option::Some)
+    ) -> ::std::result::Result<T, D::Error> {
+        d.deserialize_map(Object(::std::marker::PhantomData))
+    }
+    /// A map key, borrowed from the input when it can be.
+    pub struct Key<'de>(::std::borrow::Cow<'de, str>);
+    impl Key<'_> {
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            struct V;
+            impl<'de> ::serde::de::Visitor<'de> for V {
+                type Value = Key<'de>;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("a string key")
+                }
+                fn visit_borrowed_str<E: ::serde::de::Error>(
+                    self,
+                    s: &'de str,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(s)))
+                }
+                fn visit_str<E: ::serde::de::Error>(
+                    self,
+                    s: &str,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(
+                        Key(::std::borrow::Cow::Owned(s.to_owned())),
+                    )
+                }
+                fn visit_string<E: ::serde::de::Error>(
+                    self,
+                    s: ::std::string::String,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s)))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+    /// The entries of a map being read into a struct.
+    pub struct Fields<A> {
+        map: A,
+    }
+    impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
+        pub fn new(map: A) -> Self {
+            Fields { map }
+        }
+        pub fn next_key(
+            &mut self,
+        ) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
+            self.map.next_key()
+        }
+        /// Reads a field's value into its slot, once: a second key for the same
+        /// field (two spellings of it, say) is an error.
+        fn put<T>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+            read: impl ::std::ops::FnOnce(&mut A) -> ::std::result::Result<T, A::Error>,
+        ) -> ::std::result::Result<(), A::Error> {
+            if slot.is_some() {
+                return ::std::result::Result::Err(
+                    <A::Error as ::serde::de::Error>::duplicate_field(key),
+                );
+            }
+            *slot = ::std::option::Option::Some(read(&mut self.map)?);
+            ::std::result::Result::Ok(())
+        }
+        /// The value as its type reads it (`null` is `None` for an `Option`).
+        pub fn field<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value())
+        }
+        /// A present key, `null` included, is `Some`: keeps `null` apart from absent.
+        pub fn some<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut ::std::option::Option<::std::option::Option<T>>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value().map(::std::option::Option::Some))
+        }
+        /// A timestamp or `null`, read leniently.
+        pub fn opt_time(
+            &mut self,
+            slot: &mut ::std::option::Option<
+                ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+            >,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(
+                slot,
+                key,
+                |m| {
+                    m
+                        .next_value::<::std::option::Option<Lenient>>()
+                        .map(|o| o.map(|l| l.0))
+                },
+            )
+        }
+        /// Skips the value of a key the struct does not declare.
+        pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
+            self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+        }
+        /// Keeps the value of a key the struct does not declare, as it came.
+        pub fn keep<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
+            key: Key<'de>,
+        ) -> ::std::result::Result<(), A::Error> {
+            let value = self.map.next_value()?;
+            extra.insert(key.0.into_owned(), value);
+            ::std::result::Result::Ok(())
+        }
+    }
+    /// The value of a key that must be present.
+    pub fn required<T, E: ::serde::de::Error>(
+        slot: ::std::option::Option<T>,
+        key: &'static str,
+    ) -> ::std::result::Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(key))
     }
     /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
     /// without offset or a bare date (both taken as UTC), or integer epoch
@@ -1664,40 +2412,6 @@ pub mod __helpers {
             }
             d.deserialize_any(V)
         }
-    }
-    pub fn opt_datetime<'de, D>(
-        d: D,
-    ) -> ::std::result::Result<
-        ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-        D::Error,
-    >
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        <::std::option::Option<Lenient> as ::serde::Deserialize>::deserialize(d)
-            .map(|o| o.map(|l| l.0))
-    }
-    /// Keeps `null` apart from an absent key: absent is `None` (via
-    /// `#[serde(default)]`), `null` is `Some(None)`.
-    pub fn double_option<'de, T, D>(
-        d: D,
-    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-        D: ::serde::Deserializer<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
-            .map(::std::option::Option::Some)
-    }
-    /// A key that must be present but may be `null`.
-    pub fn nullable<'de, T, D>(
-        d: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-        D: ::serde::Deserializer<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
     }
     /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
     /// send it; other values as floats.

@@ -2,95 +2,153 @@
 
 pub mod components {
     /// Where a client is, as the account service sees it.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct GeoData {
         /// ISO country code
         ///
         /// Example: `DE`
-        #[serde(alias = "Code")]
         pub code: ::std::string::String,
         /// Whether the country is in the EU
         ///
         /// Example: `true`
-        #[serde(
-            alias = "EuropeanUnionMember",
-            alias = "europeanUnionMember",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub european_union_member: ::std::option::Option<bool>,
         /// Continent code
         ///
         /// Example: `EU`
-        #[serde(
-            alias = "ContinentCode",
-            alias = "continentCode",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub continent_code: ::std::option::Option<::std::string::String>,
         /// Latitude and longitude
         ///
         /// Example: `52.5200, 13.4050`
-        #[serde(
-            alias = "Coordinates",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub coordinates: ::std::option::Option<::std::string::String>,
+    }
+    impl<'de> ::serde::Deserialize<'de> for GeoData {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            super::__helpers::object(d)
+        }
+    }
+    impl<'de> super::__helpers::FromMap<'de> for GeoData {
+        const EXPECTING: &'static str = "struct GeoData";
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            __map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            use super::__helpers as __h;
+            let mut __m = __h::Fields::new(__map);
+            let mut code = ::std::option::Option::None;
+            let mut european_union_member = ::std::option::Option::None;
+            let mut continent_code = ::std::option::Option::None;
+            let mut coordinates = ::std::option::Option::None;
+            while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                match __k.as_str() {
+                    "code" | "Code" => __m.field(&mut code, "code")?,
+                    "european_union_member" | "EuropeanUnionMember"
+                    | "europeanUnionMember" => {
+                        __m.field(&mut european_union_member, "european_union_member")?
+                    }
+                    "continent_code" | "ContinentCode" | "continentCode" => {
+                        __m.field(&mut continent_code, "continent_code")?
+                    }
+                    "coordinates" | "Coordinates" => {
+                        __m.field(&mut coordinates, "coordinates")?
+                    }
+                    _ => __m.skip()?,
+                }
+            }
+            ::std::result::Result::Ok(Self {
+                code: __h::required(code, "code")?,
+                european_union_member: european_union_member.flatten(),
+                continent_code: continent_code.flatten(),
+                coordinates: coordinates.flatten(),
+            })
+        }
     }
 }
 pub mod operations {
     /// One file of an item.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct GetLibraryItemsMedia {
         /// Media identifier
         ///
         /// Example: `119534`
-        #[serde(alias = "Id")]
         pub id: i64,
         /// Resolution label
         ///
         /// Example: `4k`
         #[serde(
             rename = "videoResolution",
-            alias = "VideoResolution",
-            alias = "video_resolution",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub video_resolution: ::std::option::Option<::std::string::String>,
         /// Bits per second / 1000
         ///
         /// Example: `25000`
-        #[serde(
-            alias = "Bitrate",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bitrate: ::std::option::Option<i64>,
         /// Width over height
         ///
         /// Example: `2.35`
         #[serde(
             rename = "aspectRatio",
-            alias = "AspectRatio",
-            alias = "aspect_ratio",
             skip_serializing_if = "::std::option::Option::is_none",
             serialize_with = "super::__helpers::opt_float"
         )]
         pub aspect_ratio: ::std::option::Option<f64>,
     }
+    impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMedia {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            super::__helpers::object(d)
+        }
+    }
+    impl<'de> super::__helpers::FromMap<'de> for GetLibraryItemsMedia {
+        const EXPECTING: &'static str = "struct GetLibraryItemsMedia";
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            __map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            use super::__helpers as __h;
+            let mut __m = __h::Fields::new(__map);
+            let mut id = ::std::option::Option::None;
+            let mut video_resolution = ::std::option::Option::None;
+            let mut bitrate = ::std::option::Option::None;
+            let mut aspect_ratio = ::std::option::Option::None;
+            while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                match __k.as_str() {
+                    "id" | "Id" => __m.field(&mut id, "id")?,
+                    "videoResolution" | "VideoResolution" | "video_resolution" => {
+                        __m.field(&mut video_resolution, "videoResolution")?
+                    }
+                    "bitrate" | "Bitrate" => __m.field(&mut bitrate, "bitrate")?,
+                    "aspectRatio" | "AspectRatio" | "aspect_ratio" => {
+                        __m.field(&mut aspect_ratio, "aspectRatio")?
+                    }
+                    _ => __m.skip()?,
+                }
+            }
+            ::std::result::Result::Ok(Self {
+                id: __h::required(id, "id")?,
+                video_resolution: video_resolution.flatten(),
+                bitrate: bitrate.flatten(),
+                aspect_ratio: aspect_ratio.flatten(),
+            })
+        }
+    }
     /// Paging and section details around the items.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct GetLibraryItemsMediaContainer {
         /// Number of items in this page
         ///
         /// Example: `50`
-        #[serde(alias = "Size")]
         pub size: i64,
         /// Whether items may be downloaded
         ///
         /// Example: `true`
         #[serde(
             rename = "allowSync",
-            alias = "AllowSync",
-            alias = "allow_sync",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub allow_sync: ::std::option::Option<bool>,
@@ -99,10 +157,6 @@ pub mod operations {
         /// Example: `1`
         #[serde(
             rename = "librarySectionID",
-            alias = "LibrarySectionID",
-            alias = "LibrarySectionId",
-            alias = "librarySectionId",
-            alias = "library_section_id",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub library_section_id: ::std::option::Option<i64>,
@@ -111,10 +165,6 @@ pub mod operations {
         /// Example: `e69655a2-ef48-4aba-bb19-4b5ee6c7b5c2`
         #[serde(
             rename = "librarySectionUUID",
-            alias = "LibrarySectionUUID",
-            alias = "LibrarySectionUuid",
-            alias = "librarySectionUuid",
-            alias = "library_section_uuid",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub library_section_uuid: ::std::option::Option<::std::string::String>,
@@ -123,52 +173,95 @@ pub mod operations {
         /// Example: `/system/bundle/media/flags/`
         #[serde(
             rename = "mediaTagPrefix",
-            alias = "MediaTagPrefix",
-            alias = "media_tag_prefix",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub media_tag_prefix: ::std::option::Option<::std::string::String>,
         /// The items
         #[serde(
             rename = "Metadata",
-            alias = "metadata",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub metadata: ::std::option::Option<::std::vec::Vec<GetLibraryItemsMetadata>>,
     }
+    impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMediaContainer {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            super::__helpers::object(d)
+        }
+    }
+    impl<'de> super::__helpers::FromMap<'de> for GetLibraryItemsMediaContainer {
+        const EXPECTING: &'static str = "struct GetLibraryItemsMediaContainer";
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            __map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            use super::__helpers as __h;
+            let mut __m = __h::Fields::new(__map);
+            let mut size = ::std::option::Option::None;
+            let mut allow_sync = ::std::option::Option::None;
+            let mut library_section_id = ::std::option::Option::None;
+            let mut library_section_uuid = ::std::option::Option::None;
+            let mut media_tag_prefix = ::std::option::Option::None;
+            let mut metadata = ::std::option::Option::None;
+            while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                match __k.as_str() {
+                    "size" | "Size" => __m.field(&mut size, "size")?,
+                    "allowSync" | "AllowSync" | "allow_sync" => {
+                        __m.field(&mut allow_sync, "allowSync")?
+                    }
+                    "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
+                    | "librarySectionId" | "library_section_id" => {
+                        __m.field(&mut library_section_id, "librarySectionID")?
+                    }
+                    "librarySectionUUID" | "LibrarySectionUUID" | "LibrarySectionUuid"
+                    | "librarySectionUuid" | "library_section_uuid" => {
+                        __m.field(&mut library_section_uuid, "librarySectionUUID")?
+                    }
+                    "mediaTagPrefix" | "MediaTagPrefix" | "media_tag_prefix" => {
+                        __m.field(&mut media_tag_prefix, "mediaTagPrefix")?
+                    }
+                    "Metadata" | "metadata" => __m.field(&mut metadata, "Metadata")?,
+                    _ => __m.skip()?,
+                }
+            }
+            ::std::result::Result::Ok(Self {
+                size: __h::required(size, "size")?,
+                allow_sync: allow_sync.flatten(),
+                library_section_id: library_section_id.flatten(),
+                library_section_uuid: library_section_uuid.flatten(),
+                media_tag_prefix: media_tag_prefix.flatten(),
+                metadata: metadata.flatten(),
+            })
+        }
+    }
     /// One item of a library section.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct GetLibraryItemsMetadata {
         /// Key of the item in the library
         ///
         /// Example: `58683`
-        #[serde(rename = "ratingKey", alias = "RatingKey", alias = "rating_key")]
+        #[serde(rename = "ratingKey")]
         pub rating_key: ::std::string::String,
         /// Global identifier across servers
         ///
         /// Example: `plex://movie/5d7768ba96b655001fdc0408`
-        #[serde(alias = "Guid", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub guid: ::std::option::Option<::std::string::String>,
         /// Kind of item
         ///
         /// Example: `movie`
-        #[serde(alias = "Type")]
         pub r#type: GetLibraryItemsType,
         /// Unix epoch seconds at which the item was added
         ///
         /// Example: `1556281940`
-        #[serde(rename = "addedAt", alias = "AddedAt", alias = "added_at")]
+        #[serde(rename = "addedAt")]
         pub added_at: i64,
         /// Unix epoch seconds of the last metadata change
         ///
         /// Example: `1556281940`
         #[serde(
             rename = "updatedAt",
-            alias = "UpdatedAt",
-            alias = "updated_at",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__helpers::double_option"
+            skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub updated_at: ::std::option::Option<::std::option::Option<i64>>,
         /// Release date
@@ -176,8 +269,6 @@ pub mod operations {
         /// Example: `2022-12-14`
         #[serde(
             rename = "originallyAvailableAt",
-            alias = "OriginallyAvailableAt",
-            alias = "originally_available_at",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub originally_available_at: ::std::option::Option<::chrono::NaiveDate>,
@@ -186,11 +277,7 @@ pub mod operations {
         /// Example: `2024-03-01T20:15:00Z`
         #[serde(
             rename = "lastViewedAt",
-            alias = "LastViewedAt",
-            alias = "last_viewed_at",
-            skip_serializing_if = "::std::option::Option::is_none",
-            default,
-            deserialize_with = "super::__helpers::opt_datetime"
+            skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub last_viewed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// Path of the poster image
@@ -198,36 +285,121 @@ pub mod operations {
         /// Example: `/library/metadata/58683/thumb/1703239236`
         #[serde(
             rename = "thumb",
-            alias = "ThumbURL",
-            alias = "ThumbUrl",
-            alias = "thumbURL",
-            alias = "thumbUrl",
-            alias = "thumb_url",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub thumb_url: ::std::option::Option<::std::string::String>,
         /// Files of the item
         #[serde(
             rename = "Media",
-            alias = "media",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub media: ::std::option::Option<::std::vec::Vec<GetLibraryItemsMedia>>,
         /// Where the item was recorded
-        #[serde(alias = "Geo", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub geo: ::std::option::Option<super::components::GeoData>,
     }
+    impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMetadata {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            super::__helpers::object(d)
+        }
+    }
+    impl<'de> super::__helpers::FromMap<'de> for GetLibraryItemsMetadata {
+        const EXPECTING: &'static str = "struct GetLibraryItemsMetadata";
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            __map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            use super::__helpers as __h;
+            let mut __m = __h::Fields::new(__map);
+            let mut rating_key = ::std::option::Option::None;
+            let mut guid = ::std::option::Option::None;
+            let mut r#type = ::std::option::Option::None;
+            let mut added_at = ::std::option::Option::None;
+            let mut updated_at = ::std::option::Option::None;
+            let mut originally_available_at = ::std::option::Option::None;
+            let mut last_viewed_at = ::std::option::Option::None;
+            let mut thumb_url = ::std::option::Option::None;
+            let mut media = ::std::option::Option::None;
+            let mut geo = ::std::option::Option::None;
+            while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                match __k.as_str() {
+                    "ratingKey" | "RatingKey" | "rating_key" => {
+                        __m.field(&mut rating_key, "ratingKey")?
+                    }
+                    "guid" | "Guid" => __m.field(&mut guid, "guid")?,
+                    "type" | "Type" => __m.field(&mut r#type, "type")?,
+                    "addedAt" | "AddedAt" | "added_at" => {
+                        __m.field(&mut added_at, "addedAt")?
+                    }
+                    "updatedAt" | "UpdatedAt" | "updated_at" => {
+                        __m.some(&mut updated_at, "updatedAt")?
+                    }
+                    "originallyAvailableAt" | "OriginallyAvailableAt"
+                    | "originally_available_at" => {
+                        __m.field(&mut originally_available_at, "originallyAvailableAt")?
+                    }
+                    "lastViewedAt" | "LastViewedAt" | "last_viewed_at" => {
+                        __m.opt_time(&mut last_viewed_at, "lastViewedAt")?
+                    }
+                    "thumb" | "ThumbURL" | "ThumbUrl" | "thumbURL" | "thumbUrl"
+                    | "thumb_url" => __m.field(&mut thumb_url, "thumb")?,
+                    "Media" | "media" => __m.field(&mut media, "Media")?,
+                    "geo" | "Geo" => __m.field(&mut geo, "geo")?,
+                    _ => __m.skip()?,
+                }
+            }
+            ::std::result::Result::Ok(Self {
+                rating_key: __h::required(rating_key, "ratingKey")?,
+                guid: guid.flatten(),
+                r#type: __h::required(r#type, "type")?,
+                added_at: __h::required(added_at, "addedAt")?,
+                updated_at: updated_at.flatten(),
+                originally_available_at: originally_available_at.flatten(),
+                last_viewed_at: last_viewed_at.flatten(),
+                thumb_url: thumb_url.flatten(),
+                media: media.flatten(),
+                geo: geo.flatten(),
+            })
+        }
+    }
     /// The items of one library section.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct GetLibraryItemsResponseBody {
         /// The container every answer of the media server is wrapped in
         #[serde(
             rename = "MediaContainer",
-            alias = "mediaContainer",
-            alias = "media_container",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub media_container: ::std::option::Option<GetLibraryItemsMediaContainer>,
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsResponseBody {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            super::__helpers::object(d)
+        }
+    }
+    impl<'de> super::__helpers::FromMap<'de> for GetLibraryItemsResponseBody {
+        const EXPECTING: &'static str = "struct GetLibraryItemsResponseBody";
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            __map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            use super::__helpers as __h;
+            let mut __m = __h::Fields::new(__map);
+            let mut media_container = ::std::option::Option::None;
+            while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                match __k.as_str() {
+                    "MediaContainer" | "mediaContainer" | "media_container" => {
+                        __m.field(&mut media_container, "MediaContainer")?
+                    }
+                    _ => __m.skip()?,
+                }
+            }
+            ::std::result::Result::Ok(Self {
+                media_container: media_container.flatten(),
+            })
+        }
     }
     /// Kind of item
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -279,6 +451,152 @@ pub mod operations {
 /// Shared serde helpers for the types above.
 #[doc(hidden)]
 pub mod __helpers {
+    /// A struct read from the entries of a map.
+    pub trait FromMap<'de>: ::std::marker::Sized {
+        /// What the visitor expects, for error messages.
+        const EXPECTING: &'static str;
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> ::std::result::Result<Self, A::Error>;
+    }
+    struct Object<T>(::std::marker::PhantomData<T>);
+    impl<'de, T: FromMap<'de>> ::serde::de::Visitor<'de> for Object<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::std::result::Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+    /// Deserializes a struct from a map; anything else is an error.
+    pub fn object<'de, T: FromMap<'de>, D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<T, D::Error> {
+        d.deserialize_map(Object(::std::marker::PhantomData))
+    }
+    /// A map key, borrowed from the input when it can be.
+    pub struct Key<'de>(::std::borrow::Cow<'de, str>);
+    impl Key<'_> {
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            struct V;
+            impl<'de> ::serde::de::Visitor<'de> for V {
+                type Value = Key<'de>;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("a string key")
+                }
+                fn visit_borrowed_str<E: ::serde::de::Error>(
+                    self,
+                    s: &'de str,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(s)))
+                }
+                fn visit_str<E: ::serde::de::Error>(
+                    self,
+                    s: &str,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(
+                        Key(::std::borrow::Cow::Owned(s.to_owned())),
+                    )
+                }
+                fn visit_string<E: ::serde::de::Error>(
+                    self,
+                    s: ::std::string::String,
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s)))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+    /// The entries of a map being read into a struct.
+    pub struct Fields<A> {
+        map: A,
+    }
+    impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
+        pub fn new(map: A) -> Self {
+            Fields { map }
+        }
+        pub fn next_key(
+            &mut self,
+        ) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
+            self.map.next_key()
+        }
+        /// Reads a field's value into its slot, once: a second key for the same
+        /// field (two spellings of it, say) is an error.
+        fn put<T>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+            read: impl ::std::ops::FnOnce(&mut A) -> ::std::result::Result<T, A::Error>,
+        ) -> ::std::result::Result<(), A::Error> {
+            if slot.is_some() {
+                return ::std::result::Result::Err(
+                    <A::Error as ::serde::de::Error>::duplicate_field(key),
+                );
+            }
+            *slot = ::std::option::Option::Some(read(&mut self.map)?);
+            ::std::result::Result::Ok(())
+        }
+        /// The value as its type reads it (`null` is `None` for an `Option`).
+        pub fn field<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value())
+        }
+        /// A present key, `null` included, is `Some`: keeps `null` apart from absent.
+        pub fn some<T: ::serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut ::std::option::Option<::std::option::Option<T>>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value().map(::std::option::Option::Some))
+        }
+        /// A timestamp or `null`, read leniently.
+        pub fn opt_time(
+            &mut self,
+            slot: &mut ::std::option::Option<
+                ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+            >,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(
+                slot,
+                key,
+                |m| {
+                    m
+                        .next_value::<::std::option::Option<Lenient>>()
+                        .map(|o| o.map(|l| l.0))
+                },
+            )
+        }
+        /// Skips the value of a key the struct does not declare.
+        pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
+            self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+        }
+    }
+    /// The value of a key that must be present.
+    pub fn required<T, E: ::serde::de::Error>(
+        slot: ::std::option::Option<T>,
+        key: &'static str,
+    ) -> ::std::result::Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(key))
+    }
     /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
     /// without offset or a bare date (both taken as UTC), or integer epoch
     /// seconds. It keeps its instant and is written back as RFC 3339.
@@ -348,30 +666,6 @@ pub mod __helpers {
             }
             d.deserialize_any(V)
         }
-    }
-    pub fn opt_datetime<'de, D>(
-        d: D,
-    ) -> ::std::result::Result<
-        ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-        D::Error,
-    >
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        <::std::option::Option<Lenient> as ::serde::Deserialize>::deserialize(d)
-            .map(|o| o.map(|l| l.0))
-    }
-    /// Keeps `null` apart from an absent key: absent is `None` (via
-    /// `#[serde(default)]`), `null` is `Some(None)`.
-    pub fn double_option<'de, T, D>(
-        d: D,
-    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-        D: ::serde::Deserializer<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(d)
-            .map(::std::option::Option::Some)
     }
     /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
     /// send it; other values as floats.
