@@ -185,6 +185,10 @@ echo "    deserialize: generated types $(field "$line" de_plain_vs_value)x the s
   "($(field "$line" de_capture_vs_plain_known)x on the same listing with known keys only)"
 echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the speed of Value;" \
   "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain"
+echo "    capture cost (time capturing / time plain, run alternately) by share of unknown bytes:"
+while read -r sweep; do
+  printf '      %5s%% of the bytes unknown: %sx\n' "$(field "$sweep" unknown_pct)" "$(field "$sweep" cost)"
+done < <(grep '^SWEEP ' "$LOGS/payloads.log")
 if [ "$QUICK" = 0 ]; then
   echo "    criterion estimates (time per run, [low mid high]):"
   # The first `time:` after each name; criterion's `change:` block repeats the word.

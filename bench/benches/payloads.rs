@@ -60,14 +60,42 @@ fn main() {
         return;
     }
 
-    let de_plain = median(|| serde_json::from_str::<Plain>(&text).unwrap());
-    let de_capture = median(|| serde_json::from_str::<Capture>(&text).unwrap());
-    let de_value = median(|| serde_json::from_str::<Value>(&text).unwrap());
+    // Cases that are compared run alternately, so a change in the machine's speed
+    // during the run affects both sides alike.
+    let (de_plain, de_value) = paired(
+        || serde_json::from_str::<Plain>(&text).unwrap(),
+        || serde_json::from_str::<Value>(&text).unwrap(),
+    );
+    let (_, de_capture) = paired(
+        || serde_json::from_str::<Plain>(&text).unwrap(),
+        || serde_json::from_str::<Capture>(&text).unwrap(),
+    );
     // The same listing with only declared keys: what capturing costs when there is
     // nothing unknown to keep (the mechanism alone, not the extra data).
     let known = serde_json::to_string(&as_plain).unwrap();
-    let de_plain_known = median(|| serde_json::from_str::<Plain>(&known).unwrap());
-    let de_capture_known = median(|| serde_json::from_str::<Capture>(&known).unwrap());
+    let (de_plain_known, de_capture_known) = paired(
+        || serde_json::from_str::<Plain>(&known).unwrap(),
+        || serde_json::from_str::<Capture>(&known).unwrap(),
+    );
+    // Capture cost against the share of the bytes that are unknown keys: the same
+    // listing with 0%, 25%, 50%, 75% and all of its unknown keys.
+    let known_only = {
+        let mut v = payload::value(payload::ITEMS);
+        payload::thin_unknown(&mut v, 0);
+        serde_json::to_string(&v).unwrap().len()
+    };
+    let mut sweep = Vec::new();
+    for keep in [0, 25, 50, 75, 100] {
+        let mut v = payload::value(payload::ITEMS);
+        payload::thin_unknown(&mut v, keep);
+        let t = serde_json::to_string(&v).unwrap();
+        let share = 1.0 - known_only as f64 / t.len() as f64;
+        let (p, c) = paired(
+            || serde_json::from_str::<Plain>(&t).unwrap(),
+            || serde_json::from_str::<Capture>(&t).unwrap(),
+        );
+        sweep.push((keep, share, c.as_secs_f64() / p.as_secs_f64()));
+    }
     let ser_plain = median(|| serde_json::to_string(&as_plain).unwrap());
     let ser_capture = median(|| serde_json::to_string(&as_capture).unwrap());
     let ser_value = median(|| serde_json::to_string(&as_value).unwrap());
@@ -109,6 +137,19 @@ fn main() {
         speedup(de_capture, de_plain),
         speedup(de_capture_known, de_plain_known),
     );
+    println!("capture cost (time capturing / time plain) by share of unknown bytes:");
+    for (keep, share, cost) in &sweep {
+        println!(
+            "  {keep:>3}% of unknown keys kept: {:>4.1}% of the bytes unknown, cost {cost:.2}x",
+            share * 100.0
+        );
+    }
+    for (keep, share, cost) in &sweep {
+        println!(
+            "SWEEP keep={keep} unknown_pct={:.1} cost={cost:.2}",
+            share * 100.0
+        );
+    }
     println!(
         "PAYLOAD bytes={n} items={} de_plain_mbs={:.1} de_capture_mbs={:.1} de_value_mbs={:.1} \
          ser_plain_mbs={:.1} ser_capture_mbs={:.1} ser_value_mbs={:.1} \
@@ -127,6 +168,23 @@ fn main() {
         speedup(ser_capture, ser_plain),
         speedup(de_capture_known, de_plain_known),
     );
+}
+
+/// Median times of `f` and `g`, run alternately: at least 21 runs each, about 0.6 s.
+fn paired<A, B>(mut f: impl FnMut() -> A, mut g: impl FnMut() -> B) -> (Duration, Duration) {
+    let (mut tf, mut tg) = (Vec::new(), Vec::new());
+    let start = Instant::now();
+    while tf.len() < 21 || (start.elapsed() < Duration::from_millis(600) && tf.len() < 1000) {
+        let t = Instant::now();
+        black_box(f());
+        tf.push(t.elapsed());
+        let t = Instant::now();
+        black_box(g());
+        tg.push(t.elapsed());
+    }
+    tf.sort();
+    tg.sort();
+    (tf[tf.len() / 2], tg[tg.len() / 2])
 }
 
 /// Median time of `f` over at least 11 runs and about 0.3 s.

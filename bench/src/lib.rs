@@ -10,7 +10,7 @@ pub mod plain {
 }
 
 /// Generated with `Config::keep_unknown(true)`: every struct keeps undeclared keys in
-/// a flattened map and writes them back.
+/// a map and writes them back.
 pub mod capture {
     include!(concat!(env!("OUT_DIR"), "/capture.rs"));
 }
@@ -61,6 +61,21 @@ mod tests {
     }
 
     #[test]
+    fn thinning_keeps_a_share_of_the_unknown_keys() {
+        let full = payload::value(20);
+        let count = |pct| {
+            let mut v = full.clone();
+            payload::thin_unknown(&mut v, pct);
+            unknown_keys(&v.to_string()).len()
+        };
+        let all = unknown_keys(&full.to_string()).len();
+        assert_eq!(count(100), all);
+        assert_eq!(count(0), 0);
+        let half = count(50);
+        assert!(all / 3 < half && half < all * 2 / 3, "{half} of {all}");
+    }
+
+    #[test]
     fn plain_types_drop_unknown_keys() {
         let text = payload::json(20);
         let body: plain::operations::GetLibraryItemsResponseBody =
@@ -79,7 +94,7 @@ mod tests {
                         let p = format!("{path}/{}", k.to_ascii_lowercase());
                         if payload::UNKNOWN_KEYS.contains(&k.as_str()) {
                             out.push((p, v.clone()));
-                        } else if !matches!(k.as_str(), "payload" | "extra" | "attributes") {
+                        } else if !payload::FREE_FORM.contains(&k.as_str()) {
                             walk(v, &p, out);
                         }
                     }

@@ -372,3 +372,28 @@ pub fn value(items: usize) -> Value {
 pub fn json(items: usize) -> String {
     serde_json::to_string(&value(items)).expect("a Value always serializes")
 }
+
+/// Keeps each undeclared key (see [`UNKNOWN_KEYS`]) of `v` with probability `keep_pct`
+/// percent, the same ones on every run: payloads between "only declared keys" (0) and
+/// the full listing (100), to show how capture cost follows the share of unknown data.
+/// Free-form values (`payload`, `extra`, `attributes`) are left as they are.
+pub fn thin_unknown(v: &mut Value, keep_pct: u64) {
+    fn walk(v: &mut Value, rng: &mut Rng, keep_pct: u64) {
+        match v {
+            Value::Object(map) => {
+                map.retain(|k, _| !UNKNOWN_KEYS.contains(&k.as_str()) || rng.chance(keep_pct));
+                for (k, v) in map.iter_mut() {
+                    if !FREE_FORM.contains(&k.as_str()) {
+                        walk(v, rng, keep_pct);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| walk(v, rng, keep_pct)),
+            _ => {}
+        }
+    }
+    walk(v, &mut Rng(0x7819), keep_pct);
+}
+
+/// Keys whose values are free-form (`Any`, maps): everything inside them is declared.
+pub const FREE_FORM: &[&str] = &["payload", "extra", "attributes"];
