@@ -961,9 +961,15 @@ fn models_named_like_std_items_compile_and_work() {
         "serialize": {"value": "s"},
         "selfModel": {"value": "me"},
         "kind": {"name": "k"},
-        "keyword": "Self"
+        "keyword": "Self",
+        "some": {"none": {"key": "k", "map": 3}}
     });
     let u: naming::Uses = round_trip(v);
+    let none = u.some.as_ref().unwrap().none.as_ref().unwrap();
+    assert_eq!(
+        (none.value.as_deref(), none.key.as_str(), none.map),
+        (None, "k", Some(3))
+    );
     assert_eq!(u.string, naming::String::Rich);
     assert_eq!(u.default, Some(naming::Default::default()));
     assert_eq!(

@@ -286,6 +286,12 @@ impl Ctx<'_> {
                 }
             }
         };
+        // A model named `None` must not capture the slots' `None`.
+        let use_none = (!slots.is_empty()).then(|| {
+            quote!(
+                use ::std::option::Option::None;
+            )
+        });
         quote! {
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
@@ -297,8 +303,9 @@ impl Ctx<'_> {
                 const EXPECTING: &'static str = #label;
                 fn from_map<A: ::serde::de::MapAccess<'de>>(__map: A) -> ::std::result::Result<Self, A::Error> {
                     use #h as __h;
+                    #use_none
                     let mut __m = __h::Fields::new(__map);
-                    #(let mut #slots = ::std::option::Option::None;)*
+                    #(let mut #slots = None;)*
                     #extra_decl
                     #body
                     ::std::result::Result::Ok(Self {

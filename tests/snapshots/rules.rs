@@ -34,10 +34,11 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut id = ::std::option::Option::None;
-                let mut pin = ::std::option::Option::None;
-                let mut ratio = ::std::option::Option::None;
+                let mut id = None;
+                let mut pin = None;
+                let mut ratio = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "id" | "Id" => __m.field(&mut id, "id")?,
@@ -117,14 +118,15 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut id = ::std::option::Option::None;
-                let mut pin = ::std::option::Option::None;
-                let mut legacy_id = ::std::option::Option::None;
-                let mut old_score = ::std::option::Option::None;
-                let mut old_name = ::std::option::Option::None;
-                let mut struck_only = ::std::option::Option::None;
-                let mut noted_only = ::std::option::Option::None;
+                let mut id = None;
+                let mut pin = None;
+                let mut legacy_id = None;
+                let mut old_score = None;
+                let mut old_name = None;
+                let mut struck_only = None;
+                let mut noted_only = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "id" | "Id" => __m.field(&mut id, "id")?,
@@ -184,9 +186,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut id = ::std::option::Option::None;
-                let mut old_code = ::std::option::Option::None;
+                let mut id = None;
+                let mut old_code = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "id" | "Id" => __m.field(&mut id, "id")?,
@@ -267,14 +270,15 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut breaks = ::std::option::Option::None;
-                let mut pipes = ::std::option::Option::None;
-                let mut links = ::std::option::Option::None;
-                let mut spans = ::std::option::Option::None;
-                let mut json = ::std::option::Option::None;
-                let mut list = ::std::option::Option::None;
-                let mut nothing = ::std::option::Option::None;
+                let mut breaks = None;
+                let mut pipes = None;
+                let mut links = None;
+                let mut spans = None;
+                let mut json = None;
+                let mut list = None;
+                let mut nothing = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "breaks" | "Breaks" => __m.field(&mut breaks, "breaks")?,
@@ -576,10 +580,11 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut kind = ::std::option::Option::None;
-                let mut priority = ::std::option::Option::None;
-                let mut history = ::std::option::Option::None;
+                let mut kind = None;
+                let mut priority = None;
+                let mut history = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "kind" | "Kind" => __m.field(&mut kind, "kind")?,
@@ -678,9 +683,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
-                let mut args = ::std::option::Option::None;
+                let mut name = None;
+                let mut args = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "name" | "Name" => __m.field(&mut name, "name")?,
@@ -718,8 +724,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
+                let mut name = None;
                 let mut additional_properties = ::std::collections::BTreeMap::new();
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
@@ -763,9 +770,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
-                let mut additional_properties = ::std::option::Option::None;
+                let mut name = None;
+                let mut additional_properties = None;
                 let mut additional_properties_2 = ::std::collections::BTreeMap::new();
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
@@ -807,8 +815,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut vertices = ::std::option::Option::None;
+                let mut vertices = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "vertices" | "Vertices" => __m.field(&mut vertices, "vertices")?,
@@ -839,8 +848,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut inner = ::std::option::Option::None;
+                let mut inner = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "inner" | "Inner" => __m.field(&mut inner, "inner")?,
@@ -879,10 +889,11 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut item_count = ::std::option::Option::None;
-                let mut item_count_2 = ::std::option::Option::None;
-                let mut item_count_3 = ::std::option::Option::None;
+                let mut item_count = None;
+                let mut item_count_2 = None;
+                let mut item_count_3 = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "item_count" => __m.field(&mut item_count, "item_count")?,
@@ -917,8 +928,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut value = ::std::option::Option::None;
+                let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "value" | "Value" => __m.field(&mut value, "value")?,
@@ -963,12 +975,13 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut r#type = ::std::option::Option::None;
-                let mut r#match = ::std::option::Option::None;
-                let mut self_ = ::std::option::Option::None;
-                let mut crate_ = ::std::option::Option::None;
-                let mut super_ = ::std::option::Option::None;
+                let mut r#type = None;
+                let mut r#match = None;
+                let mut self_ = None;
+                let mut crate_ = None;
+                let mut super_ = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "type" | "Type" => __m.field(&mut r#type, "type")?,
@@ -1006,8 +1019,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut value = ::std::option::Option::None;
+                let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "value" | "Value" => __m.field(&mut value, "value")?,
@@ -1143,17 +1157,18 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut r#type = ::std::option::Option::None;
-                let mut r#match = ::std::option::Option::None;
-                let mut self_ = ::std::option::Option::None;
-                let mut crate_ = ::std::option::Option::None;
-                let mut super_ = ::std::option::Option::None;
-                let mut r#fn = ::std::option::Option::None;
-                let mut r#async = ::std::option::Option::None;
-                let mut _1080p = ::std::option::Option::None;
-                let mut content_type = ::std::option::Option::None;
-                let mut gr_e = ::std::option::Option::None;
+                let mut r#type = None;
+                let mut r#match = None;
+                let mut self_ = None;
+                let mut crate_ = None;
+                let mut super_ = None;
+                let mut r#fn = None;
+                let mut r#async = None;
+                let mut _1080p = None;
+                let mut content_type = None;
+                let mut gr_e = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "type" | "Type" => __m.field(&mut r#type, "type")?,
@@ -1201,8 +1216,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut value = ::std::option::Option::None;
+                let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "value" | "Value" => __m.field(&mut value, "value")?,
@@ -1232,8 +1248,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut other = ::std::option::Option::None;
+                let mut other = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "other" | "Other" => __m.field(&mut other, "other")?,
@@ -1242,6 +1259,50 @@ pub mod models {
                 }
                 ::std::result::Result::Ok(Self {
                     other: __h::required(other, "other")?,
+                })
+            }
+        }
+        /// A model named like Option's variant, which the readers' slots start as
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        pub struct None {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub value: ::std::option::Option<::std::string::String>,
+            /// A field named like a reader's local
+            pub key: ::std::string::String,
+            /// Another one
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub map: ::std::option::Option<i64>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for None {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for None {
+            const EXPECTING: &'static str = "struct None";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                use ::std::option::Option::None;
+                let mut __m = __h::Fields::new(__map);
+                let mut value = None;
+                let mut key = None;
+                let mut map = None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        "key" | "Key" => __m.field(&mut key, "key")?,
+                        "map" | "Map" => __m.field(&mut map, "map")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    value: value.flatten(),
+                    key: __h::required(key, "key")?,
+                    map: map.flatten(),
                 })
             }
         }
@@ -1264,8 +1325,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut value = ::std::option::Option::None;
+                let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "value" | "Value" => __m.field(&mut value, "value")?,
@@ -1300,8 +1362,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut value = ::std::option::Option::None;
+                let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "value" | "Value" => __m.field(&mut value, "value")?,
@@ -1331,8 +1394,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut value = ::std::option::Option::None;
+                let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "value" | "Value" => __m.field(&mut value, "value")?,
@@ -1342,6 +1406,37 @@ pub mod models {
                 ::std::result::Result::Ok(Self {
                     value: __h::required(value, "value")?,
                 })
+            }
+        }
+        /// A model named like Option's other variant
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        pub struct Some {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub none: ::std::option::Option<None>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for Some {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for Some {
+            const EXPECTING: &'static str = "struct Some";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                use ::std::option::Option::None;
+                let mut __m = __h::Fields::new(__map);
+                let mut none = None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "none" | "None" => __m.field(&mut none, "none")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self { none: none.flatten() })
             }
         }
         /// An enum named like std's String
@@ -1413,6 +1508,8 @@ pub mod models {
             pub kind: ::std::option::Option<super::r#type::Kind>,
             #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub keyword: ::std::option::Option<Keyword>,
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub some: ::std::option::Option<Some>,
         }
         impl<'de> ::serde::Deserialize<'de> for Uses {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1427,18 +1524,20 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut option = ::std::option::Option::None;
-                let mut string = ::std::option::Option::None;
-                let mut text = ::std::option::Option::None;
-                let mut default = ::std::option::Option::None;
-                let mut boxed = ::std::option::Option::None;
-                let mut result = ::std::option::Option::None;
-                let mut vec = ::std::option::Option::None;
-                let mut serialize = ::std::option::Option::None;
-                let mut self_model = ::std::option::Option::None;
-                let mut kind = ::std::option::Option::None;
-                let mut keyword = ::std::option::Option::None;
+                let mut option = None;
+                let mut string = None;
+                let mut text = None;
+                let mut default = None;
+                let mut boxed = None;
+                let mut result = None;
+                let mut vec = None;
+                let mut serialize = None;
+                let mut self_model = None;
+                let mut kind = None;
+                let mut keyword = None;
+                let mut some = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "option" | "Option" => __m.field(&mut option, "option")?,
@@ -1456,6 +1555,7 @@ pub mod models {
                         }
                         "kind" | "Kind" => __m.field(&mut kind, "kind")?,
                         "keyword" | "Keyword" => __m.field(&mut keyword, "keyword")?,
+                        "some" | "Some" => __m.field(&mut some, "some")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1471,6 +1571,7 @@ pub mod models {
                     self_model: self_model.flatten(),
                     kind: kind.flatten(),
                     keyword: keyword.flatten(),
+                    some: some.flatten(),
                 })
             }
         }
@@ -1535,8 +1636,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
+                let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "name" | "Name" => __m.field(&mut name, "name")?,
@@ -1597,16 +1699,17 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut note = ::std::option::Option::None;
-                let mut value = ::std::option::Option::None;
-                let mut correction = ::std::option::Option::None;
-                let mut ratio = ::std::option::Option::None;
-                let mut comment = ::std::option::Option::None;
-                let mut unit = ::std::option::Option::None;
-                let mut samples = ::std::option::Option::None;
-                let mut reader = ::std::option::Option::None;
-                let mut reviewer = ::std::option::Option::None;
+                let mut note = None;
+                let mut value = None;
+                let mut correction = None;
+                let mut ratio = None;
+                let mut comment = None;
+                let mut unit = None;
+                let mut samples = None;
+                let mut reader = None;
+                let mut reviewer = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "note" | "Note" => __m.field(&mut note, "note")?,
@@ -1656,8 +1759,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
+                let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "name" | "Name" => __m.field(&mut name, "name")?,
@@ -1691,10 +1795,11 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut op = ::std::option::Option::None;
-                let mut left = ::std::option::Option::None;
-                let mut right = ::std::option::Option::None;
+                let mut op = None;
+                let mut left = None;
+                let mut right = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "op" | "Op" => __m.field(&mut op, "op")?,
@@ -1737,9 +1842,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
-                let mut link = ::std::option::Option::None;
+                let mut name = None;
+                let mut link = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "name" | "Name" => __m.field(&mut name, "name")?,
@@ -1773,9 +1879,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut label = ::std::option::Option::None;
-                let mut target = ::std::option::Option::None;
+                let mut label = None;
+                let mut target = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "label" | "Label" => __m.field(&mut label, "label")?,
@@ -1811,10 +1918,11 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut root = ::std::option::Option::None;
-                let mut home = ::std::option::Option::None;
-                let mut formula = ::std::option::Option::None;
+                let mut root = None;
+                let mut home = None;
+                let mut formula = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "root" | "Root" => __m.field(&mut root, "root")?,
@@ -1867,12 +1975,13 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
-                let mut parent = ::std::option::Option::None;
-                let mut children = ::std::option::Option::None;
-                let mut by_name = ::std::option::Option::None;
-                let mut previous = ::std::option::Option::None;
+                let mut name = None;
+                let mut parent = None;
+                let mut children = None;
+                let mut by_name = None;
+                let mut previous = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "name" | "Name" => __m.field(&mut name, "name")?,
@@ -1916,8 +2025,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut name = ::std::option::Option::None;
+                let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "name" | "Name" => __m.field(&mut name, "name")?,
@@ -2021,9 +2131,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut x = ::std::option::Option::None;
-                let mut y = ::std::option::Option::None;
+                let mut x = None;
+                let mut y = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "x" | "X" => __m.field(&mut x, "x")?,
@@ -2134,9 +2245,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut id = ::std::option::Option::None;
-                let mut name = ::std::option::Option::None;
+                let mut id = None;
+                let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "id" | "Id" => __m.field(&mut id, "id")?,
@@ -2218,9 +2330,10 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut x = ::std::option::Option::None;
-                let mut y = ::std::option::Option::None;
+                let mut x = None;
+                let mut y = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "x" | "X" => __m.field(&mut x, "x")?,
@@ -2270,8 +2383,9 @@ pub mod models {
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
                 use super::super::__helpers as __h;
+                use ::std::option::Option::None;
                 let mut __m = __h::Fields::new(__map);
-                let mut id = ::std::option::Option::None;
+                let mut id = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "id" | "Id" => __m.field(&mut id, "id")?,

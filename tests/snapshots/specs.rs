@@ -35,9 +35,10 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut name = ::std::option::Option::None;
-                    let mut revision = ::std::option::Option::None;
+                    let mut name = None;
+                    let mut revision = None;
                     let mut additional_properties = ::std::collections::BTreeMap::new();
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
@@ -302,30 +303,31 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut title = ::std::option::Option::None;
-                    let mut summary = ::std::option::Option::None;
-                    let mut year = ::std::option::Option::None;
-                    let mut view_count = ::std::option::Option::None;
-                    let mut rating = ::std::option::Option::None;
-                    let mut watched = ::std::option::Option::None;
-                    let mut payload = ::std::option::Option::None;
-                    let mut extra = ::std::option::Option::None;
-                    let mut labels = ::std::option::Option::None;
-                    let mut part_numbers = ::std::option::Option::None;
-                    let mut tags = ::std::option::Option::None;
-                    let mut attributes = ::std::option::Option::None;
-                    let mut alternate_titles = ::std::option::Option::None;
-                    let mut primary_tag = ::std::option::Option::None;
-                    let mut measurement = ::std::option::Option::None;
-                    let mut added_at = ::std::option::Option::None;
-                    let mut originally_available_at = ::std::option::Option::None;
-                    let mut r#type = ::std::option::Option::None;
-                    let mut filter = ::std::option::Option::None;
-                    let mut library_section_id = ::std::option::Option::None;
-                    let mut edition_title = ::std::option::Option::None;
-                    let mut skip_count = ::std::option::Option::None;
-                    let mut pin = ::std::option::Option::None;
+                    let mut title = None;
+                    let mut summary = None;
+                    let mut year = None;
+                    let mut view_count = None;
+                    let mut rating = None;
+                    let mut watched = None;
+                    let mut payload = None;
+                    let mut extra = None;
+                    let mut labels = None;
+                    let mut part_numbers = None;
+                    let mut tags = None;
+                    let mut attributes = None;
+                    let mut alternate_titles = None;
+                    let mut primary_tag = None;
+                    let mut measurement = None;
+                    let mut added_at = None;
+                    let mut originally_available_at = None;
+                    let mut r#type = None;
+                    let mut filter = None;
+                    let mut library_section_id = None;
+                    let mut edition_title = None;
+                    let mut skip_count = None;
+                    let mut pin = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "title" | "Title" => __m.field(&mut title, "title")?,
@@ -490,9 +492,10 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut unit = ::std::option::Option::None;
-                    let mut level = ::std::option::Option::None;
+                    let mut unit = None;
+                    let mut level = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "unit" | "Unit" => __m.field(&mut unit, "unit")?,
@@ -538,10 +541,11 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut name = ::std::option::Option::None;
-                    let mut children = ::std::option::Option::None;
-                    let mut parent_summary = ::std::option::Option::None;
+                    let mut name = None;
+                    let mut children = None;
+                    let mut parent_summary = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "name" | "Name" => __m.field(&mut name, "name")?,
@@ -594,10 +598,11 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut name = ::std::option::Option::None;
-                    let mut child_count = ::std::option::Option::None;
-                    let mut root = ::std::option::Option::None;
+                    let mut name = None;
+                    let mut child_count = None;
+                    let mut root = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "name" | "Name" => __m.field(&mut name, "name")?,
@@ -644,11 +649,12 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut id = ::std::option::Option::None;
-                    let mut value = ::std::option::Option::None;
-                    let mut lineup = ::std::option::Option::None;
-                    let mut kinds = ::std::option::Option::None;
+                    let mut id = None;
+                    let mut value = None;
+                    let mut lineup = None;
+                    let mut kinds = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "id" | "Id" => __m.field(&mut id, "id")?,
@@ -701,9 +707,10 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut id = ::std::option::Option::None;
-                    let mut tag = ::std::option::Option::None;
+                    let mut id = None;
+                    let mut tag = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "id" | "Id" => __m.field(&mut id, "id")?,
@@ -801,17 +808,18 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut code = ::std::option::Option::None;
-                    let mut european_union_member = ::std::option::Option::None;
-                    let mut continent_code = ::std::option::Option::None;
-                    let mut country = ::std::option::Option::None;
-                    let mut city = ::std::option::Option::None;
-                    let mut time_zone = ::std::option::Option::None;
-                    let mut postal_code = ::std::option::Option::None;
-                    let mut in_privacy_restricted_country = ::std::option::Option::None;
-                    let mut subdivisions = ::std::option::Option::None;
-                    let mut coordinates = ::std::option::Option::None;
+                    let mut code = None;
+                    let mut european_union_member = None;
+                    let mut continent_code = None;
+                    let mut country = None;
+                    let mut city = None;
+                    let mut time_zone = None;
+                    let mut postal_code = None;
+                    let mut in_privacy_restricted_country = None;
+                    let mut subdivisions = None;
+                    let mut coordinates = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "code" | "Code" => __m.field(&mut code, "code")?,
@@ -893,9 +901,10 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut client_identifier = ::std::option::Option::None;
-                    let mut include_location = ::std::option::Option::None;
+                    let mut client_identifier = None;
+                    let mut include_location = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "clientIdentifier" | "ClientIdentifier"
@@ -996,19 +1005,20 @@ pub mod go {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut id = ::std::option::Option::None;
-                    let mut code = ::std::option::Option::None;
-                    let mut product = ::std::option::Option::None;
-                    let mut trusted = ::std::option::Option::None;
-                    let mut qr = ::std::option::Option::None;
-                    let mut client_identifier = ::std::option::Option::None;
-                    let mut location = ::std::option::Option::None;
-                    let mut expires_in = ::std::option::Option::None;
-                    let mut created_at = ::std::option::Option::None;
-                    let mut expires_at = ::std::option::Option::None;
-                    let mut auth_token = ::std::option::Option::None;
-                    let mut new_registration = ::std::option::Option::None;
+                    let mut id = None;
+                    let mut code = None;
+                    let mut product = None;
+                    let mut trusted = None;
+                    let mut qr = None;
+                    let mut client_identifier = None;
+                    let mut location = None;
+                    let mut expires_in = None;
+                    let mut created_at = None;
+                    let mut expires_at = None;
+                    let mut auth_token = None;
+                    let mut new_registration = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "id" | "Id" => __m.field(&mut id, "id")?,
@@ -1127,9 +1137,10 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut name = ::std::option::Option::None;
-                    let mut revision = ::std::option::Option::None;
+                    let mut name = None;
+                    let mut revision = None;
                     let mut additional_properties = ::std::collections::BTreeMap::new();
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
@@ -1394,30 +1405,31 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut title = ::std::option::Option::None;
-                    let mut summary = ::std::option::Option::None;
-                    let mut year = ::std::option::Option::None;
-                    let mut view_count = ::std::option::Option::None;
-                    let mut rating = ::std::option::Option::None;
-                    let mut watched = ::std::option::Option::None;
-                    let mut payload = ::std::option::Option::None;
-                    let mut extra = ::std::option::Option::None;
-                    let mut labels = ::std::option::Option::None;
-                    let mut part_numbers = ::std::option::Option::None;
-                    let mut tags = ::std::option::Option::None;
-                    let mut attributes = ::std::option::Option::None;
-                    let mut alternate_titles = ::std::option::Option::None;
-                    let mut primary_tag = ::std::option::Option::None;
-                    let mut measurement = ::std::option::Option::None;
-                    let mut added_at = ::std::option::Option::None;
-                    let mut originally_available_at = ::std::option::Option::None;
-                    let mut r#type = ::std::option::Option::None;
-                    let mut filter = ::std::option::Option::None;
-                    let mut library_section_id = ::std::option::Option::None;
-                    let mut edition_title = ::std::option::Option::None;
-                    let mut skip_count = ::std::option::Option::None;
-                    let mut pin = ::std::option::Option::None;
+                    let mut title = None;
+                    let mut summary = None;
+                    let mut year = None;
+                    let mut view_count = None;
+                    let mut rating = None;
+                    let mut watched = None;
+                    let mut payload = None;
+                    let mut extra = None;
+                    let mut labels = None;
+                    let mut part_numbers = None;
+                    let mut tags = None;
+                    let mut attributes = None;
+                    let mut alternate_titles = None;
+                    let mut primary_tag = None;
+                    let mut measurement = None;
+                    let mut added_at = None;
+                    let mut originally_available_at = None;
+                    let mut r#type = None;
+                    let mut filter = None;
+                    let mut library_section_id = None;
+                    let mut edition_title = None;
+                    let mut skip_count = None;
+                    let mut pin = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "title" | "Title" => __m.field(&mut title, "title")?,
@@ -1582,9 +1594,10 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut unit = ::std::option::Option::None;
-                    let mut level = ::std::option::Option::None;
+                    let mut unit = None;
+                    let mut level = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "unit" | "Unit" => __m.field(&mut unit, "unit")?,
@@ -1630,10 +1643,11 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut name = ::std::option::Option::None;
-                    let mut children = ::std::option::Option::None;
-                    let mut parent_summary = ::std::option::Option::None;
+                    let mut name = None;
+                    let mut children = None;
+                    let mut parent_summary = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "name" | "Name" => __m.field(&mut name, "name")?,
@@ -1686,10 +1700,11 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut name = ::std::option::Option::None;
-                    let mut child_count = ::std::option::Option::None;
-                    let mut root = ::std::option::Option::None;
+                    let mut name = None;
+                    let mut child_count = None;
+                    let mut root = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "name" | "Name" => __m.field(&mut name, "name")?,
@@ -1736,11 +1751,12 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut id = ::std::option::Option::None;
-                    let mut value = ::std::option::Option::None;
-                    let mut lineup = ::std::option::Option::None;
-                    let mut kinds = ::std::option::Option::None;
+                    let mut id = None;
+                    let mut value = None;
+                    let mut lineup = None;
+                    let mut kinds = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "id" | "Id" => __m.field(&mut id, "id")?,
@@ -1793,9 +1809,10 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut id = ::std::option::Option::None;
-                    let mut tag = ::std::option::Option::None;
+                    let mut id = None;
+                    let mut tag = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "id" | "Id" => __m.field(&mut id, "id")?,
@@ -1893,17 +1910,18 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut code = ::std::option::Option::None;
-                    let mut european_union_member = ::std::option::Option::None;
-                    let mut continent_code = ::std::option::Option::None;
-                    let mut country = ::std::option::Option::None;
-                    let mut city = ::std::option::Option::None;
-                    let mut time_zone = ::std::option::Option::None;
-                    let mut postal_code = ::std::option::Option::None;
-                    let mut in_privacy_restricted_country = ::std::option::Option::None;
-                    let mut subdivisions = ::std::option::Option::None;
-                    let mut coordinates = ::std::option::Option::None;
+                    let mut code = None;
+                    let mut european_union_member = None;
+                    let mut continent_code = None;
+                    let mut country = None;
+                    let mut city = None;
+                    let mut time_zone = None;
+                    let mut postal_code = None;
+                    let mut in_privacy_restricted_country = None;
+                    let mut subdivisions = None;
+                    let mut coordinates = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "code" | "Code" => __m.field(&mut code, "code")?,
@@ -1985,9 +2003,10 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut client_identifier = ::std::option::Option::None;
-                    let mut include_location = ::std::option::Option::None;
+                    let mut client_identifier = None;
+                    let mut include_location = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "clientIdentifier" | "ClientIdentifier"
@@ -2088,19 +2107,20 @@ pub mod python {
                     __map: A,
                 ) -> ::std::result::Result<Self, A::Error> {
                     use super::super::super::__helpers as __h;
+                    use ::std::option::Option::None;
                     let mut __m = __h::Fields::new(__map);
-                    let mut id = ::std::option::Option::None;
-                    let mut code = ::std::option::Option::None;
-                    let mut product = ::std::option::Option::None;
-                    let mut trusted = ::std::option::Option::None;
-                    let mut qr = ::std::option::Option::None;
-                    let mut client_identifier = ::std::option::Option::None;
-                    let mut location = ::std::option::Option::None;
-                    let mut expires_in = ::std::option::Option::None;
-                    let mut created_at = ::std::option::Option::None;
-                    let mut expires_at = ::std::option::Option::None;
-                    let mut auth_token = ::std::option::Option::None;
-                    let mut new_registration = ::std::option::Option::None;
+                    let mut id = None;
+                    let mut code = None;
+                    let mut product = None;
+                    let mut trusted = None;
+                    let mut qr = None;
+                    let mut client_identifier = None;
+                    let mut location = None;
+                    let mut expires_in = None;
+                    let mut created_at = None;
+                    let mut expires_at = None;
+                    let mut auth_token = None;
+                    let mut new_registration = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
                             "id" | "Id" => __m.field(&mut id, "id")?,

@@ -43,11 +43,12 @@ pub mod components {
             __map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             use super::__helpers as __h;
+            use ::std::option::Option::None;
             let mut __m = __h::Fields::new(__map);
-            let mut code = ::std::option::Option::None;
-            let mut european_union_member = ::std::option::Option::None;
-            let mut continent_code = ::std::option::Option::None;
-            let mut coordinates = ::std::option::Option::None;
+            let mut code = None;
+            let mut european_union_member = None;
+            let mut continent_code = None;
+            let mut coordinates = None;
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
@@ -125,11 +126,12 @@ pub mod operations {
             __map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             use super::__helpers as __h;
+            use ::std::option::Option::None;
             let mut __m = __h::Fields::new(__map);
-            let mut id = ::std::option::Option::None;
-            let mut video_resolution = ::std::option::Option::None;
-            let mut bitrate = ::std::option::Option::None;
-            let mut aspect_ratio = ::std::option::Option::None;
+            let mut id = None;
+            let mut video_resolution = None;
+            let mut bitrate = None;
+            let mut aspect_ratio = None;
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
@@ -218,13 +220,14 @@ pub mod operations {
             __map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             use super::__helpers as __h;
+            use ::std::option::Option::None;
             let mut __m = __h::Fields::new(__map);
-            let mut size = ::std::option::Option::None;
-            let mut allow_sync = ::std::option::Option::None;
-            let mut library_section_id = ::std::option::Option::None;
-            let mut library_section_uuid = ::std::option::Option::None;
-            let mut media_tag_prefix = ::std::option::Option::None;
-            let mut metadata = ::std::option::Option::None;
+            let mut size = None;
+            let mut allow_sync = None;
+            let mut library_section_id = None;
+            let mut library_section_uuid = None;
+            let mut media_tag_prefix = None;
+            let mut metadata = None;
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
@@ -341,17 +344,18 @@ pub mod operations {
             __map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             use super::__helpers as __h;
+            use ::std::option::Option::None;
             let mut __m = __h::Fields::new(__map);
-            let mut rating_key = ::std::option::Option::None;
-            let mut guid = ::std::option::Option::None;
-            let mut r#type = ::std::option::Option::None;
-            let mut added_at = ::std::option::Option::None;
-            let mut updated_at = ::std::option::Option::None;
-            let mut originally_available_at = ::std::option::Option::None;
-            let mut last_viewed_at = ::std::option::Option::None;
-            let mut thumb_url = ::std::option::Option::None;
-            let mut media = ::std::option::Option::None;
-            let mut geo = ::std::option::Option::None;
+            let mut rating_key = None;
+            let mut guid = None;
+            let mut r#type = None;
+            let mut added_at = None;
+            let mut updated_at = None;
+            let mut originally_available_at = None;
+            let mut last_viewed_at = None;
+            let mut thumb_url = None;
+            let mut media = None;
+            let mut geo = None;
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
@@ -424,8 +428,9 @@ pub mod operations {
             __map: A,
         ) -> ::std::result::Result<Self, A::Error> {
             use super::__helpers as __h;
+            use ::std::option::Option::None;
             let mut __m = __h::Fields::new(__map);
-            let mut media_container = ::std::option::Option::None;
+            let mut media_container = None;
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
