@@ -10,7 +10,7 @@ generator: Rust serde types from Speakeasy SDK model docs
 
 Reads SDK model docs (markdown: `# Title` plus a `## Fields`, `## Values` or
 `## Supported Types` section, as Speakeasy writes under docs/models/) in Python or
-Go flavor, and prints Rust types that derive serde's Serialize and Deserialize.
+Go flavor, and prints Rust types that implement serde's Serialize and Deserialize.
 Each folder under an input becomes a `pub mod`.
 
 USAGE:

@@ -93,7 +93,7 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
     pub fields: Vec<Field>,
-    /// Keys not declared as fields, kept in a flattened map (free-form objects and
+    /// Keys not declared as fields, kept in a map (free-form objects and
     /// documented extra properties).
     pub extra: Option<Extra>,
     /// SDK-only fields (raw HTTP responses, streams) left out because they are not JSON.
