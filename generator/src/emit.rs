@@ -62,6 +62,53 @@ fn rel_path(from: &[String], to: &[String], name: &str) -> TokenStream {
     quote!(#(#supers)* #(#downs)* #name)
 }
 
+/// How a struct's reader reads a field's value: the `__helpers::Fields` method it
+/// calls. One place decides, for the reader and for which helpers get emitted.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Read {
+    /// As its type reads it (`null` is `None` for an `Option`).
+    Field,
+    /// A present key, `null` included, is `Some`.
+    Some,
+    /// A lenient timestamp.
+    Time,
+    /// A lenient timestamp or `null`.
+    OptTime,
+    /// A lenient timestamp or `null`, `null` kept apart from absent.
+    SomeOptTime,
+}
+
+impl Read {
+    fn of(f: &Field) -> Read {
+        let time = f.ty == Ty::DateTime;
+        match f.presence {
+            Presence::Required if time => Read::Time,
+            Presence::Nullable | Presence::Optional if time => Read::OptTime,
+            Presence::OptionalNullable if time => Read::SomeOptTime,
+            // `null` is a value of `Any`: kept as `Some(Value::Null)`, not absent.
+            Presence::Optional if f.ty == Ty::Json => Read::Some,
+            // Absent is `None`, `null` is `Some(None)`.
+            Presence::OptionalNullable => Read::Some,
+            _ => Read::Field,
+        }
+    }
+
+    fn method(self) -> &'static str {
+        match self {
+            Read::Field => "field",
+            Read::Some => "some",
+            Read::Time => "time",
+            Read::OptTime => "opt_time",
+            Read::SomeOptTime => "some_opt_time",
+        }
+    }
+}
+
+/// A missing required key is an error; a nullable one must be there too.
+fn must_be_present(f: &Field) -> bool {
+    matches!(f.presence, Presence::Required | Presence::Nullable)
+}
+
 struct Ctx<'a> {
     model: &'a Model,
     /// Module of the type being emitted.
@@ -231,29 +278,17 @@ impl Ctx<'_> {
         // identifier does.
         let slots: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
         let arms = s.fields.iter().zip(&slots).map(|(f, slot)| {
-            let time = f.ty == Ty::DateTime;
-            let read = match f.presence {
-                Presence::Required if time => quote!(time),
-                Presence::Nullable | Presence::Optional if time => quote!(opt_time),
-                Presence::OptionalNullable if time => quote!(some_opt_time),
-                // `null` is a value of `Any`: kept as `Some(Value::Null)`, not absent.
-                Presence::Optional if f.ty == Ty::Json => quote!(some),
-                // Absent is `None`, `null` is `Some(None)`.
-                Presence::OptionalNullable => quote!(some),
-                _ => quote!(field),
-            };
+            let read = ident(Read::of(f).method());
             let keys = std::iter::once(&f.wire_name).chain(&f.aliases);
             let w = &f.wire_name;
             quote!(#(#keys)|* => __m.#read(&mut #slot, #w)?,)
         });
         let inits = s.fields.iter().zip(&slots).map(|(f, slot)| {
             let w = &f.wire_name;
-            match f.presence {
-                // A missing required key is an error; a nullable one must be there too.
-                Presence::Required | Presence::Nullable => {
-                    quote!(#slot: __h::required(#slot, #w)?,)
-                }
-                Presence::Optional | Presence::OptionalNullable => quote!(#slot: #slot.flatten(),),
+            if must_be_present(f) {
+                quote!(#slot: __h::required(#slot, #w)?,)
+            } else {
+                quote!(#slot: #slot.flatten(),)
             }
         });
         let extra = s.extra.as_ref().map(|e| ident(&e.rust_name));
@@ -631,14 +666,11 @@ struct Needs {
     object: bool,
     /// `Key`: structs with fields or kept unknown keys.
     key: bool,
-    field: bool,
-    some: bool,
+    /// The `Fields` methods the readers call.
+    reads: std::collections::BTreeSet<Read>,
     required: bool,
     skip: bool,
     keep: bool,
-    time: bool,
-    opt_time: bool,
-    some_opt_time: bool,
     float: bool,
     opt_float: bool,
     opt_opt_float: bool,
@@ -654,28 +686,8 @@ fn needs(model: &Model) -> Needs {
                 n.keep |= s.extra.is_some();
                 n.skip |= s.extra.is_none();
                 for f in &s.fields {
-                    let time = f.ty == Ty::DateTime;
-                    match f.presence {
-                        Presence::Required => {
-                            n.required = true;
-                            n.time |= time;
-                            n.field |= !time;
-                        }
-                        Presence::Nullable => {
-                            n.required = true;
-                            n.opt_time |= time;
-                            n.field |= !time;
-                        }
-                        Presence::Optional => {
-                            n.opt_time |= time;
-                            n.some |= f.ty == Ty::Json;
-                            n.field |= !time && f.ty != Ty::Json;
-                        }
-                        Presence::OptionalNullable => {
-                            n.some_opt_time |= time;
-                            n.some |= !time;
-                        }
-                    }
+                    n.required |= must_be_present(f);
+                    n.reads.insert(Read::of(f));
                     if matches!(f.ty, Ty::F64 | Ty::F32) {
                         // Each helper calls the one below it.
                         n.float = true;
@@ -777,7 +789,8 @@ fn helpers(model: &Model) -> TokenStream {
             }
         }
     };
-    let put = (n.field || n.some || n.time || n.opt_time || n.some_opt_time).then(|| {
+    let reads = |r: Read| n.reads.contains(&r);
+    let put = (!n.reads.is_empty()).then(|| {
         quote! {
             /// Reads a field's value into its slot, once: a second key for the same
             /// field (two spellings of it, say) is an error.
@@ -796,7 +809,7 @@ fn helpers(model: &Model) -> TokenStream {
         }
     });
     let field = method(
-        n.field,
+        reads(Read::Field),
         quote! {
             /// The value as its type reads it (`null` is `None` for an `Option`).
             pub fn field<T: ::serde::Deserialize<'de>>(&mut self, slot: &mut ::std::option::Option<T>, key: &'static str) -> ::std::result::Result<(), A::Error> {
@@ -805,7 +818,7 @@ fn helpers(model: &Model) -> TokenStream {
         },
     );
     let some = method(
-        n.some,
+        reads(Read::Some),
         quote! {
             /// A present key, `null` included, is `Some`: keeps `null` apart from absent.
             pub fn some<T: ::serde::Deserialize<'de>>(&mut self, slot: &mut ::std::option::Option<::std::option::Option<T>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
@@ -814,7 +827,7 @@ fn helpers(model: &Model) -> TokenStream {
         },
     );
     let time = method(
-        n.time,
+        reads(Read::Time),
         quote! {
             /// A timestamp, read leniently.
             pub fn time(&mut self, slot: &mut ::std::option::Option<::chrono::DateTime<::chrono::Utc>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
@@ -823,7 +836,7 @@ fn helpers(model: &Model) -> TokenStream {
         },
     );
     let opt_time = method(
-        n.opt_time,
+        reads(Read::OptTime),
         quote! {
             /// A timestamp or `null`, read leniently.
             pub fn opt_time(&mut self, slot: &mut ::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
@@ -832,7 +845,7 @@ fn helpers(model: &Model) -> TokenStream {
         },
     );
     let some_opt_time = method(
-        n.some_opt_time,
+        reads(Read::SomeOptTime),
         quote! {
             /// A timestamp or `null`, read leniently; `null` is kept apart from absent.
             pub fn some_opt_time(
@@ -902,7 +915,10 @@ fn helpers(model: &Model) -> TokenStream {
             }
         }
     });
-    let lenient = (n.time || n.opt_time || n.some_opt_time).then(|| {
+    let lenient = [Read::Time, Read::OptTime, Read::SomeOptTime]
+        .into_iter()
+        .any(reads)
+        .then(|| {
         quote! {
             /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
             /// without offset or a bare date (both taken as UTC), or integer epoch
