@@ -96,9 +96,14 @@ fn main() {
         );
         sweep.push((keep, share, c.as_secs_f64() / p.as_secs_f64()));
     }
-    let ser_plain = median(|| serde_json::to_string(&as_plain).unwrap());
-    let ser_capture = median(|| serde_json::to_string(&as_capture).unwrap());
-    let ser_value = median(|| serde_json::to_string(&as_value).unwrap());
+    let (ser_plain, ser_value) = paired(
+        || serde_json::to_string(&as_plain).unwrap(),
+        || serde_json::to_string(&as_value).unwrap(),
+    );
+    let (_, ser_capture) = paired(
+        || serde_json::to_string(&as_plain).unwrap(),
+        || serde_json::to_string(&as_capture).unwrap(),
+    );
     let mbs = |bytes: u64, t: Duration| bytes as f64 / 1e6 / t.as_secs_f64();
     let ms = |t: Duration| t.as_secs_f64() * 1e3;
     let n = text.len() as u64;
@@ -185,19 +190,6 @@ fn paired<A, B>(mut f: impl FnMut() -> A, mut g: impl FnMut() -> B) -> (Duration
     tf.sort();
     tg.sort();
     (tf[tf.len() / 2], tg[tg.len() / 2])
-}
-
-/// Median time of `f` over at least 11 runs and about 0.3 s.
-fn median<T>(mut f: impl FnMut() -> T) -> Duration {
-    let mut times = Vec::new();
-    let start = Instant::now();
-    while times.len() < 11 || (start.elapsed() < Duration::from_millis(300) && times.len() < 1000) {
-        let t = Instant::now();
-        black_box(f());
-        times.push(t.elapsed());
-    }
-    times.sort();
-    times[times.len() / 2]
 }
 
 mod erased {
