@@ -1,10 +1,21 @@
-//! Stage 5: [`Model`] -> Rust tokens with `quote!`, formatted by prettyplease.
+//! Stage 5: [`Model`] -> formatted Rust source. Each type is printed straight to text
+//! through [`crate::pretty`], making the calls prettyplease makes for the same syntax,
+//! so the output is exactly prettyplease's formatting without building and parsing
+//! tokens (tests check it is a fixed point of `prettyplease::unparse(syn::parse_file)`).
+//! The shared helper module, the same for every input up to which helpers are used, is
+//! written with `quote!` and formatted by prettyplease.
+//!
 //! Identifiers come only from the model (validated there and again here); all doc text
-//! goes through string literals, so nothing in a doc can become code.
+//! goes through string literals ([`lit_str`]) or whole `///` lines, so nothing in a doc
+//! can become code.
 
-use crate::model::{Enum, EnumRepr, Field, Kind, Model, Presence, Struct, Ty, TypeDef, Union};
+use crate::model::{
+    Enum, EnumRepr, Field, Kind, Model, Presence, Struct, Ty, TypeDef, Union, Variant,
+};
+use crate::pretty::{Printer, INDENT};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Settings that change the emitted code.
@@ -20,46 +31,58 @@ const HELPERS: &str = "__helpers";
 /// An identifier from a name the model produced. The model only produces valid
 /// identifiers; anything else is replaced rather than allowed to panic.
 pub(crate) fn ident(name: &str) -> Ident {
-    let (raw, bare) = match name.strip_prefix("r#") {
-        Some(b) => (true, b),
-        None => (false, name),
-    };
+    let name = ident_str(name);
+    match name.strip_prefix("r#") {
+        Some(bare) => Ident::new_raw(bare, Span::call_site()),
+        None => Ident::new(&name, Span::call_site()),
+    }
+}
+
+/// [`ident`] as text, for the printer.
+fn ident_str(name: &str) -> &str {
+    let bare = name.strip_prefix("r#").unwrap_or(name);
     let valid = !bare.is_empty()
         && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !bare.starts_with(|c: char| c.is_ascii_digit())
         && bare != "_";
-    if !valid {
-        return Ident::new("invalid_identifier", Span::call_site());
-    }
-    if raw {
-        Ident::new_raw(bare, Span::call_site())
+    if valid {
+        name
     } else {
-        Ident::new(bare, Span::call_site())
+        "invalid_identifier"
     }
 }
 
-fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| {
-        let l = if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        };
-        quote!(#[doc = #l])
-    });
-    quote!(#(#lines)*)
+/// A string literal as `proc_macro2::Literal::string` spells it, which is what
+/// prettyplease prints: `escape_debug`, except `'` stays bare and NUL before a digit
+/// is `\x00`. Doc text reaches the output only through this or a `///` line.
+pub(crate) fn lit_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\0' if chars.as_str().starts_with(|n: char| ('0'..='7').contains(&n)) => {
+                out.push_str(r"\x00")
+            }
+            '\0' => out.push_str(r"\0"),
+            '\'' => out.push(c),
+            _ => out.extend(c.escape_debug()),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Path from the module `from` to the item `name` in module `to`, via `super::`.
-fn rel_path(from: &[String], to: &[String], name: &str) -> TokenStream {
+fn rel_path(from: &[String], to: &[String], name: &str) -> String {
     let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
-    let supers = (common..from.len()).map(|_| quote!(super::));
-    let downs = to[common..].iter().map(|m| {
-        let m = ident(m);
-        quote!(#m::)
-    });
-    let name = ident(name);
-    quote!(#(#supers)* #(#downs)* #name)
+    let mut path = "super::".repeat(from.len() - common);
+    for m in &to[common..] {
+        path.push_str(&ident_str(m).to_owned());
+        path.push_str("::");
+    }
+    path.push_str(&ident_str(name).to_owned());
+    path
 }
 
 /// How a struct's reader reads a field's value: the `__helpers::Fields` method it
@@ -109,115 +132,430 @@ fn must_be_present(f: &Field) -> bool {
     matches!(f.presence, Presence::Required | Presence::Nullable)
 }
 
-struct Ctx<'a> {
+/// Prints the types of one module. Each method makes the box/break/word calls that
+/// prettyplease makes for the syntax it writes (the comments name prettyplease's
+/// function), so the text is what formatting the equivalent tokens would give.
+struct Writer<'a> {
+    p: Printer<'a>,
     model: &'a Model,
-    /// Module of the type being emitted.
+    /// Module of the type being written.
     here: &'a [String],
 }
 
-impl Ctx<'_> {
-    fn ty(&self, ty: &Ty) -> TokenStream {
+/// A parameter of a function signature: `name: Type` or `&self`.
+type Arg = &'static str;
+
+impl<'a> Writer<'a> {
+    fn w(&mut self, s: impl Into<Cow<'a, str>>) {
+        self.p.word(s);
+    }
+
+    /// `#[doc = " line"]` attributes, which prettyplease prints as `///` lines.
+    fn docs(&mut self, text: &str) {
+        for l in text.lines() {
+            let mut line = String::with_capacity(l.len() + 4);
+            line.push_str("///");
+            if !l.is_empty() {
+                line.push(' ');
+                line.push_str(l.trim_end_matches(' '));
+            }
+            self.w(line);
+            self.p.hardbreak();
+        }
+    }
+
+    /// `#[path(item, ...)]` (attr_tokens): items broken one per line if too long.
+    fn attr_list(&mut self, path: &'static str, items: &[Cow<'a, str>]) {
+        self.w("#[");
+        self.w(path);
+        self.w("(");
+        self.p.cbox(INDENT);
+        self.p.zerobreak();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.w(",");
+                self.p.space();
+            }
+            self.w(item.clone());
+        }
+        self.p.zerobreak();
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.w(")]");
+        self.p.space();
+    }
+
+    /// `<` args `>` of a path in type position (angle_bracketed_generic_arguments).
+    fn generic_args(&mut self, args: impl FnOnce(&mut Self)) {
+        self.w("<");
+        self.p.cbox(INDENT);
+        self.p.zerobreak();
+        args(self);
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.w(">");
+    }
+
+    /// A path type with one type argument.
+    fn generic1(&mut self, path: &'static str, arg: impl FnOnce(&mut Self)) {
+        self.w(path);
+        self.generic_args(|w| {
+            arg(w);
+            w.p.trailing_comma(true);
+        });
+    }
+
+    fn ty(&mut self, ty: &Ty) {
         match ty {
-            Ty::String => quote!(::std::string::String),
-            Ty::I64 => quote!(i64),
-            Ty::I32 => quote!(i32),
-            Ty::F64 => quote!(f64),
-            Ty::F32 => quote!(f32),
-            Ty::Bool => quote!(bool),
-            Ty::Json => quote!(::serde_json::Value),
-            Ty::DateTime => quote!(::chrono::DateTime<::chrono::Utc>),
-            Ty::Date => quote!(::chrono::NaiveDate),
-            Ty::List(t) => {
-                let t = self.ty(t);
-                quote!(::std::vec::Vec<#t>)
-            }
-            Ty::Map(t) => {
-                let t = self.ty(t);
-                quote!(::std::collections::BTreeMap<::std::string::String, #t>)
-            }
-            Ty::Nullable(t) => {
-                let t = self.ty(t);
-                quote!(::std::option::Option<#t>)
-            }
-            Ty::Boxed(t) => {
-                let t = self.ty(t);
-                quote!(::std::boxed::Box<#t>)
-            }
+            Ty::String => self.w("::std::string::String"),
+            Ty::I64 => self.w("i64"),
+            Ty::I32 => self.w("i32"),
+            Ty::F64 => self.w("f64"),
+            Ty::F32 => self.w("f32"),
+            Ty::Bool => self.w("bool"),
+            Ty::Json => self.w("::serde_json::Value"),
+            Ty::DateTime => self.generic1("::chrono::DateTime", |w| w.w("::chrono::Utc")),
+            Ty::Date => self.w("::chrono::NaiveDate"),
+            Ty::List(t) => self.generic1("::std::vec::Vec", |w| w.ty(t)),
+            Ty::Map(t) => self.map(|w| w.ty(t)),
+            Ty::Nullable(t) => self.option(|w| w.ty(t)),
+            Ty::Boxed(t) => self.generic1("::std::boxed::Box", |w| w.ty(t)),
             Ty::Named(id) => {
                 let t = &self.model.types[*id];
-                rel_path(self.here, &t.module, &t.name)
+                self.w(rel_path(self.here, &t.module, &t.name));
             }
         }
     }
 
-    fn helper_path(&self, item: &str) -> String {
-        let mut s = "super::".repeat(self.here.len());
-        s.push_str(HELPERS);
-        s.push_str("::");
-        s.push_str(item);
-        s
+    fn option(&mut self, inner: impl FnOnce(&mut Self)) {
+        self.generic1("::std::option::Option", inner);
+    }
+
+    fn map(&mut self, value: impl FnOnce(&mut Self)) {
+        self.w("::std::collections::BTreeMap");
+        self.generic_args(|w| {
+            w.w("::std::string::String");
+            w.p.trailing_comma(false);
+            value(w);
+            w.p.trailing_comma(true);
+        });
     }
 
     /// Path of the helpers module from here.
-    fn helpers_mod(&self) -> TokenStream {
-        let supers = self.here.iter().map(|_| quote!(super::));
-        let m = ident(HELPERS);
-        quote!(#(#supers)* #m)
+    fn helpers_mod(&self) -> String {
+        let mut s = "super::".repeat(self.here.len());
+        s.push_str(HELPERS);
+        s
     }
 
-    fn field(&self, f: &Field) -> TokenStream {
-        let name = ident(&f.rust_name);
-        let inner = self.ty(&f.ty);
-        let docs = doc_attrs(&f.docs);
+    /// A struct field (data.rs `field`), with its attributes.
+    fn field(&mut self, f: &'a Field) {
+        self.docs(&f.docs);
+        match &f.deprecated {
+            Some(note) if !note.is_empty() => {
+                self.attr_list("deprecated", &[format!("note = {}", lit_str(note)).into()])
+            }
+            Some(_) => {
+                self.w("#[deprecated]");
+                self.p.space();
+            }
+            None => {}
+        }
         // Only serialization attributes: deserialization is the impl `de_impl` writes.
-        let mut serde = Vec::new();
+        let mut serde: Vec<Cow<'a, str>> = Vec::new();
         if f.wire_name != f.rust_name.trim_start_matches("r#") {
-            let w = &f.wire_name;
-            serde.push(quote!(rename = #w));
+            serde.push(format!("rename = {}", lit_str(&f.wire_name)).into());
+        }
+        if matches!(f.presence, Presence::Optional | Presence::OptionalNullable) {
+            serde.push(r#"skip_serializing_if = "::std::option::Option::is_none""#.into());
         }
         // Integral floats are written as integers: APIs send `1800` for a float field,
         // and a round trip must give back the same JSON value, not `1800.0`.
-        let float = matches!(f.ty, Ty::F64 | Ty::F32);
-        if matches!(f.presence, Presence::Optional | Presence::OptionalNullable) {
-            serde.push(quote!(
-                skip_serializing_if = "::std::option::Option::is_none"
-            ));
-        }
-        if float {
-            let with = self.helper_path(match f.presence {
+        if matches!(f.ty, Ty::F64 | Ty::F32) {
+            let with = match f.presence {
                 Presence::Required => "float",
                 Presence::Optional | Presence::Nullable => "opt_float",
                 Presence::OptionalNullable => "opt_opt_float",
-            });
-            serde.push(quote!(serialize_with = #with));
+            };
+            serde.push(format!("serialize_with = \"{}::{with}\"", self.helpers_mod()).into());
         }
-        let ty = match f.presence {
-            Presence::Required => inner,
-            Presence::Optional | Presence::Nullable => quote!(::std::option::Option<#inner>),
-            Presence::OptionalNullable => {
-                quote!(::std::option::Option<::std::option::Option<#inner>>)
-            }
-        };
-        let serde = if serde.is_empty() {
-            quote!()
-        } else {
-            quote!(#[serde(#(#serde),*)])
-        };
-        let deprecated = match &f.deprecated {
-            Some(note) if !note.is_empty() => quote!(#[deprecated(note = #note)]),
-            Some(_) => quote!(#[deprecated]),
-            None => quote!(),
-        };
-        quote! {
-            #docs
-            #deprecated
-            #serde
-            pub #name: #ty,
+        if !serde.is_empty() {
+            self.attr_list("serde", &serde);
         }
+        self.w("pub ");
+        self.w(ident_str(&f.rust_name));
+        self.w(": ");
+        match f.presence {
+            Presence::Required => self.ty(&f.ty),
+            Presence::Optional | Presence::Nullable => self.option(|w| w.ty(&f.ty)),
+            Presence::OptionalNullable => self.option(|w| w.option(|w| w.ty(&f.ty))),
+        }
+        self.w(",");
+        self.p.hardbreak();
     }
 
-    fn strukt(&self, t: &TypeDef, s: &Struct) -> TokenStream {
-        let name = ident(&t.name);
+    /// `pub struct` / `pub enum` up to its `{` (item_struct, item_enum).
+    fn item_open(&mut self, keyword: &'static str, name: &'a str) {
+        self.p.cbox(INDENT);
+        self.w(keyword);
+        self.w(ident_str(name));
+        self.p.nbsp();
+        self.w("{");
+        self.p.hardbreak_if_nonempty();
+    }
+
+    /// The `}` of an item or impl.
+    fn item_close(&mut self) {
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.w("}");
+        self.p.hardbreak();
+    }
+
+    /// `impl<'de>? Trait<'de>? for Name {` (item_impl).
+    fn impl_open(&mut self, de: bool, trait_: Option<(String, bool)>, name: &'a str) {
+        self.p.cbox(INDENT);
+        self.p.ibox(-INDENT);
+        self.p.cbox(INDENT);
+        self.w("impl");
+        if de {
+            // generics: lifetimes in a cbox(0).
+            self.w("<");
+            self.p.cbox(0);
+            self.p.zerobreak();
+            self.w("'de");
+            self.p.trailing_comma(true);
+            self.p.offset(-INDENT);
+            self.p.end();
+            self.w(">");
+        }
+        self.p.end();
+        self.p.nbsp();
+        if let Some((path, de)) = trait_ {
+            self.w(path);
+            if de {
+                self.generic_args(|w| {
+                    w.w("'de");
+                    w.p.trailing_comma(true);
+                });
+            }
+            self.p.space();
+            self.w("for ");
+        }
+        self.w(ident_str(name));
+        self.p.end();
+        self.p.nbsp();
+        self.w("{");
+        self.p.hardbreak_if_nonempty();
+    }
+
+    /// A method's signature up to its `{` (impl_item_fn, signature). `generic` is a
+    /// type parameter and its bound's path; `de` gives the bound `<'de>`.
+    fn fn_open(
+        &mut self,
+        public: bool,
+        name: &'static str,
+        generic: Option<(&'static str, &'static str, bool)>,
+        args: &[Arg],
+        ret: impl FnOnce(&mut Self),
+    ) {
+        self.p.cbox(INDENT);
+        if public {
+            self.w("pub ");
+        }
+        self.w("fn ");
+        self.w(name);
+        if let Some((param, bound, de)) = generic {
+            self.w("<");
+            self.p.cbox(0);
+            self.p.zerobreak();
+            self.w(param);
+            self.p.ibox(INDENT);
+            self.w(": ");
+            self.w(bound);
+            if de {
+                self.generic_args(|w| {
+                    w.w("'de");
+                    w.p.trailing_comma(true);
+                });
+            }
+            self.p.end();
+            self.p.trailing_comma(true);
+            self.p.offset(-INDENT);
+            self.p.end();
+            self.w(">");
+        }
+        self.w("(");
+        self.p.neverbreak();
+        self.p.cbox(0);
+        self.p.zerobreak();
+        for (i, arg) in args.iter().enumerate() {
+            self.w(*arg);
+            self.p.trailing_comma(i + 1 == args.len());
+        }
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.w(")");
+        self.p.cbox(-INDENT);
+        self.w(" -> ");
+        ret(self);
+        self.p.end();
+        self.p.nbsp();
+        self.w("{");
+        self.p.hardbreak_if_nonempty();
+    }
+
+    /// `::std::result::Result<ok, err>`.
+    fn result(&mut self, ok: &'static str, err: &'static str) {
+        self.w("::std::result::Result");
+        self.generic_args(|w| {
+            w.w(ok);
+            w.p.trailing_comma(false);
+            w.w(err);
+            w.p.trailing_comma(true);
+        });
+    }
+
+    /// Call arguments (call_args): one box, each argument a closure.
+    fn call_args(&mut self, args: &mut [&mut dyn FnMut(&mut Self)]) {
+        self.p.cbox(INDENT);
+        self.p.zerobreak();
+        let n = args.len();
+        for (i, arg) in args.iter_mut().enumerate() {
+            arg(self);
+            self.p.trailing_comma(i + 1 == n);
+        }
+        self.p.offset(-INDENT);
+        self.p.end();
+    }
+
+    /// `recv.method(args)` (expr_method_call), `recv` a plain name. At the start
+    /// of a line a receiver of at most 4 characters keeps the call on its line.
+    fn method_call(
+        &mut self,
+        recv: impl Into<Cow<'a, str>>,
+        method: &'static str,
+        line_start: bool,
+        args: &mut [&mut dyn FnMut(&mut Self)],
+    ) {
+        let recv = recv.into();
+        let short = line_start && recv.len() <= INDENT as usize;
+        self.p.cbox(INDENT);
+        self.p.cbox(-INDENT);
+        self.w(recv);
+        self.p.end();
+        if !short {
+            self.p.dot_break();
+        }
+        self.w(".");
+        self.w(method);
+        self.p.cbox(if short { -INDENT } else { 0 });
+        self.w("(");
+        self.call_args(args);
+        self.w(")");
+        self.p.end();
+        self.p.end();
+    }
+
+    /// `path(args)` (expr_call).
+    fn call(&mut self, path: impl Into<Cow<'a, str>>, args: &mut [&mut dyn FnMut(&mut Self)]) {
+        self.w(path);
+        self.w("(");
+        self.call_args(args);
+        self.w(")");
+    }
+
+    /// An expression statement without `;` that ends a block (stmt).
+    fn tail(&mut self, expr: impl FnOnce(&mut Self)) {
+        self.p.ibox(0);
+        expr(self);
+        self.p.end();
+        self.p.hardbreak();
+    }
+
+    /// `let pat = init;` (stmt, Local).
+    fn local(&mut self, pat: impl Into<Cow<'a, str>>, init: impl FnOnce(&mut Self)) {
+        self.p.ibox(0);
+        self.w("let ");
+        self.w(pat);
+        self.w(" = ");
+        self.p.neverbreak();
+        init(self);
+        self.p.end();
+        self.w(";");
+        self.p.hardbreak();
+    }
+
+    /// `match scrutinee {` (expr_match up to its arms); `method` says whether the
+    /// scrutinee is a method call, which may move to the next line.
+    fn match_open(&mut self, scrutinee: impl FnOnce(&mut Self), method: bool) {
+        self.p.ibox(0);
+        self.w("match ");
+        self.condition(scrutinee, method);
+        self.w("{");
+        self.p.neverbreak();
+        self.p.cbox(INDENT);
+        self.p.hardbreak_if_nonempty();
+    }
+
+    fn match_close(&mut self) {
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.w("}");
+        self.p.end();
+    }
+
+    /// The condition of `match`/`while` (expr_condition).
+    fn condition(&mut self, expr: impl FnOnce(&mut Self), method: bool) {
+        self.p.cbox(0);
+        expr(self);
+        if method {
+            self.p.space();
+        } else {
+            self.p.nbsp();
+        }
+        self.p.end();
+    }
+
+    /// One arm whose body is an expression (arm): `pat => body,`, or the body in
+    /// braces on its own line when it does not fit.
+    fn arm(&mut self, pat: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
+        self.p.ibox(0);
+        pat(self);
+        self.w(" => ");
+        self.p.neverbreak();
+        self.p.cbox(INDENT);
+        self.p.arm_open();
+        body(self);
+        self.p.arm_close(true);
+        self.p.end();
+        self.p.end();
+        self.p.hardbreak();
+    }
+
+    /// Alternative literal patterns `a | b` (pat_or: an ibox when all are literals).
+    fn pat_or(&mut self, pats: &[String]) {
+        if let [one] = pats {
+            self.w(one.clone());
+            return;
+        }
+        self.p.ibox(0);
+        for (i, pat) in pats.iter().enumerate() {
+            if i > 0 {
+                self.p.space();
+                self.w("| ");
+            }
+            self.w(pat.clone());
+        }
+        self.p.end();
+    }
+
+    /// `Path(name)` as a pattern or a call with one plain argument.
+    fn tuple1(&mut self, path: impl Into<Cow<'a, str>>, name: &'static str) {
+        self.call(path, &mut [&mut |w: &mut Self| w.w(name)]);
+    }
+
+    fn strukt(&mut self, t: &'a TypeDef, s: &'a Struct) {
         let mut doc = t.docs.clone();
         if !s.sdk_only.is_empty() {
             let list: Vec<_> = s
@@ -233,35 +571,34 @@ impl Ctx<'_> {
                 list.join(", ")
             ));
         }
-        let docs = doc_attrs(&doc);
-        let fields = s.fields.iter().map(|f| self.field(f));
-        let extra = s.extra.as_ref().map(|e| {
-            let n = ident(&e.rust_name);
-            let v = self.ty(&e.value);
-            quote! {
-                /// Keys not declared above, kept as they came.
-                #[serde(flatten)]
-                pub #n: ::std::collections::BTreeMap<::std::string::String, #v>,
-            }
-        });
-        let default = s.derive_default.then(|| quote!(Default,));
+        self.docs(&doc);
         // Derived impls read deprecated fields; users still get the warning.
-        let allow = s
-            .fields
-            .iter()
-            .any(|f| f.deprecated.is_some())
-            .then(|| quote!(#[allow(deprecated)]));
-        let de = self.de_impl(t, s, allow.as_ref());
-        quote! {
-            #docs
-            #allow
-            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize)]
-            pub struct #name {
-                #(#fields)*
-                #extra
-            }
-            #de
+        let allow = s.fields.iter().any(|f| f.deprecated.is_some());
+        if allow {
+            self.attr_list("allow", &["deprecated".into()]);
         }
+        let mut derive: Vec<Cow<'a, str>> = vec!["Debug".into(), "Clone".into(), "PartialEq".into()];
+        if s.derive_default {
+            derive.push("Default".into());
+        }
+        derive.push("::serde::Serialize".into());
+        self.attr_list("derive", &derive);
+        self.item_open("pub struct ", &t.name);
+        for f in &s.fields {
+            self.field(f);
+        }
+        if let Some(e) = &s.extra {
+            self.docs("Keys not declared above, kept as they came.");
+            self.attr_list("serde", &["flatten".into()]);
+            self.w("pub ");
+            self.w(ident_str(&e.rust_name));
+            self.w(": ");
+            self.map(|w| w.ty(&e.value));
+            self.w(",");
+            self.p.hardbreak();
+        }
+        self.item_close();
+        self.de_impl(t, s, allow);
     }
 
     /// `Deserialize` for a struct, written out rather than derived: it reads JSON
@@ -270,207 +607,377 @@ impl Ctx<'_> {
     /// and leaves the per-field work to shared helpers. That is a fraction of the
     /// derive's code, which is what compiling a large generated crate spends its time
     /// on, and unknown keys can be kept without serde's buffering of `flatten`.
-    fn de_impl(&self, t: &TypeDef, s: &Struct, allow: Option<&TokenStream>) -> TokenStream {
-        let name = ident(&t.name);
+    fn de_impl(&mut self, t: &'a TypeDef, s: &'a Struct, allow: bool) {
         let h = self.helpers_mod();
-        let label = format!("struct {}", t.name.trim_start_matches("r#"));
+        self.impl_open(true, Some(("::serde::Deserialize".into(), true)), &t.name);
+        self.fn_open(false, "deserialize", Some(("D", "::serde::Deserializer", true)), &["d: D"], |w| {
+            w.result("Self", "D::Error")
+        });
+        self.tail(|w| w.call(format!("{h}::object"), &mut [&mut |w: &mut Self| w.w("d")]));
+        self.item_close();
+        self.item_close();
+
+        if allow {
+            self.attr_list("allow", &["deprecated".into()]);
+        }
+        self.impl_open(true, Some((format!("{h}::FromMap"), true)), &t.name);
+        // impl_item_const
+        self.p.cbox(0);
+        self.w("const EXPECTING: &'static str = ");
+        self.p.neverbreak();
+        self.w(lit_str(&format!("struct {}", t.name.trim_start_matches("r#"))));
+        self.w(";");
+        self.p.end();
+        self.p.hardbreak();
+        self.fn_open(
+            false,
+            "from_map",
+            Some(("A", "::serde::de::MapAccess", true)),
+            &["__map: A"],
+            |w| w.result("Self", "A::Error"),
+        );
+        self.w(format!("use {h} as __h;"));
+        self.p.hardbreak();
         // Locals are the field names; the few others start with `__`, which no field
-        // identifier does.
-        let slots: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
-        let arms = s.fields.iter().zip(&slots).map(|(f, slot)| {
-            let read = ident(Read::of(f).method());
-            let keys = std::iter::once(&f.wire_name).chain(&f.aliases);
-            let w = &f.wire_name;
-            quote!(#(#keys)|* => __m.#read(&mut #slot, #w)?,)
+        // identifier does. A model named `None` must not capture the slots' `None`.
+        if !s.fields.is_empty() {
+            self.w("use ::std::option::Option::None;");
+            self.p.hardbreak();
+        }
+        self.local("mut __m", |w| {
+            w.call("__h::Fields::new", &mut [&mut |w: &mut Self| w.w("__map")])
         });
-        let inits = s.fields.iter().zip(&slots).map(|(f, slot)| {
-            let w = &f.wire_name;
-            if must_be_present(f) {
-                quote!(#slot: __h::required(#slot, #w)?,)
-            } else {
-                quote!(#slot: #slot.flatten(),)
-            }
-        });
-        let extra = s.extra.as_ref().map(|e| ident(&e.rust_name));
-        let other = match &extra {
-            Some(n) => quote!(__m.keep(&mut #n, __k)?),
-            None => quote!(__m.skip()?),
+        for f in &s.fields {
+            self.local(format!("mut {}", ident_str(&f.rust_name)), |w| w.w("None"));
+        }
+        let extra = s.extra.as_ref().map(|e| ident_str(&e.rust_name));
+        if let Some(n) = &extra {
+            self.local(format!("mut {n}"), |w| {
+                w.call("::std::collections::BTreeMap::new", &mut [])
+            });
+        }
+        // The statement for a key the struct does not declare.
+        let other = |w: &mut Self, line_start: bool| match &extra {
+            Some(n) => w.method_call(
+                "__m",
+                "keep",
+                line_start,
+                &mut [&mut |w: &mut Self| w.w(format!("&mut {n}")), &mut |w: &mut Self| {
+                    w.w("__k")
+                }],
+            ),
+            None => w.method_call("__m", "skip", line_start, &mut []),
         };
-        let extra_decl = extra
-            .as_ref()
-            .map(|n| quote!(let mut #n = ::std::collections::BTreeMap::new();));
-        let body = if s.fields.is_empty() && extra.is_none() {
-            quote! {
-                while __m.next_key()?.is_some() {
-                    #other;
-                }
-            }
-        } else if s.fields.is_empty() {
-            quote! {
-                while let ::std::option::Option::Some(__k) = __m.next_key()? {
-                    #other;
-                }
-            }
+        // `while let Some(__k) = __m.next_key()? {` or, with nothing to match,
+        // `while __m.next_key()?.is_some() {` (expr_while; the loop is a statement).
+        self.p.ibox(0);
+        self.w("while ");
+        if s.fields.is_empty() && extra.is_none() {
+            self.condition(
+                |w| {
+                    // A method call on `__m.next_key()?`: the dot may break.
+                    w.p.cbox(INDENT);
+                    w.next_key_try(false);
+                    w.p.dot_break();
+                    w.w(".is_some");
+                    w.p.cbox(0);
+                    w.w("(");
+                    w.call_args(&mut []);
+                    w.w(")");
+                    w.p.end();
+                    w.p.end();
+                },
+                true,
+            );
         } else {
-            quote! {
-                while let ::std::option::Option::Some(__k) = __m.next_key()? {
-                    match __k.as_str() {
-                        #(#arms)*
-                        _ => #other,
-                    }
+            self.condition(
+                |w| {
+                    // expr_let
+                    w.p.ibox(0);
+                    w.w("let ");
+                    w.p.ibox(0);
+                    w.w("::std::option::Option::Some");
+                    w.w("(");
+                    w.call_args(&mut [&mut |w: &mut Self| w.w("__k")]);
+                    w.w(")");
+                    w.p.end();
+                    w.w(" = ");
+                    w.p.neverbreak();
+                    w.p.ibox(0);
+                    w.next_key_try(true);
+                    w.p.end();
+                    w.p.end();
+                },
+                true,
+            );
+        }
+        self.w("{");
+        self.p.neverbreak();
+        self.p.cbox(INDENT);
+        self.p.hardbreak_if_nonempty();
+        if s.fields.is_empty() {
+            // `other;`
+            self.p.ibox(0);
+            self.try_expr(|w| other(w, true));
+            self.w(";");
+            self.p.end();
+            self.p.hardbreak();
+        } else {
+            self.tail(|w| {
+                w.match_open(
+                    |w| w.method_call("__k", "as_str", false, &mut []),
+                    true,
+                );
+                for f in &s.fields {
+                    let mut pats = vec![lit_str(&f.wire_name)];
+                    pats.extend(f.aliases.iter().map(|a| lit_str(a)));
+                    let slot = ident_str(&f.rust_name);
+                    let wire = lit_str(&f.wire_name);
+                    w.arm(|w| w.pat_or(&pats), |w| {
+                        w.try_expr(|w| {
+                            w.method_call(
+                                "__m",
+                                Read::of(f).method(),
+                                true,
+                                &mut [
+                                    &mut |w: &mut Self| w.w(format!("&mut {slot}")),
+                                    &mut |w: &mut Self| w.w(wire.clone()),
+                                ],
+                            )
+                        })
+                    });
                 }
+                w.arm(|w| w.w("_"), |w| w.try_expr(|w| other(w, true)));
+                w.match_close();
+            });
+        }
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.w("}");
+        self.p.end();
+        self.p.hardbreak();
+        // `Ok(Self { field: init, .. })` (expr_call, expr_struct: the only argument is
+        // block-like, so no argument box).
+        self.tail(|w| {
+            w.w("::std::result::Result::Ok(");
+            w.p.cbox(INDENT);
+            w.p.ibox(-INDENT);
+            w.w("Self");
+            w.p.end();
+            w.w(" {");
+            w.p.space_if_nonempty();
+            let n = s.fields.len() + usize::from(extra.is_some());
+            for (i, f) in s.fields.iter().enumerate() {
+                let slot = ident_str(&f.rust_name);
+                w.w(format!("{slot}: "));
+                w.p.ibox(0);
+                if must_be_present(f) {
+                    w.try_expr(|w| {
+                        w.call(
+                            "__h::required",
+                            &mut [&mut |w: &mut Self| w.w(slot.to_string()), &mut |w: &mut Self| {
+                                w.w(lit_str(&f.wire_name))
+                            }],
+                        )
+                    });
+                } else {
+                    w.method_call(slot.to_string(), "flatten", false, &mut []);
+                }
+                w.p.end();
+                w.p.trailing_comma_or_space(i + 1 == n);
+            }
+            if let Some(e) = &extra {
+                w.w(e.to_string());
+                w.p.trailing_comma_or_space(true);
+            }
+            w.p.offset(-INDENT);
+            w.p.end_with_max_width(34);
+            w.w("})");
+        });
+        self.item_close();
+        self.item_close();
+    }
+
+    /// `__m.next_key()?` inside a condition; `line_start` as expr_try passes it.
+    fn next_key_try(&mut self, whole: bool) {
+        if whole {
+            // expr_try -> expr_method_call, not at a line start.
+            self.try_expr(|w| w.method_call("__m", "next_key", false, &mut []));
+        } else {
+            // As the receiver of a further call (prefix_subexpr_try): no box of its own.
+            self.p.cbox(-INDENT);
+            self.w("__m");
+            self.p.end();
+            self.p.dot_break();
+            self.w(".next_key");
+            self.p.cbox(0);
+            self.w("(");
+            self.call_args(&mut []);
+            self.w(")");
+            self.p.end();
+            self.w("?");
+        }
+    }
+
+    /// `expr?`.
+    fn try_expr(&mut self, expr: impl FnOnce(&mut Self)) {
+        expr(self);
+        self.w("?");
+    }
+
+    fn enumeration(&mut self, t: &'a TypeDef, e: &'a Enum) {
+        let int = e.repr == EnumRepr::Int;
+        let catch = ident_str(&e.catch_all);
+        self.docs(&t.docs);
+        let mut derive: Vec<Cow<'a, str>> = vec!["Debug".into(), "Clone".into()];
+        if int {
+            derive.push("Copy".into());
+        }
+        for d in ["PartialEq", "Eq", "Hash", "PartialOrd", "Ord"] {
+            derive.push(d.into());
+        }
+        self.attr_list("derive", &derive);
+        self.item_open("pub enum ", &t.name);
+        for v in &e.variants {
+            self.docs(&format!("Wire value {}.", crate::docs::code_span(&v.value)));
+            self.w(ident_str(&v.rust_name));
+            self.w(",");
+            self.p.hardbreak();
+        }
+        self.docs("A value this version of the docs does not list, kept as sent.");
+        self.w(catch.to_string());
+        // variant -> fields_unnamed
+        self.p.cbox(INDENT);
+        self.w("(");
+        self.p.zerobreak();
+        self.w(if int { "i64" } else { "::std::string::String" });
+        self.p.trailing_comma(true);
+        self.p.offset(-INDENT);
+        self.w(")");
+        self.p.end();
+        self.w(",");
+        self.p.hardbreak();
+        self.item_close();
+
+        // Values were validated as i64 by the model; the literal keeps its sign.
+        let value = |v: &Variant| -> String {
+            if int {
+                v.value.parse::<i64>().unwrap_or_default().to_string()
+            } else {
+                lit_str(&v.value)
             }
         };
-        // A model named `None` must not capture the slots' `None`.
-        let use_none = (!slots.is_empty()).then(|| {
-            quote!(
-                use ::std::option::Option::None;
+        let (getter, ret) = if int { ("value", "i64") } else { ("as_str", "&str") };
+        self.impl_open(false, None, &t.name);
+        self.docs("The value as sent on the wire.");
+        self.fn_open(true, getter, None, &["&self"], |w| w.w(ret));
+        self.tail(|w| {
+            w.match_open(|w| w.w("self"), false);
+            for v in &e.variants {
+                let pat = format!("Self::{}", ident_str(&v.rust_name));
+                w.arm(|w| w.w(pat), |w| w.w(value(v)));
+            }
+            let catch_pat = format!("Self::{catch}");
+            w.arm(|w| w.tuple1(catch_pat, "v"), |w| w.w(if int { "*v" } else { "v" }));
+            w.match_close();
+        });
+        self.item_close();
+        self.item_close();
+
+        self.impl_open(false, Some(("::serde::Serialize".into(), false)), &t.name);
+        self.fn_open(
+            false,
+            "serialize",
+            Some(("S", "::serde::Serializer", false)),
+            &["&self", "s: S"],
+            |w| w.result("S::Ok", "S::Error"),
+        );
+        let write = if int { "serialize_i64" } else { "serialize_str" };
+        self.tail(|w| {
+            w.method_call("s", write, true, &mut [&mut |w: &mut Self| {
+                w.method_call("self", getter, false, &mut [])
+            }])
+        });
+        self.item_close();
+        self.item_close();
+
+        self.impl_open(true, Some(("::serde::Deserialize".into(), true)), &t.name);
+        self.fn_open(
+            false,
+            "deserialize",
+            Some(("D", "::serde::Deserializer", true)),
+            &["d: D"],
+            |w| w.result("Self", "D::Error"),
+        );
+        let read = |w: &mut Self, of: &'static str| {
+            w.try_expr(|w| {
+                w.call(
+                    format!("<{of} as ::serde::Deserialize>::deserialize"),
+                    &mut [&mut |w: &mut Self| w.w("d")],
+                )
+            })
+        };
+        if !int {
+            self.local("v", |w| read(w, "::std::string::String"));
+        }
+        let catch_path = format!("Self::{catch}");
+        self.tail(|w| {
+            w.call(
+                "::std::result::Result::Ok",
+                &mut [&mut |w: &mut Self| {
+                    if int {
+                        w.match_open(|w| read(w, "i64"), false);
+                    } else {
+                        w.match_open(|w| w.method_call("v", "as_str", false, &mut []), true);
+                    }
+                    for v in &e.variants {
+                        let path = format!("Self::{}", ident_str(&v.rust_name));
+                        w.arm(|w| w.w(value(v)), |w| w.w(path));
+                    }
+                    let (pat, catch_path) = (if int { "v" } else { "_" }, catch_path.clone());
+                    w.arm(|w| w.w(pat), |w| w.tuple1(catch_path, "v"));
+                    w.match_close();
+                }],
             )
         });
-        quote! {
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                    #h::object(d)
-                }
-            }
-            #allow
-            impl<'de> #h::FromMap<'de> for #name {
-                const EXPECTING: &'static str = #label;
-                fn from_map<A: ::serde::de::MapAccess<'de>>(__map: A) -> ::std::result::Result<Self, A::Error> {
-                    use #h as __h;
-                    #use_none
-                    let mut __m = __h::Fields::new(__map);
-                    #(let mut #slots = None;)*
-                    #extra_decl
-                    #body
-                    ::std::result::Result::Ok(Self {
-                        #(#inits)*
-                        #extra
-                    })
-                }
-            }
-        }
+        self.item_close();
+        self.item_close();
     }
 
-    fn enumeration(&self, t: &TypeDef, e: &Enum) -> TokenStream {
-        let name = ident(&t.name);
-        let docs = doc_attrs(&t.docs);
-        let catch = ident(&e.catch_all);
-        let variants: Vec<Ident> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
-        let vdocs = e
-            .variants
-            .iter()
-            .map(|v| doc_attrs(&format!("Wire value {}.", crate::docs::code_span(&v.value))));
-        match e.repr {
-            EnumRepr::Str => {
-                let values = e.variants.iter().map(|v| v.value.as_str());
-                let values2 = values.clone();
-                quote! {
-                    #docs
-                    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-                    pub enum #name {
-                        #(#vdocs #variants,)*
-                        /// A value this version of the docs does not list, kept as sent.
-                        #catch(::std::string::String),
-                    }
-                    impl #name {
-                        /// The value as sent on the wire.
-                        pub fn as_str(&self) -> &str {
-                            match self {
-                                #(Self::#variants => #values,)*
-                                Self::#catch(v) => v,
-                            }
-                        }
-                    }
-                    impl ::serde::Serialize for #name {
-                        fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                            s.serialize_str(self.as_str())
-                        }
-                    }
-                    impl<'de> ::serde::Deserialize<'de> for #name {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                            let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
-                            ::std::result::Result::Ok(match v.as_str() {
-                                #(#values2 => Self::#variants,)*
-                                _ => Self::#catch(v),
-                            })
-                        }
-                    }
-                }
+    fn union(&mut self, t: &'a TypeDef, u: &'a Union) {
+        self.docs(&t.docs);
+        self.attr_list(
+            "derive",
+            &[
+                "Debug".into(),
+                "Clone".into(),
+                "PartialEq".into(),
+                "::serde::Serialize".into(),
+                "::serde::Deserialize".into(),
+            ],
+        );
+        self.attr_list("serde", &["untagged".into()]);
+        self.item_open("pub enum ", &t.name);
+        for m in &u.members {
+            if matches!(m.ty, Ty::F64 | Ty::F32) {
+                let with = format!("serialize_with = \"{}::float\"", self.helpers_mod());
+                self.attr_list("serde", &[with.into()]);
             }
-            EnumRepr::Int => {
-                // Values were validated as i64 by the model; the literal keeps its sign.
-                let values: Vec<TokenStream> = e
-                    .variants
-                    .iter()
-                    .map(|v| {
-                        let n: i64 = v.value.parse().unwrap_or_default();
-                        let lit = proc_macro2::Literal::i64_unsuffixed(n.unsigned_abs() as i64);
-                        if n < 0 {
-                            quote!(-#lit)
-                        } else {
-                            quote!(#lit)
-                        }
-                    })
-                    .collect();
-                quote! {
-                    #docs
-                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-                    pub enum #name {
-                        #(#vdocs #variants,)*
-                        /// A value this version of the docs does not list, kept as sent.
-                        #catch(i64),
-                    }
-                    impl #name {
-                        /// The value as sent on the wire.
-                        pub fn value(&self) -> i64 {
-                            match self {
-                                #(Self::#variants => #values,)*
-                                Self::#catch(v) => *v,
-                            }
-                        }
-                    }
-                    impl ::serde::Serialize for #name {
-                        fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                            s.serialize_i64(self.value())
-                        }
-                    }
-                    impl<'de> ::serde::Deserialize<'de> for #name {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                            ::std::result::Result::Ok(match <i64 as ::serde::Deserialize>::deserialize(d)? {
-                                #(#values => Self::#variants,)*
-                                v => Self::#catch(v),
-                            })
-                        }
-                    }
-                }
-            }
+            self.w(ident_str(&m.rust_name));
+            self.p.cbox(INDENT);
+            self.w("(");
+            self.p.zerobreak();
+            self.ty(&m.ty);
+            self.p.trailing_comma(true);
+            self.p.offset(-INDENT);
+            self.w(")");
+            self.p.end();
+            self.w(",");
+            self.p.hardbreak();
         }
-    }
-
-    fn union(&self, t: &TypeDef, u: &Union) -> TokenStream {
-        let name = ident(&t.name);
-        let docs = doc_attrs(&t.docs);
-        let members = u.members.iter().map(|m| {
-            let n = ident(&m.rust_name);
-            let ty = self.ty(&m.ty);
-            let with = matches!(m.ty, Ty::F64 | Ty::F32).then(|| {
-                let with = self.helper_path("float");
-                quote!(#[serde(serialize_with = #with)])
-            });
-            quote!(#with #n(#ty),)
-        });
-        quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-            #[serde(untagged)]
-            pub enum #name {
-                #(#members)*
-            }
-        }
+        self.item_close();
     }
 }
-
 /// Module tree of type indices, in model order.
 #[derive(Default)]
 struct Tree<'a> {
@@ -491,40 +998,20 @@ impl<'a> Tree<'a> {
         tree
     }
 
-    fn tokens(&self, model: &Model) -> TokenStream {
-        let items = self.items.iter().map(|&id| item(model, id));
-        let children = self.children.iter().map(|(name, node)| {
-            let name = ident(name);
-            let body = node.tokens(model);
-            quote!(pub mod #name { #body })
-        });
-        quote!(#(#items)* #(#children)*)
-    }
 }
 
-/// The tokens of one type.
-fn item(model: &Model, id: usize) -> TokenStream {
-    let t = &model.types[id];
-    let ctx = Ctx {
-        model,
-        here: &t.module,
-    };
+/// Writes one type.
+fn item<'a>(w: &mut Writer<'a>, id: usize) {
+    let t = &w.model.types[id];
+    w.here = &t.module;
     match &t.kind {
-        Kind::Struct(s) => ctx.strukt(t, s),
-        Kind::Enum(e) => ctx.enumeration(t, e),
-        Kind::Union(u) => ctx.union(t, u),
+        Kind::Struct(s) => w.strukt(t, s),
+        Kind::Enum(e) => w.enumeration(t, e),
+        Kind::Union(u) => w.union(t, u),
     }
 }
 
-/// The whole output as tokens.
-pub fn emit(model: &Model, _opts: &EmitOptions) -> TokenStream {
-    let body = Tree::of(model).tokens(model);
-    let helpers = helpers(model);
-    quote!(#body #helpers)
-}
-
-/// Types per formatting job: small enough to balance the threads, large enough that
-/// the per-job parse is noise.
+/// Types per job: small enough to balance the threads.
 const CHUNK: usize = 48;
 
 /// One formatting job: some types of one module, or the helpers.
@@ -562,37 +1049,52 @@ fn plan<'a>(
     }
 }
 
-/// The formatted output, as [`format`]`(`[`emit`]`(..))` gives it, but formatted in
-/// parallel: the types are cut into jobs of one module each, every job is formatted
-/// inside its module wrappers (so line widths are the same as in the whole file), and
-/// the wrapper lines are put back once. The text does not depend on `threads`.
+/// The formatted output. The types are cut into jobs of one module each, printed in
+/// parallel; every job is printed inside its module wrappers (so line widths are the
+/// same as in the whole file), and the wrapper lines are put back once. The text does
+/// not depend on `threads`.
 pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<String, syn::Error> {
     let tree = Tree::of(model);
     let (mut jobs, mut pieces) = (Vec::new(), Vec::new());
     plan(&tree, &mut Vec::new(), &mut jobs, &mut pieces);
-    let run = |job: &Job| -> Result<String, syn::Error> {
-        let items = job.ids.iter().map(|&id| item(model, id));
-        let mut tokens = quote!(#(#items)*);
-        for m in job.path.iter().rev() {
-            let m = ident(m);
-            tokens = quote!(pub mod #m { #tokens });
+    let run = |job: &Job| -> String {
+        let mut w = Writer {
+            p: Printer::new(job.ids.len() * 6 * 1024),
+            model,
+            here: &[],
+        };
+        // file, then item_mod for each wrapper.
+        w.p.cbox(0);
+        for m in &job.path {
+            w.p.cbox(INDENT);
+            w.w("pub mod ");
+            w.w(ident_str(m).to_owned());
+            w.w(" {");
+            w.p.hardbreak_if_nonempty();
         }
-        let file: syn::File = syn::parse2(tokens)?;
-        let text = prettyplease::unparse(&file);
+        for &id in job.ids {
+            item(&mut w, id);
+        }
+        for _ in &job.path {
+            w.item_close();
+        }
+        w.p.end();
+        let mut text = w.p.finish();
         // Drop the wrapper lines: `depth` opening lines and as many closing ones.
         let depth = job.path.len();
-        let lines: Vec<&str> = text.lines().collect();
-        let body = lines
-            .get(depth..lines.len().saturating_sub(depth))
-            .unwrap_or(&[]);
-        let mut out = String::with_capacity(text.len());
-        for l in body {
-            out.push_str(l);
-            out.push('\n');
+        if depth > 0 {
+            let start = text.match_indices('\n').nth(depth - 1).map_or(text.len(), |(i, _)| i + 1);
+            let end = text[..text.len().saturating_sub(1)]
+                .rmatch_indices('\n')
+                .nth(depth - 1)
+                .map_or(start, |(i, _)| i + 1)
+                .max(start);
+            text.truncate(end);
+            text.drain(..start);
         }
-        Ok(out)
+        text
     };
-    let results: Vec<Result<String, syn::Error>> = parallel_map(&jobs, threads, &run);
+    let results: Vec<String> = parallel_map(&jobs, threads, &run);
     let helpers = {
         let tokens = helpers(model);
         if tokens.is_empty() {
@@ -607,11 +1109,11 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
         match p {
             Piece::Open(depth, name) => {
                 out.push_str(&"    ".repeat(*depth));
-                out.push_str(&format!("pub mod {} {{\n", ident(name)));
+                out.push_str(&format!("pub mod {} {{\n", ident_str(name)));
             }
             Piece::Job => {
                 if let Some(r) = results.next() {
-                    out.push_str(&r?);
+                    out.push_str(&r);
                 }
             }
             Piece::Close(depth) => {
@@ -1065,9 +1567,9 @@ mod tests {
 
     #[test]
     fn invalid_identifiers_never_panic() {
-        assert_eq!(ident("a b").to_string(), "invalid_identifier");
-        assert_eq!(ident("").to_string(), "invalid_identifier");
-        assert_eq!(ident("r#type").to_string(), "r#type");
+        assert_eq!(ident_str("a b").to_owned(), "invalid_identifier");
+        assert_eq!(ident_str("").to_owned(), "invalid_identifier");
+        assert_eq!(ident_str("r#type").to_owned(), "r#type");
     }
 
     #[test]

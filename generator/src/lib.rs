@@ -20,6 +20,7 @@ pub mod naming;
 pub mod notation;
 pub mod overrides;
 pub mod parse;
+pub mod pretty;
 pub mod samples;
 
 pub use error::{Diagnostic, Error, ErrorKind, Pos};

@@ -1,0 +1,486 @@
+//! The line-breaking printer behind [`emit`](crate::emit): Oppen's algorithm as
+//! prettyplease runs it (same margin, indent and rules), so text printed here is
+//! exactly what `prettyplease::unparse` prints for the same boxes and breaks.
+//!
+//! Why not parse into `syn` and call prettyplease: for a large corpus, syn's parse of
+//! the generated tokens cost ten times the whole rest of generation. Emit calls the
+//! box/break/word sequence prettyplease would call for each syntax node it writes,
+//! and tests check the output is a fixed point of `prettyplease::unparse(syn::parse_file(..))`.
+//!
+//! Adapted from prettyplease's `algorithm.rs` (MIT OR Apache-2.0), itself adapted from
+//! rustc's `pp.rs`.
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+
+/// Column budget of a line, as prettyplease.
+const MARGIN: isize = 89;
+/// Block indent.
+pub const INDENT: isize = 4;
+/// A line always has at least this much room after its indentation.
+const MIN_SPACE: isize = 60;
+const SIZE_INFINITY: isize = 0xffff;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Breaks {
+    Consistent,
+    Inconsistent,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Break {
+    offset: isize,
+    blank_space: usize,
+    pre_break: Option<char>,
+    post_break: &'static str,
+    no_break: Option<char>,
+    if_nonempty: bool,
+    never_break: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Begin {
+    offset: isize,
+    breaks: Breaks,
+}
+
+enum Token<'a> {
+    String(Cow<'a, str>),
+    Break(Break),
+    Begin(Begin),
+    End,
+}
+
+#[derive(Clone, Copy)]
+enum Frame {
+    Fits,
+    Broken(usize, Breaks),
+}
+
+struct Entry<'a> {
+    token: Token<'a>,
+    size: isize,
+}
+
+/// A queue with stable indices: `offset` is the index of its first element.
+struct Ring<'a> {
+    data: VecDeque<Entry<'a>>,
+    offset: usize,
+}
+
+impl<'a> Ring<'a> {
+    fn push(&mut self, e: Entry<'a>) -> usize {
+        let i = self.offset + self.data.len();
+        self.data.push_back(e);
+        i
+    }
+    fn clear(&mut self) {
+        self.offset += self.data.len();
+        self.data.clear();
+    }
+    fn start(&self) -> usize {
+        self.offset
+    }
+    fn get(&mut self, i: usize) -> &mut Entry<'a> {
+        &mut self.data[i - self.offset]
+    }
+    fn first(&mut self) -> &mut Entry<'a> {
+        &mut self.data[0]
+    }
+    fn pop_first(&mut self) -> Entry<'a> {
+        self.offset += 1;
+        self.data.pop_front().expect("printer queue is not empty")
+    }
+}
+
+/// Builds text from words, breaks and boxes.
+pub struct Printer<'a> {
+    out: String,
+    space: isize,
+    buf: Ring<'a>,
+    left_total: isize,
+    right_total: isize,
+    scan_stack: VecDeque<usize>,
+    print_stack: Vec<Frame>,
+    indent: usize,
+    pending_indentation: usize,
+}
+
+impl<'a> Printer<'a> {
+    pub fn new(capacity: usize) -> Self {
+        Printer {
+            out: String::with_capacity(capacity),
+            space: MARGIN,
+            buf: Ring {
+                data: VecDeque::new(),
+                offset: 0,
+            },
+            left_total: 0,
+            right_total: 0,
+            scan_stack: VecDeque::new(),
+            print_stack: Vec::new(),
+            indent: 0,
+            pending_indentation: 0,
+        }
+    }
+
+    pub fn finish(mut self) -> String {
+        if !self.scan_stack.is_empty() {
+            self.check_stack(0);
+            self.advance_left();
+        }
+        self.out
+    }
+
+    fn scan_begin(&mut self, token: Begin) {
+        if self.scan_stack.is_empty() {
+            self.left_total = 1;
+            self.right_total = 1;
+            self.buf.clear();
+        }
+        let i = self.buf.push(Entry {
+            token: Token::Begin(token),
+            size: -self.right_total,
+        });
+        self.scan_stack.push_back(i);
+    }
+
+    fn scan_end(&mut self) {
+        if self.scan_stack.is_empty() {
+            self.print_end();
+            return;
+        }
+        let n = self.buf.data.len();
+        if let Some(Token::Break(b)) = self.buf.data.back().map(|e| &e.token) {
+            let b = *b;
+            // A box holding nothing but a break vanishes.
+            if n >= 2 && matches!(self.buf.data[n - 2].token, Token::Begin(_)) {
+                self.buf.data.truncate(n - 2);
+                self.scan_stack.pop_back();
+                self.scan_stack.pop_back();
+                self.right_total -= b.blank_space as isize;
+                return;
+            }
+            if b.if_nonempty {
+                self.buf.data.pop_back();
+                self.scan_stack.pop_back();
+                self.right_total -= b.blank_space as isize;
+            }
+        }
+        let i = self.buf.push(Entry {
+            token: Token::End,
+            size: -1,
+        });
+        self.scan_stack.push_back(i);
+    }
+
+    fn scan_break(&mut self, token: Break) {
+        if self.scan_stack.is_empty() {
+            self.left_total = 1;
+            self.right_total = 1;
+            self.buf.clear();
+        } else {
+            self.check_stack(0);
+        }
+        let i = self.buf.push(Entry {
+            token: Token::Break(token),
+            size: -self.right_total,
+        });
+        self.scan_stack.push_back(i);
+        self.right_total += token.blank_space as isize;
+    }
+
+    fn scan_string(&mut self, s: Cow<'a, str>) {
+        if self.scan_stack.is_empty() {
+            self.print_string(&s);
+        } else {
+            let len = s.len() as isize;
+            self.buf.push(Entry {
+                token: Token::String(s),
+                size: len,
+            });
+            self.right_total += len;
+            self.check_stream();
+        }
+    }
+
+    /// Moves the last break by `offset` columns when it breaks.
+    pub fn offset(&mut self, offset: isize) {
+        if let Some(Entry {
+            token: Token::Break(b),
+            ..
+        }) = self.buf.data.back_mut()
+        {
+            b.offset += offset;
+        }
+    }
+
+    /// Ends a box, breaking it if its content is wider than `max`.
+    pub fn end_with_max_width(&mut self, max: isize) {
+        let mut depth = 1;
+        for &i in self.scan_stack.iter().rev() {
+            let e = &self.buf.data[i - self.buf.offset];
+            match e.token {
+                Token::Begin(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if e.size < 0 && e.size + self.right_total > max {
+                            self.buf.push(Entry {
+                                token: Token::String(Cow::Borrowed("")),
+                                size: SIZE_INFINITY,
+                            });
+                            self.right_total += SIZE_INFINITY;
+                        }
+                        break;
+                    }
+                }
+                Token::End => depth += 1,
+                Token::Break(_) | Token::String(_) => {}
+            }
+        }
+        self.scan_end();
+    }
+
+    fn check_stream(&mut self) {
+        while self.right_total - self.left_total > self.space {
+            if self.scan_stack.front() == Some(&self.buf.start()) {
+                self.scan_stack.pop_front();
+                self.buf.first().size = SIZE_INFINITY;
+            }
+            self.advance_left();
+            if self.buf.data.is_empty() {
+                break;
+            }
+        }
+    }
+
+    fn advance_left(&mut self) {
+        while self.buf.first().size >= 0 {
+            let left = self.buf.pop_first();
+            match left.token {
+                Token::String(s) => {
+                    self.left_total += left.size;
+                    self.print_string(&s);
+                }
+                Token::Break(b) => {
+                    self.left_total += b.blank_space as isize;
+                    self.print_break(b, left.size);
+                }
+                Token::Begin(b) => self.print_begin(b, left.size),
+                Token::End => self.print_end(),
+            }
+            if self.buf.data.is_empty() {
+                break;
+            }
+        }
+    }
+
+    fn check_stack(&mut self, mut depth: usize) {
+        while let Some(&i) = self.scan_stack.back() {
+            let right_total = self.right_total;
+            let e = self.buf.get(i);
+            match e.token {
+                Token::Begin(_) => {
+                    if depth == 0 {
+                        break;
+                    }
+                    self.scan_stack.pop_back();
+                    e.size += right_total;
+                    depth -= 1;
+                }
+                Token::End => {
+                    self.scan_stack.pop_back();
+                    e.size = 1;
+                    depth += 1;
+                }
+                Token::Break(_) => {
+                    self.scan_stack.pop_back();
+                    e.size += right_total;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Token::String(_) => break,
+            }
+        }
+    }
+
+    fn print_begin(&mut self, token: Begin, size: isize) {
+        if size > self.space {
+            self.print_stack
+                .push(Frame::Broken(self.indent, token.breaks));
+            self.indent = (self.indent as isize + token.offset).max(0) as usize;
+        } else {
+            self.print_stack.push(Frame::Fits);
+        }
+    }
+
+    fn print_end(&mut self) {
+        if let Some(Frame::Broken(indent, _)) = self.print_stack.pop() {
+            self.indent = indent;
+        }
+    }
+
+    fn print_break(&mut self, token: Break, size: isize) {
+        let fits = token.never_break
+            || match self.print_stack.last() {
+                Some(Frame::Fits) => true,
+                Some(Frame::Broken(_, Breaks::Consistent)) => false,
+                Some(Frame::Broken(_, Breaks::Inconsistent)) | None => size <= self.space,
+            };
+        if fits {
+            self.pending_indentation += token.blank_space;
+            self.space -= token.blank_space as isize;
+            if let Some(c) = token.no_break {
+                self.out.push(c);
+                self.space -= c.len_utf8() as isize;
+            }
+        } else {
+            if let Some(c) = token.pre_break {
+                self.print_indent();
+                self.out.push(c);
+            }
+            self.out.push('\n');
+            let indent = self.indent as isize + token.offset;
+            self.pending_indentation = indent.max(0) as usize;
+            self.space = (MARGIN - indent).max(MIN_SPACE);
+            if !token.post_break.is_empty() {
+                self.print_indent();
+                self.out.push_str(token.post_break);
+                self.space -= token.post_break.len() as isize;
+            }
+        }
+    }
+
+    fn print_string(&mut self, s: &str) {
+        self.print_indent();
+        self.out.push_str(s);
+        self.space -= s.len() as isize;
+    }
+
+    fn print_indent(&mut self) {
+        self.out
+            .extend(std::iter::repeat_n(' ', self.pending_indentation));
+        self.pending_indentation = 0;
+    }
+
+    // The vocabulary prettyplease's printers use.
+
+    pub fn ibox(&mut self, indent: isize) {
+        self.scan_begin(Begin {
+            offset: indent,
+            breaks: Breaks::Inconsistent,
+        });
+    }
+
+    pub fn cbox(&mut self, indent: isize) {
+        self.scan_begin(Begin {
+            offset: indent,
+            breaks: Breaks::Consistent,
+        });
+    }
+
+    pub fn end(&mut self) {
+        self.scan_end();
+    }
+
+    pub fn word(&mut self, w: impl Into<Cow<'a, str>>) {
+        self.scan_string(w.into());
+    }
+
+    fn spaces(&mut self, n: usize) {
+        self.scan_break(Break {
+            blank_space: n,
+            ..Break::default()
+        });
+    }
+
+    pub fn zerobreak(&mut self) {
+        self.spaces(0);
+    }
+
+    pub fn space(&mut self) {
+        self.spaces(1);
+    }
+
+    pub fn nbsp(&mut self) {
+        self.word(" ");
+    }
+
+    pub fn hardbreak(&mut self) {
+        self.spaces(SIZE_INFINITY as usize);
+    }
+
+    pub fn space_if_nonempty(&mut self) {
+        self.scan_break(Break {
+            blank_space: 1,
+            if_nonempty: true,
+            ..Break::default()
+        });
+    }
+
+    pub fn hardbreak_if_nonempty(&mut self) {
+        self.scan_break(Break {
+            blank_space: SIZE_INFINITY as usize,
+            if_nonempty: true,
+            ..Break::default()
+        });
+    }
+
+    /// `,` then a space, or for the last item a comma only when the box breaks.
+    pub fn trailing_comma(&mut self, is_last: bool) {
+        if is_last {
+            self.scan_break(Break {
+                pre_break: Some(','),
+                ..Break::default()
+            });
+        } else {
+            self.word(",");
+            self.space();
+        }
+    }
+
+    pub fn trailing_comma_or_space(&mut self, is_last: bool) {
+        if is_last {
+            self.scan_break(Break {
+                blank_space: 1,
+                pre_break: Some(','),
+                ..Break::default()
+            });
+        } else {
+            self.word(",");
+            self.space();
+        }
+    }
+
+    pub fn neverbreak(&mut self) {
+        self.scan_break(Break {
+            never_break: true,
+            ..Break::default()
+        });
+    }
+
+    /// The break after a match arm's pattern whose body is not a block: when the arm
+    /// does not fit, the body goes into braces (`{` before the break, `}` after).
+    pub fn arm_open(&mut self) {
+        self.scan_break(Break {
+            pre_break: Some('{'),
+            ..Break::default()
+        });
+    }
+
+    /// The matching close: `}` on its own line when broken; else `,` if `comma`.
+    pub fn arm_close(&mut self, comma: bool) {
+        self.scan_break(Break {
+            offset: -INDENT,
+            post_break: "}",
+            no_break: comma.then_some(','),
+            ..Break::default()
+        });
+    }
+
+    /// The break before a method call's `.`.
+    pub fn dot_break(&mut self) {
+        self.scan_break(Break::default());
+    }
+}
