@@ -53,6 +53,28 @@ fn every_corpus_generates_and_compiles_warning_free() {
             serial == out.code,
             "{name}: output depends on the number of threads"
         );
+        // The printer writes prettyplease's formatting without syn; prettyplease is the
+        // judge of that.
+        let reformatted = generator::emit::reformat(&out.code)
+            .unwrap_or_else(|e| panic!("{name}: output does not parse: {e}"));
+        if let Some((n, (a, b))) = out
+            .code
+            .lines()
+            .zip(reformatted.lines())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            panic!(
+                "{name}: output is not prettyplease's formatting; line {}:\n  printed:     {a}\n  prettyplease: {b}",
+                n + 1
+            );
+        }
+        assert!(
+            out.code == reformatted,
+            "{name}: output is not prettyplease's formatting ({} lines, prettyplease {})",
+            out.code.lines().count(),
+            reformatted.lines().count()
+        );
         let s = &out.summary;
         let skipped: Vec<String> = s
             .skipped
@@ -218,7 +240,7 @@ fn broken_mapping() -> (String, String) {
         }
     }
     let broken = broken.expect("specs/ have a date field");
-    let code = generator::emit::format(generator::emit::emit(&bad, &Default::default())).unwrap();
+    let code = generator::emit::render(&bad, &Default::default(), 1).unwrap();
     write_crate(&ws.join("crates").join(BROKEN), BROKEN, &code, &good, &bad);
     broken
 }

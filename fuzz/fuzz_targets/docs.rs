@@ -91,9 +91,15 @@ fuzz_target!(|data: &[u8]| {
     let _ = generator::error::render_with(&built.errors, 50, "error", text_of);
     let _ = generator::error::render_with(&built.model.warnings, 20, "warning", text_of);
     let _ = generator::Error::new(built.errors.clone()).render(50);
-    let tokens = generator::emit::emit(&built.model, &Default::default());
-    no_injected_macro(tokens.clone());
-    if let Err(e) = generator::emit::format(tokens) {
-        panic!("emitted code does not parse: {e}");
+    let code = generator::emit::render(&built.model, &Default::default(), 1)
+        .unwrap_or_else(|e| panic!("helpers do not format: {e}"));
+    let tokens: proc_macro2::TokenStream = code
+        .parse()
+        .unwrap_or_else(|e| panic!("emitted code does not lex: {e}"));
+    no_injected_macro(tokens);
+    // The printer's text is prettyplease's formatting of the same code.
+    match generator::emit::reformat(&code) {
+        Ok(again) => assert!(again == code, "emitted code is not prettyplease's formatting"),
+        Err(e) => panic!("emitted code does not parse: {e}"),
     }
 });

@@ -61,8 +61,8 @@ fn main() {
         .collect();
     corpora.sort();
     println!(
-        "{:<18} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>6}",
-        "corpus", "docs", "read", "floor", "parse", "model", "emit", "format", "end2end", "ratio"
+        "{:<18} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>6}",
+        "corpus", "docs", "read", "floor", "parse", "model", "emit", "end2end", "ratio"
     );
     let mut largest: Option<Vec<discover::Source>> = None;
     let mut results = Vec::new();
@@ -84,20 +84,19 @@ fn main() {
                 .sum::<usize>()
         });
         let (t_model, built) = time(|| model::build(&sources));
-        let (t_emit, tokens) = time(|| emit::emit(&built.model, &emit::EmitOptions::default()));
-        let (t_format, code) = time(|| emit::format(tokens.clone()).unwrap());
+        let (t_emit, code) =
+            time(|| emit::render(&built.model, &emit::EmitOptions::default(), 1).unwrap());
         let (t_e2e, _) = time(|| generator::Config::new().input(dir).generate().unwrap());
         // The floor includes reading the files, like the end-to-end run does.
         let floor_total = t_read + t_floor;
         println!(
-            "{name:<18} {:>5} {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>7.1}ms {:>5.2}x",
+            "{name:<18} {:>5} {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>7.1}ms {:>5.2}x",
             sources.len(),
             ms(t_read),
             ms(t_floor),
             ms(t_parse),
             ms(t_model.saturating_sub(t_parse)),
             ms(t_emit),
-            ms(t_format),
             ms(t_e2e),
             t_e2e.as_secs_f64() / floor_total.as_secs_f64()
         );
@@ -118,10 +117,10 @@ fn main() {
         }
     }
     println!(
-        "(model = model stage minus its parse; ratio = end-to-end / (read + pulldown-cmark floor))"
+        "(stages on one thread; model = model stage minus its parse; ratio = end-to-end / (read + pulldown-cmark floor))"
     );
     if let Some(base) = largest {
-        println!("\nlinear growth on the largest corpus (model + emit + format of k copies):");
+        println!("\nlinear growth on the largest corpus (model + emit of k copies, one thread):");
         for k in [1usize, 2, 4] {
             let mut sources = Vec::new();
             for i in 0..k {
@@ -141,7 +140,7 @@ fn main() {
                 let built = model::build(&sources);
                 assert!(built.errors.is_empty(), "{:?}", built.errors.first());
                 let m = built.model;
-                emit::format(emit::emit(&m, &emit::EmitOptions::default()))
+                emit::render(&m, &emit::EmitOptions::default(), 1)
                     .unwrap()
                     .len()
             });

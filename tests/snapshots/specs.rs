@@ -2335,8 +2335,7 @@ pub mod __helpers {
                 slot,
                 key,
                 |m| {
-                    m
-                        .next_value::<::std::option::Option<Lenient>>()
+                    m.next_value::<::std::option::Option<Lenient>>()
                         .map(|o| o.map(|l| l.0))
                 },
             )
