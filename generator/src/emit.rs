@@ -58,6 +58,14 @@ fn ident_str(name: &str) -> &str {
 pub(crate) fn lit_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    // Most literals are keys and paths: nothing to escape.
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
         match c {

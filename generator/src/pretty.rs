@@ -359,8 +359,13 @@ impl<'a> Printer<'a> {
     }
 
     fn print_indent(&mut self) {
-        self.out
-            .extend(std::iter::repeat_n(' ', self.pending_indentation));
+        const SPACES: &str = "                                                                ";
+        let mut n = self.pending_indentation;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.push_str(&SPACES[..k]);
+            n -= k;
+        }
         self.pending_indentation = 0;
     }
 
