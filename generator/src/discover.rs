@@ -178,7 +178,17 @@ pub fn root_parts(root: &Path) -> Vec<String> {
 /// `None` when the target lies outside the root (such links are refused and the
 /// target is never read).
 pub fn resolve_link(root: &[String], dir: &[String], link: &str) -> Option<Vec<String>> {
-    let mut out: Vec<String> = root.iter().chain(dir).cloned().collect();
+    resolve_link_parts(root, dir, link).map(|parts| parts.into_iter().map(String::from).collect())
+}
+
+/// [`resolve_link`], borrowing the components instead of copying them: links are
+/// resolved by the thousand and most components come from `root` and `dir`.
+pub(crate) fn resolve_link_parts<'a>(
+    root: &'a [String],
+    dir: &'a [String],
+    link: &'a str,
+) -> Option<Vec<&'a str>> {
+    let mut out: Vec<&str> = root.iter().chain(dir).map(String::as_str).collect();
     let link = link.split(['#', '?']).next().unwrap_or_default();
     if link.starts_with('/') || link.contains('\\') || link.contains(':') {
         return None;
@@ -189,14 +199,16 @@ pub fn resolve_link(root: &[String], dir: &[String], link: &str) -> Option<Vec<S
             Component::ParentDir => {
                 out.pop()?;
             }
-            Component::Normal(c) => out.push(c.to_string_lossy().into_owned()),
+            // Components of a `str` are `str`s.
+            Component::Normal(c) => out.push(c.to_str()?),
             Component::RootDir | Component::Prefix(_) => return None,
         }
     }
     if out.len() <= root.len() || out[..root.len()] != *root {
         return None;
     }
-    Some(out.split_off(root.len()))
+    out.drain(..root.len());
+    Some(out)
 }
 
 #[cfg(test)]

@@ -7,24 +7,72 @@
 //! anchor links keep their text only.
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Replaces the cell line-break markup with newlines.
 pub fn unbreak(text: &str) -> String {
-    text.replace("<br/>", "\n")
-        .replace("<br />", "\n")
-        .replace("<br>", "\n")
+    unbreak_cow(text).into_owned()
+}
+
+/// [`unbreak`], borrowing the text when it has no break (most cells have none).
+pub(crate) fn unbreak_cow(text: &str) -> Cow<'_, str> {
+    if !text.contains("<br") {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace("<br/>", "\n")
+            .replace("<br />", "\n")
+            .replace("<br>", "\n"),
+    )
 }
 
 /// Renders doc markdown (cell or description text) as rustdoc-safe markdown.
 pub fn rustdoc(src: &str) -> String {
-    let src = unbreak(src);
-    let mut w = Writer::default();
+    let src = unbreak_cow(src);
+    if is_plain_paragraph(&src) {
+        // What the events of such a paragraph make the writer do, without the cost of
+        // setting up a markdown parser for every cell.
+        let mut w = Writer::with_capacity(src.len());
+        w.block();
+        w.text(&src, false);
+        w.block();
+        return w.finish();
+    }
+    render(&src)
+}
+
+/// Whether pulldown-cmark reads `src` as one paragraph holding a single text event
+/// with all of `src`: one line, no byte that can start inline markup (the parser's
+/// own list, for the options [`render`] uses), no block marker or indentation at the
+/// start, and nothing for the paragraph to trim at either end.
+fn is_plain_paragraph(src: &str) -> bool {
+    let (Some(first), Some(last)) = (src.chars().next(), src.chars().next_back()) else {
+        return false;
+    };
+    if first.is_whitespace() || last.is_whitespace() || first.is_ascii_digit() {
+        return false;
+    }
+    if matches!(first, '#' | '>' | '-' | '+' | '=' | '|' | ':') {
+        return false;
+    }
+    src.bytes().all(|b| {
+        !(b.is_ascii_control()
+            || matches!(
+                b,
+                b'*' | b'_' | b'&' | b'\\' | b'[' | b']' | b'<' | b'!' | b'`' | b'~'
+            ))
+    })
+}
+
+/// [`rustdoc`] for any markdown: writes the parser's events back out.
+fn render(src: &str) -> String {
+    let mut w = Writer::with_capacity(src.len());
     let mut link_stack: Vec<Option<String>> = Vec::new();
     // How many entries of `link_stack` are kept links (images nest without limit).
     let mut open_links = 0usize;
     let mut list_stack: Vec<Option<u64>> = Vec::new();
     let mut in_code_block = false;
-    for event in Parser::new_ext(&src, Options::ENABLE_STRIKETHROUGH) {
+    for event in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => w.block(),
@@ -95,7 +143,7 @@ pub fn rustdoc(src: &str) -> String {
                 }
                 _ => {}
             },
-            Event::Text(t) if in_code_block => w.raw(&strip_controls(&t).replace("```", "` ` `")),
+            Event::Text(t) if in_code_block => w.raw(&without_controls(&t).replace("```", "` ` `")),
             Event::Text(t) => w.text(&t, open_links > 0),
             Event::Code(c) => w.raw(&code_span(&c)),
             Event::Html(h) | Event::InlineHtml(h) => w.text(&h, true),
@@ -109,20 +157,34 @@ pub fn rustdoc(src: &str) -> String {
 
 /// Writes `text` as an inline code span, fenced so that backticks inside survive.
 pub fn code_span(text: &str) -> String {
-    let text = strip_controls(text).replace('\n', " ");
-    let longest = longest_run(&text, '`');
-    let fence = "`".repeat(longest + 1);
+    let mut out = String::new();
+    push_code_span(&mut out, text);
+    out
+}
+
+/// [`code_span`], appended to `out`.
+pub(crate) fn push_code_span(out: &mut String, text: &str) {
+    let mut text = without_controls(text);
+    if text.contains('\n') {
+        text = Cow::Owned(text.replace('\n', " "));
+    }
+    let fence = longest_run(&text, '`') + 1;
     let pad = if text.starts_with('`') || text.ends_with('`') || text.is_empty() {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    out.reserve(text.len() + 2 * (fence + pad.len()));
+    out.extend(std::iter::repeat_n('`', fence));
+    out.push_str(pad);
+    out.push_str(&text);
+    out.push_str(pad);
+    out.extend(std::iter::repeat_n('`', fence));
 }
 
 /// Writes `text` as a fenced block of plain text.
 pub fn code_block(text: &str) -> String {
-    let text = strip_controls(text);
+    let text = without_controls(text);
     let fence = "`".repeat(longest_run(&text, '`').max(2) + 1);
     format!("{fence}text\n{}\n{fence}", text.trim_end())
 }
@@ -146,9 +208,19 @@ fn longest_run(text: &str, ch: char) -> usize {
 /// (`text_direction_codepoint_in_comment`, deny by default), so a doc carrying one
 /// would make the generated code fail to compile.
 pub fn strip_controls(text: &str) -> String {
-    text.chars()
-        .filter(|&c| c == '\n' || !(c.is_control() || is_bidi_control(c)))
-        .collect()
+    without_controls(text).into_owned()
+}
+
+/// [`strip_controls`], borrowing the text when there is nothing to drop.
+fn without_controls(text: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || !(c.is_control() || is_bidi_control(c));
+    // Printable ASCII (and `\n`) is always kept: a quick check spares the char walk.
+    let plain = |b: &u8| (b' '..=b'~').contains(b) || *b == b'\n';
+    if text.as_bytes().iter().all(plain) || text.chars().all(keep) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| keep(c)).collect())
+    }
 }
 
 /// The codepoints rustc's `text_direction_codepoint_*` lints reject, plus the marks
@@ -179,12 +251,18 @@ fn safe_url(url: &str) -> Option<String> {
     Some(out)
 }
 
-#[derive(Default)]
 struct Writer {
     out: String,
 }
 
 impl Writer {
+    /// Output is about as long as the input: escapes add a little, breaks take some.
+    fn with_capacity(n: usize) -> Self {
+        Writer {
+            out: String::with_capacity(n + n / 8),
+        }
+    }
+
     fn raw(&mut self, s: &str) {
         self.out.push_str(s);
     }
@@ -211,17 +289,15 @@ impl Writer {
     /// Escapes text so rustdoc shows it literally. Bare URLs become autolinks
     /// (rustdoc warns on bare URLs) unless already inside a link.
     fn text(&mut self, t: &str, in_link: bool) {
-        let t = strip_controls(t);
-        let mut rest = t.as_str();
+        let t = without_controls(t);
+        let mut rest: &str = &t;
         while !rest.is_empty() {
             let url_at = if in_link { None } else { find_url(rest) };
             let (plain, url) = match url_at {
                 Some((s, e)) => (&rest[..s], Some(&rest[s..e])),
                 None => (rest, None),
             };
-            for c in plain.chars() {
-                self.escaped_char(c);
-            }
+            self.escaped(plain);
             match url {
                 Some(u) => {
                     self.out.push('<');
@@ -231,6 +307,45 @@ impl Writer {
                 }
                 None => rest = "",
             }
+        }
+    }
+
+    /// Writes `plain` escaped, char by char as [`Writer::escaped_char`] does, but
+    /// copying runs that need nothing in one go.
+    fn escaped(&mut self, mut plain: &str) {
+        while let Some(c) = plain.chars().next() {
+            if !self.at_line_start() {
+                // Away from a line start only these are escaped or handled specially.
+                let run = plain
+                    .bytes()
+                    .position(|b| {
+                        matches!(
+                            b,
+                            b'<' | b'>'
+                                | b'&'
+                                | b'\\'
+                                | b'`'
+                                | b'*'
+                                | b'_'
+                                | b'['
+                                | b']'
+                                | b'~'
+                                | b'|'
+                                | b'\n'
+                                | b'.'
+                                | b')'
+                        )
+                    })
+                    .unwrap_or(plain.len());
+                if run > 0 {
+                    // The bytes searched for are ASCII, so `run` is a char boundary.
+                    self.out.push_str(&plain[..run]);
+                    plain = &plain[run..];
+                    continue;
+                }
+            }
+            self.escaped_char(c);
+            plain = &plain[c.len_utf8()..];
         }
     }
 
@@ -265,8 +380,12 @@ impl Writer {
         }
     }
 
-    fn finish(self) -> String {
-        self.out.trim().to_string()
+    fn finish(mut self) -> String {
+        // Trimmed in place: the buffer is the result.
+        self.out.truncate(self.out.trim_end().len());
+        let lead = self.out.len() - self.out.trim_start().len();
+        self.out.drain(..lead);
+        self.out
     }
 }
 
@@ -280,8 +399,11 @@ fn line_starts_with_digits(out: &str) -> bool {
 /// Finds the first `http(s)://` URL in `s`: (start, end) byte offsets. One pass over
 /// the text up to the URL found, so linking every URL of a long cell stays linear.
 fn find_url(s: &str) -> Option<(usize, usize)> {
-    for (start, _) in s.match_indices("http") {
-        let after = &s[start + 4..];
+    // Every `h` is a candidate: cheaper than a substring search for short texts.
+    for (start, _) in s.match_indices('h') {
+        let Some(after) = s[start + 1..].strip_prefix("ttp") else {
+            continue;
+        };
         let scheme = if after.starts_with("s://") {
             "https://"
         } else if after.starts_with("://") {
@@ -356,6 +478,42 @@ mod tests {
         assert_eq!(code_block("x\u{2069}y"), "```text\nxy\n```");
         assert_eq!(rustdoc("# not a heading"), "**not a heading**");
         assert_eq!(rustdoc("1. x"), "1. x");
+    }
+
+    proptest::proptest! {
+        /// The shortcut for plain paragraphs writes what the parser's events would.
+        #[test]
+        fn plain_paragraphs_render_as_parsed(
+            src in "[a-cA-C0-9 .,;:()'\"/#>+=|%?\\-]{0,12}(http://a.b|https://x|\u{a0}|\u{3000}|\u{202e}|\u{85}|é|\t|x){0,2}[a-c0-9 .)(-]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(rustdoc(&src), render(&unbreak_cow(&src)));
+        }
+    }
+
+    #[test]
+    fn plain_paragraph_shortcut_cases() {
+        for src in [
+            "1. x",
+            "1) x",
+            "# x",
+            "- x",
+            "+ x",
+            "> x",
+            "= x",
+            "x\u{a0}",
+            "\u{a0}x",
+            "a.b 1.2",
+            "x https://a.b/c. y",
+            "    code",
+            "\tx",
+            "x  ",
+            "",
+            "a|b",
+            "é",
+            "x:y",
+        ] {
+            assert_eq!(rustdoc(src), render(src), "{src:?}");
+        }
     }
 
     #[test]

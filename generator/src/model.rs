@@ -9,8 +9,10 @@ use crate::error::{Diagnostic, ErrorKind, Pos};
 use crate::naming;
 use crate::notation::{self, Flavor, TypeExpr};
 use crate::parse::{self, Block, Doc, Section, Table, Text};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::hash::BuildHasherDefault;
+use std::path::{Path, PathBuf};
 
 /// Index of a type in [`Model::types`].
 pub type TypeId = usize;
@@ -200,21 +202,27 @@ pub struct Built {
 // ---------------------------------------------------------------------------------
 // Pass 1: one doc at a time.
 
-struct Draft {
+/// A doc's content, borrowed from its source text where it can be.
+struct Draft<'a> {
     src: usize,
-    title: String,
-    description: Option<Text>,
-    body: DraftBody,
+    title: Cow<'a, str>,
+    /// The Rust module path, from the doc's folder.
+    module: Vec<String>,
+    /// The Rust type name, from the title, before it is made unique in its module.
+    name: String,
+    /// The description, already rendered for rustdoc.
+    docs: String,
+    body: DraftBody<'a>,
 }
 
-enum DraftBody {
+enum DraftBody<'a> {
     Struct {
         flavor: Flavor,
-        rows: Vec<DraftField>,
+        rows: Vec<DraftField<'a>>,
     },
     Enum {
         flavor: Flavor,
-        rows: Vec<EnumRow>,
+        rows: Vec<EnumRow<'a>>,
     },
     Union {
         flavor: Flavor,
@@ -222,19 +230,19 @@ enum DraftBody {
     },
 }
 
-struct DraftField {
-    name: String,
+struct DraftField<'a> {
+    name: Cow<'a, str>,
     name_pos: Pos,
     struck: bool,
     required: bool,
     ty: TypeExpr,
     ty_pos: Pos,
-    description: String,
-    example: Option<String>,
+    description: Cow<'a, str>,
+    example: Option<Cow<'a, str>>,
 }
 
-enum Classified {
-    Draft(Draft),
+enum Classified<'a> {
+    Draft(Draft<'a>),
     Skip(SkipReason),
 }
 
@@ -249,12 +257,16 @@ fn strip_deprecated(desc: &str) -> Option<&str> {
 }
 
 /// Parses and classifies one doc. Errors go to `errs`; `None` then.
-fn classify(src_idx: usize, src: &Source, errs: &mut Vec<Diagnostic>) -> Option<Classified> {
+fn classify<'a>(
+    src_idx: usize,
+    src: &'a Source,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<Classified<'a>> {
     let file = &src.path;
     if src.text.trim().is_empty() {
         return Some(Classified::Skip(SkipReason::Empty));
     }
-    let doc: Doc = parse::parse(&src.text);
+    let mut doc: Doc<'a> = parse::parse(&src.text);
     let Some(title) = &doc.title else {
         if doc
             .sections
@@ -287,11 +299,7 @@ fn classify(src_idx: usize, src: &Source, errs: &mut Vec<Diagnostic>) -> Option<
         return None;
     }
     let kind_section = doc.sections.iter().position(|s| {
-        s.level == 2
-            && matches!(
-                s.heading.text.as_str(),
-                "Fields" | "Values" | "Supported Types"
-            )
+        s.level == 2 && matches!(&*s.heading.text, "Fields" | "Values" | "Supported Types")
     });
     let Some(idx) = kind_section else {
         errs.push(
@@ -306,7 +314,7 @@ fn classify(src_idx: usize, src: &Source, errs: &mut Vec<Diagnostic>) -> Option<
         return None;
     };
     let section = &doc.sections[idx];
-    let body = match section.heading.text.as_str() {
+    let body = match &*section.heading.text {
         "Fields" => {
             let Some(table) = section.tables().next() else {
                 errs.push(Diagnostic::new(
@@ -336,22 +344,36 @@ fn classify(src_idx: usize, src: &Source, errs: &mut Vec<Diagnostic>) -> Option<
         }
         _ => union_members(src, &doc.sections[idx + 1..], section, errs)?,
     };
+    // Done here, with the rest of the work that needs only this doc.
+    let docs = doc
+        .description
+        .as_ref()
+        .map(|t| docs::rustdoc(&t.text))
+        .unwrap_or_default();
+    let title = doc.title.take().map(|t| t.text).unwrap_or_default();
+    let module = src
+        .dir()
+        .iter()
+        .map(|c| naming::escape_keyword(naming::snake_ident(&naming::words(c), "module")))
+        .collect();
+    let name = naming::escape_keyword(naming::camel_ident(&title, "Type", "T"));
     Some(Classified::Draft(Draft {
         src: src_idx,
-        title: title.text.clone(),
-        description: doc.description.clone(),
+        title,
+        module,
+        name,
+        docs,
         body,
     }))
 }
 
-/// Column positions by header name.
-fn columns(table: &Table) -> HashMap<String, usize> {
+/// The position of the column named `name` (lower-case), ignoring ASCII case; of
+/// equally named columns the last counts.
+fn column(table: &Table, name: &str) -> Option<usize> {
     table
         .header
         .iter()
-        .enumerate()
-        .map(|(i, c)| (c.text.to_ascii_lowercase(), i))
-        .collect()
+        .rposition(|c| c.text.eq_ignore_ascii_case(name))
 }
 
 fn check_rows(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> bool {
@@ -368,12 +390,7 @@ fn check_rows(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> bool {
                     Some(pos),
                     format!("expected {n} cells as in the header, found {}", row.len()),
                 )
-                .with_snippet(
-                    &row.iter()
-                        .map(|c| c.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" | "),
-                ),
+                .with_snippet(&row.iter().map(|c| &*c.text).collect::<Vec<_>>().join(" | ")),
             );
         } else if row.len() > n {
             ok = false;
@@ -392,14 +409,17 @@ fn check_rows(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> bool {
     ok
 }
 
-type FieldsResult = Result<DraftBody, SkipReason>;
+type FieldsResult<'a> = Result<DraftBody<'a>, SkipReason>;
 
-fn fields_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Option<FieldsResult> {
-    let cols = columns(table);
-    let (field, ty, req) = (cols.get("field"), cols.get("type"), cols.get("required"));
-    let (Some(&fc), Some(&tc), Some(&rc)) = (field, ty, req) else {
-        if cols.contains_key("name") && cols.contains_key("type") && !cols.contains_key("required")
-        {
+fn fields_table<'a>(
+    src: &Source,
+    table: &Table<'a>,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<FieldsResult<'a>> {
+    let col = |name| column(table, name);
+    let (field, ty, req) = (col("field"), col("type"), col("required"));
+    let (Some(fc), Some(tc), Some(rc)) = (field, ty, req) else {
+        if col("name").is_some() && ty.is_some() && req.is_none() {
             // The SDK's own configuration pages (retry settings) use this layout.
             return Some(Err(SkipReason::SdkConfig));
         }
@@ -422,7 +442,7 @@ fn fields_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
                 &table
                     .header
                     .iter()
-                    .map(|c| c.text.as_str())
+                    .map(|c| &*c.text)
                     .collect::<Vec<_>>()
                     .join(" | "),
             ),
@@ -432,20 +452,21 @@ fn fields_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
     if !check_rows(src, table, errs) {
         return None;
     }
-    let dc = cols.get("description").copied();
-    let ec = cols.get("example").copied();
+    let dc = col("description");
+    let ec = col("example");
     let before = errs.len();
-    let names: Vec<(String, bool)> = table
+    let names: Vec<(Cow<'a, str>, bool)> = table
         .rows
         .iter()
         .map(|r| field_name(src, &r[fc], errs).unwrap_or_default())
         .collect();
-    let cells: Vec<&str> = table.rows.iter().map(|r| r[tc].text.as_str()).collect();
-    let name_refs: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-    let flavor = notation::detect(&cells, &name_refs);
-    let mut rows = Vec::new();
-    for (row, (name, struck)) in table.rows.iter().zip(names) {
-        let required = match row[rc].text.as_str() {
+    let cells: Vec<&str> = table.rows.iter().map(|r| &*r[tc].text).collect();
+    let name_refs: Vec<&str> = names.iter().map(|(n, _)| &**n).collect();
+    // Every cell parsed once in the flavor chosen, not again below.
+    let (flavor, types) = notation::parse_cells(&cells, &name_refs);
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for ((row, (name, struck)), ty) in table.rows.iter().zip(names).zip(types) {
+        let required = match &*row[rc].text {
             ":heavy_check_mark:" => true,
             ":heavy_minus_sign:" => false,
             other => {
@@ -462,7 +483,7 @@ fn fields_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
             }
         };
         let cell = &row[tc];
-        let ty = match notation::parse_type(&cell.text, flavor) {
+        let ty = match ty {
             Ok(t) => t,
             Err(e) => {
                 errs.push(notation_error(src, cell, &e, flavor));
@@ -478,7 +499,7 @@ fn fields_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
             ty_pos: cell.pos,
             description: dc.map(|c| row[c].text.clone()).unwrap_or_default(),
             example: ec
-                .map(|c| docs::unbreak(&row[c].text))
+                .map(|c| unbreak_cell(&row[c].text))
                 .filter(|e| !e.trim().is_empty()),
         });
     }
@@ -527,18 +548,36 @@ fn notation_error(
     .with_hint(hint)
 }
 
-/// `` `name` `` or `` ~~`name`~~ `` -> (name, struck through).
-fn field_name(src: &Source, cell: &Text, errs: &mut Vec<Diagnostic>) -> Option<(String, bool)> {
-    let mut t = cell.text.as_str();
-    let struck = t.starts_with("~~") && t.ends_with("~~") && t.len() >= 4;
-    if struck {
-        t = &t[2..t.len() - 2];
+/// [`docs::unbreak`] for a cell, still borrowing from the doc when there is no break.
+fn unbreak_cell<'a>(cell: &Cow<'a, str>) -> Cow<'a, str> {
+    match cell {
+        Cow::Borrowed(text) => docs::unbreak_cow(text),
+        Cow::Owned(text) => Cow::Owned(docs::unbreak(text)),
     }
-    let name = t
-        .strip_prefix('`')
-        .and_then(|s| s.strip_suffix('`'))
-        .unwrap_or(t)
-        .trim();
+}
+
+/// `` `name` `` or `` ~~`name`~~ `` -> (name, struck through).
+fn field_name<'a>(
+    src: &Source,
+    cell: &Text<'a>,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<(Cow<'a, str>, bool)> {
+    let t = &*cell.text;
+    let struck = t.starts_with("~~") && t.ends_with("~~") && t.len() >= 4;
+    fn unwrap(mut t: &str, struck: bool) -> &str {
+        if struck {
+            t = &t[2..t.len() - 2];
+        }
+        t.strip_prefix('`')
+            .and_then(|s| s.strip_suffix('`'))
+            .unwrap_or(t)
+            .trim()
+    }
+    // Borrowed from the doc unless the cell itself had to be rewritten.
+    let name = match &cell.text {
+        Cow::Borrowed(t) => Cow::Borrowed(unwrap(t, struck)),
+        Cow::Owned(t) => Cow::Owned(unwrap(t, struck).to_string()),
+    };
     if name.is_empty() {
         errs.push(Diagnostic::new(
             ErrorKind::BadCell,
@@ -548,12 +587,15 @@ fn field_name(src: &Source, cell: &Text, errs: &mut Vec<Diagnostic>) -> Option<(
         ));
         return None;
     }
-    Some((name.to_string(), struck))
+    Some((name, struck))
 }
 
-fn values_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Option<DraftBody> {
-    let cols = columns(table);
-    let (Some(&nc), Some(&vc)) = (cols.get("name"), cols.get("value")) else {
+fn values_table<'a>(
+    src: &Source,
+    table: &Table<'a>,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<DraftBody<'a>> {
+    let (Some(nc), Some(vc)) = (column(table, "name"), column(table, "value")) else {
         errs.push(
             Diagnostic::new(
                 ErrorKind::MissingColumn,
@@ -565,7 +607,7 @@ fn values_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
                 &table
                     .header
                     .iter()
-                    .map(|c| c.text.as_str())
+                    .map(|c| &*c.text)
                     .collect::<Vec<_>>()
                     .join(" | "),
             ),
@@ -601,12 +643,12 @@ fn values_table(src: &Source, table: &Table, errs: &mut Vec<Diagnostic>) -> Opti
     Some(DraftBody::Enum { flavor, rows })
 }
 
-fn union_members(
+fn union_members<'a>(
     src: &Source,
     after: &[Section],
     section: &Section,
     errs: &mut Vec<Diagnostic>,
-) -> Option<DraftBody> {
+) -> Option<DraftBody<'a>> {
     let mut members = Vec::new();
     let mut flavor = None;
     for s in after.iter().take_while(|s| s.level > 2) {
@@ -624,7 +666,7 @@ fn union_members(
         // Python names the member type in the heading; Go only in the code:
         // `x := components.CreateXStr(string{/* values here */})`.
         let (text, pos) = if f == Flavor::Python && !s.heading.text.is_empty() {
-            (s.heading.text.clone(), s.heading.pos)
+            (s.heading.text.to_string(), s.heading.pos)
         } else if let Some((_, code)) = code {
             let t = match f {
                 Flavor::Go => code
@@ -708,25 +750,52 @@ enum Target {
     Broken,
 }
 
-/// Builds the model from read sources (sorted by discover).
+/// Builds the model from read sources (sorted by discover), on as many threads as the
+/// machine has.
 pub fn build(sources: &[Source]) -> Built {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    build_with(sources, threads)
+}
+
+/// [`build`] on `threads` threads: the work on each doc (parsing and checking it, then,
+/// once every doc is known, resolving its references) is spread over them. The
+/// result, diagnostics and their order included, is the same for any number.
+pub fn build_with(sources: &[Source], threads: usize) -> Built {
     let mut errors = Vec::new();
     let mut skipped = Vec::new();
     let mut drafts = Vec::new();
-    let mut by_path: HashMap<(&std::path::Path, &[String]), Target> = HashMap::new();
-    for (i, src) in sources.iter().enumerate() {
-        let key = (src.root.as_path(), src.rel.as_slice());
-        match classify(i, src, &mut errors) {
+    // Input roots by number, so that looking up a doc hashes no path.
+    let roots: BTreeMap<&Path, usize> = sources
+        .iter()
+        .map(|s| s.root.as_path())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (r, i))
+        .collect();
+    let root_of: Vec<usize> = sources.iter().map(|s| roots[s.root.as_path()]).collect();
+    let doc_key = |i: usize| -> DocKey {
+        let rel = sources[i].rel.iter().map(String::as_str).collect();
+        (root_of[i], rel)
+    };
+    let mut by_path: Map<DocKey, Target> = Map::default();
+    let classified = parallel_map(sources, threads, &|i, src| {
+        let mut errs = Vec::new();
+        (classify(i, src, &mut errs), errs)
+    });
+    for (i, (classified, errs)) in classified.into_iter().enumerate() {
+        errors.extend(errs);
+        match classified {
             Some(Classified::Draft(d)) => drafts.push(d),
             Some(Classified::Skip(reason)) => {
-                by_path.insert(key, Target::Skipped(reason));
+                by_path.insert(doc_key(i), Target::Skipped(reason));
                 skipped.push(Skipped {
-                    file: src.path.clone(),
+                    file: sources[i].path.clone(),
                     reason,
                 });
             }
             None => {
-                by_path.insert(key, Target::Broken);
+                by_path.insert(doc_key(i), Target::Broken);
             }
         }
     }
@@ -742,15 +811,18 @@ pub fn build(sources: &[Source]) -> Built {
     let mut warnings = Vec::new();
     let mut taken: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
     let mut types: Vec<TypeDef> = Vec::with_capacity(drafts.len());
-    let mut by_title: HashMap<(&std::path::Path, &str, &str), TypeId> = HashMap::new();
+    let mut by_title: Map<(usize, &str, &str), TypeId> = Map::default();
+    // Moved into the types; the rest of each draft stays for the next pass.
+    let mut moved: Vec<_> = drafts
+        .iter_mut()
+        .map(|d| {
+            use std::mem::take;
+            (take(&mut d.module), take(&mut d.name), take(&mut d.docs))
+        })
+        .collect();
     for (id, d) in drafts.iter().enumerate() {
         let src = &sources[d.src];
-        let module: Vec<String> = src
-            .dir()
-            .iter()
-            .map(|c| naming::escape_keyword(naming::snake_ident(&naming::words(c), "module")))
-            .collect();
-        let base = naming::escape_keyword(naming::camel_ident(&d.title, "Type", "T"));
+        let (module, base, docs) = std::mem::take(&mut moved[id]);
         let set = taken.entry(module.clone()).or_default();
         let name = naming::unique(base.clone(), "", set);
         if name != base {
@@ -764,25 +836,20 @@ pub fn build(sources: &[Source]) -> Built {
                 .with_snippet(&d.title),
             );
         }
-        by_path.insert((src.root.as_path(), src.rel.as_slice()), Target::Type(id));
+        by_path.insert(doc_key(d.src), Target::Type(id));
         let category = src.dir().last().map(String::as_str).unwrap_or("");
         by_title
-            .entry((src.root.as_path(), category, d.title.as_str()))
+            .entry((root_of[d.src], category, &*d.title))
             .or_insert(id);
         let flavor = match d.body {
             DraftBody::Struct { flavor, .. }
             | DraftBody::Enum { flavor, .. }
             | DraftBody::Union { flavor, .. } => flavor,
         };
-        let docs = d
-            .description
-            .as_ref()
-            .map(|t| docs::rustdoc(&t.text))
-            .unwrap_or_default();
         types.push(TypeDef {
             module,
             name,
-            title: d.title.clone(),
+            title: d.title.to_string(),
             source: src.path.clone(),
             flavor: Some(flavor),
             docs,
@@ -791,47 +858,36 @@ pub fn build(sources: &[Source]) -> Built {
         });
     }
 
-    let roots = sources
-        .iter()
-        .map(|s| s.root.as_path())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(|r| (r, discover::root_parts(r)))
-        .collect();
-    let resolver = Resolver {
-        roots,
-        by_path: &by_path,
-        by_title: &by_title,
+    let index = Index {
+        roots: roots.keys().map(|r| discover::root_parts(r)).collect(),
+        by_path,
+        by_title,
     };
-    let mut failed = vec![false; drafts.len()];
-    for (id, d) in drafts.iter().enumerate() {
+    // Each doc's types, with the errors and warnings found building them.
+    let built = parallel_map(&drafts, threads, &|_, d| {
         let src = &sources[d.src];
-        let before = errors.len();
+        let resolver = Resolver {
+            index: &index,
+            src,
+            root: root_of[d.src],
+        };
+        let mut errs = Vec::new();
+        let mut warns = Vec::new();
         let kind = match &d.body {
-            DraftBody::Struct { rows, .. } => Kind::Struct(build_struct(
-                src,
-                rows,
-                &resolver,
-                &mut errors,
-                &mut warnings,
-            )),
+            DraftBody::Struct { rows, .. } => Some(Kind::Struct(build_struct(
+                src, rows, &resolver, &mut errs, &mut warns,
+            ))),
             DraftBody::Enum { flavor, rows } => {
-                match build_enum(src, &d.title, *flavor, rows, &mut errors, &mut warnings) {
-                    Some(e) => Kind::Enum(e),
-                    None => {
-                        failed[id] = true;
-                        continue;
-                    }
-                }
+                build_enum(src, &d.title, *flavor, rows, &mut errs, &mut warns).map(Kind::Enum)
             }
             DraftBody::Union { members, .. } => {
                 let mut out = Vec::new();
                 for (t, pos) in members {
-                    if let Some(ty) = resolver.ty(src, t, *pos, &mut errors) {
+                    if let Some(ty) = resolver.ty(t, *pos, &mut errs) {
                         out.push(ty);
                     }
                 }
-                Kind::Union(Union {
+                Some(Kind::Union(Union {
                     members: out
                         .into_iter()
                         .map(|ty| Member {
@@ -839,11 +895,19 @@ pub fn build(sources: &[Source]) -> Built {
                             ty,
                         })
                         .collect(),
-                })
+                }))
             }
         };
-        failed[id] = errors.len() > before;
-        types[id].kind = kind;
+        (kind, errs, warns)
+    });
+    let mut failed = vec![false; drafts.len()];
+    for (id, (kind, errs, warns)) in built.into_iter().enumerate() {
+        failed[id] = kind.is_none() || !errs.is_empty();
+        errors.extend(errs);
+        warnings.extend(warns);
+        if let Some(kind) = kind {
+            types[id].kind = kind;
+        }
     }
 
     // Union member names and order need every type's name and kind.
@@ -893,15 +957,109 @@ pub fn build(sources: &[Source]) -> Built {
     }
 }
 
+/// Maps `f` over `items` on up to `threads` scoped threads, each taking the next item
+/// as it finishes one; the results come back in input order, so the output does not
+/// depend on scheduling. (The same pattern as emit's.)
+fn parallel_map<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    threads: usize,
+    f: &(dyn Fn(usize, &'a T) -> R + Sync),
+) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(i, item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The maps here are keyed by names and doc paths from the docs; they are only
+/// looked up, never iterated, so the hasher cannot change the output.
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
+
+/// FxHash (rustc's hasher): a rotate, xor and multiply per word. std's default,
+/// SipHash, resists crafted collisions, which here could only slow down the docs
+/// that craft them, and it cost several percent of the whole build.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl NameHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut rest = bytes;
+        while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*word));
+            rest = tail;
+        }
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A doc by input root (numbered) and path relative to it.
+type DocKey<'a> = (usize, Vec<&'a str>);
+
+/// What every doc's references are resolved against.
+struct Index<'a> {
+    /// Absolute path components of each input root, by number.
+    roots: Vec<Vec<String>>,
+    by_path: Map<DocKey<'a>, Target>,
+    /// Models by (root, folder name, title), for references without a link.
+    by_title: Map<(usize, &'a str, &'a str), TypeId>,
+}
+
+/// Resolves one doc's references.
 struct Resolver<'a> {
-    roots: HashMap<&'a std::path::Path, Vec<String>>,
-    by_path: &'a HashMap<(&'a std::path::Path, &'a [String]), Target>,
-    by_title: &'a HashMap<(&'a std::path::Path, &'a str, &'a str), TypeId>,
+    index: &'a Index<'a>,
+    src: &'a Source,
+    /// The number of the doc's input root.
+    root: usize,
 }
 
 impl Resolver<'_> {
     /// Converts a doc type (without top-level presence) to a Rust type.
-    fn ty(&self, src: &Source, t: &TypeExpr, pos: Pos, errs: &mut Vec<Diagnostic>) -> Option<Ty> {
+    fn ty(&self, t: &TypeExpr, pos: Pos, errs: &mut Vec<Diagnostic>) -> Option<Ty> {
+        let src = self.src;
         Some(match t {
             TypeExpr::Str => Ty::String,
             TypeExpr::Int(Some(32)) => Ty::I32,
@@ -921,30 +1079,30 @@ impl Resolver<'_> {
                 ));
                 return None;
             }
-            TypeExpr::List(t) => Ty::List(Box::new(self.ty(src, t, pos, errs)?)),
-            TypeExpr::Map(t) => Ty::Map(Box::new(self.ty(src, t, pos, errs)?)),
+            TypeExpr::List(t) => Ty::List(Box::new(self.ty(t, pos, errs)?)),
+            TypeExpr::Map(t) => Ty::Map(Box::new(self.ty(t, pos, errs)?)),
             TypeExpr::Optional(t) | TypeExpr::Nullable(t) | TypeExpr::OptionalNullable(t) => {
-                Ty::Nullable(Box::new(self.ty(src, t, pos, errs)?))
+                Ty::Nullable(Box::new(self.ty(t, pos, errs)?))
             }
             TypeExpr::Model { qual, link } => {
-                Ty::Named(self.model(src, qual, link.as_deref(), pos, errs)?)
+                Ty::Named(self.model(qual, link.as_deref(), pos, errs)?)
             }
         })
     }
 
     fn model(
         &self,
-        src: &Source,
         qual: &str,
         link: Option<&str>,
         pos: Pos,
         errs: &mut Vec<Diagnostic>,
     ) -> Option<TypeId> {
+        let src = self.src;
         let Some(link) = link else {
             // Union members name models without a link: `components.Tag`.
             let (cat, title) = qual.rsplit_once('.').unwrap_or(("", qual));
             let cat = cat.rsplit('.').next().unwrap_or(cat);
-            return match self.by_title.get(&(src.root.as_path(), cat, title)) {
+            return match self.index.by_title.get(&(self.root, cat, title)) {
                 Some(&id) => Some(id),
                 None => {
                     errs.push(
@@ -960,8 +1118,8 @@ impl Resolver<'_> {
                 }
             };
         };
-        let Some(target) = discover::resolve_link(&self.roots[src.root.as_path()], src.dir(), link)
-        else {
+        let root = &self.index.roots[self.root];
+        let Some(target) = discover::resolve_link_parts(root, src.dir(), link) else {
             errs.push(
                 Diagnostic::new(
                     ErrorKind::LinkOutsideRoot,
@@ -973,7 +1131,9 @@ impl Resolver<'_> {
             );
             return None;
         };
-        match self.by_path.get(&(src.root.as_path(), target.as_slice())) {
+        let key = (self.root, target);
+        let target = &key.1;
+        match self.index.by_path.get(&key) {
             Some(Target::Type(id)) => Some(*id),
             Some(Target::Skipped(reason)) => {
                 errs.push(
@@ -1031,9 +1191,10 @@ fn build_struct(
     let mut extra = None;
     let mut sdk_only = Vec::new();
     let mut rust_names = BTreeSet::new();
-    let mut seen_doc_names: HashMap<&str, Pos> = HashMap::new();
+    let mut seen_doc_names: Map<&str, Pos> =
+        Map::with_capacity_and_hasher(rows.len(), Default::default());
     for r in rows {
-        if let Some(first) = seen_doc_names.insert(r.name.as_str(), r.name_pos) {
+        if let Some(first) = seen_doc_names.insert(&r.name, r.name_pos) {
             errs.push(
                 Diagnostic::new(
                     ErrorKind::BadCell,
@@ -1049,22 +1210,19 @@ fn build_struct(
             continue;
         }
         if r.ty.is_sdk_only() {
-            sdk_only.push(r.name.clone());
+            sdk_only.push(r.name.to_string());
             continue;
         }
         // Documented extra properties are where undeclared keys go, not a field.
-        if matches!(
-            r.name.as_str(),
-            "AdditionalProperties" | "__pydantic_extra__"
-        ) {
+        if matches!(&*r.name, "AdditionalProperties" | "__pydantic_extra__") {
             if let TypeExpr::Map(v) = r.ty.unwrapped() {
-                if let Some(value) = resolver.ty(src, v, r.ty_pos, errs) {
+                if let Some(value) = resolver.ty(v, r.ty_pos, errs) {
                     extra = Some(value);
                 }
                 continue;
             }
         }
-        let Some(ty) = resolver.ty(src, r.ty.unwrapped(), r.ty_pos, errs) else {
+        let Some(ty) = resolver.ty(r.ty.unwrapped(), r.ty_pos, errs) else {
             continue;
         };
         let presence = match (&r.ty, r.required) {
@@ -1103,7 +1261,7 @@ fn build_struct(
                 doc.push_str(&docs::code_block(ex));
             } else {
                 doc.push_str("Example: ");
-                doc.push_str(&docs::code_span(ex));
+                docs::push_code_span(&mut doc, ex);
             }
         }
         // A name with punctuation or non-ASCII letters is not an SDK spelling of some
@@ -1114,19 +1272,20 @@ fn build_struct(
             .all(|c| c.is_ascii_alphanumeric() || c == '_');
         let (wire_name, aliases) = if plain && !words.is_empty() {
             let w = naming::wire_name(&words);
-            (w.clone(), naming::wire_aliases(&words, &w))
+            let aliases = naming::wire_aliases(&words, &w);
+            (w, aliases)
         } else {
-            (r.name.clone(), Vec::new())
+            (r.name.to_string(), Vec::new())
         };
         fields.push(Field {
-            doc_name: r.name.clone(),
+            doc_name: r.name.to_string(),
             aliases,
             wire_name,
             rust_name,
             ty,
             presence,
             docs: doc,
-            example: r.example.clone(),
+            example: r.example.as_deref().map(String::from),
             deprecated,
             pos: r.name_pos,
         });
@@ -1171,52 +1330,73 @@ pub fn keep_unknown(model: &mut Model) {
 /// (`item_count` and `itemCount`) use their names as documented instead; a primary key
 /// wins over another field's alias, and an alias two fields share is dropped from both.
 fn dedupe_wire_names(src: &Source, fields: &mut [Field], warnings: &mut Vec<Diagnostic>) {
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    for f in fields.iter() {
-        *by_key.entry(f.wire_name.clone()).or_default() += 1;
+    // Counted through maps of borrowed names (collisions are rare, copies are not
+    // needed to find them).
+    fn counts<'f>(names: impl Iterator<Item = &'f String>, len: usize) -> Map<&'f str, u32> {
+        let mut n = Map::with_capacity_and_hasher(len, Default::default());
+        for name in names {
+            *n.entry(name.as_str()).or_default() += 1;
+        }
+        n
     }
-    for f in fields.iter_mut() {
-        if by_key[&f.wire_name] > 1 {
+    let clash: Vec<bool> = {
+        let keys = counts(fields.iter().map(|f| &f.wire_name), fields.len());
+        fields
+            .iter()
+            .map(|f| keys[f.wire_name.as_str()] > 1)
+            .collect()
+    };
+    for (f, clash) in fields.iter_mut().zip(clash) {
+        if clash {
             f.wire_name = f.doc_name.clone();
         }
     }
-    let mut primaries: BTreeSet<String> = BTreeSet::new();
-    for f in fields.iter_mut() {
-        if !primaries.insert(f.wire_name.clone()) {
-            // Only names that differ in nothing but a trailing `_` get here.
-            let base = f.wire_name.clone();
-            f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
-            warnings.push(
-                Diagnostic::new(
-                    ErrorKind::Unsupported,
-                    &src.path,
-                    Some(f.pos),
-                    format!(
-                        "two fields map to the JSON key `{base}`; this one is written as `{}`",
-                        f.wire_name
-                    ),
-                )
-                .with_hint("set the key in a wire-names overrides file"),
-            );
+    if counts(fields.iter().map(|f| &f.wire_name), fields.len()).len() < fields.len() {
+        let mut primaries: BTreeSet<String> = BTreeSet::new();
+        for f in fields.iter_mut() {
+            if !primaries.insert(f.wire_name.clone()) {
+                // Only names that differ in nothing but a trailing `_` get here.
+                let base = f.wire_name.clone();
+                f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
+                warnings.push(
+                    Diagnostic::new(
+                        ErrorKind::Unsupported,
+                        &src.path,
+                        Some(f.pos),
+                        format!(
+                            "two fields map to the JSON key `{base}`; this one is written as `{}`",
+                            f.wire_name
+                        ),
+                    )
+                    .with_hint("set the key in a wire-names overrides file"),
+                );
+            }
         }
     }
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
-    for f in fields.iter() {
-        for a in &f.aliases {
-            *count.entry(a.clone()).or_default() += 1;
-        }
-    }
-    for f in fields.iter_mut() {
-        f.aliases
-            .retain(|a| count[a] == 1 && !primaries.contains(a));
+    // Now every field has a key of its own. Aliases to drop, as (field, alias) indices.
+    let drop: Vec<(usize, usize)> = {
+        let primaries = counts(fields.iter().map(|f| &f.wire_name), fields.len());
+        let n = fields.iter().map(|f| f.aliases.len()).sum();
+        let aliases = counts(fields.iter().flat_map(|f| &f.aliases), n);
+        let keep = |a: &String| aliases[a.as_str()] == 1 && !primaries.contains_key(a.as_str());
+        fields
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.aliases.iter().enumerate().map(move |(j, a)| (i, j, a)))
+            .filter(|(_, _, a)| !keep(a))
+            .map(|(i, j, _)| (i, j))
+            .collect()
+    };
+    for (i, j) in drop.into_iter().rev() {
+        fields[i].aliases.remove(j);
     }
 }
 
 /// One row of a Values table.
-struct EnumRow {
-    name: String,
+struct EnumRow<'a> {
+    name: Cow<'a, str>,
     name_pos: Pos,
-    value: String,
+    value: Cow<'a, str>,
     value_pos: Pos,
 }
 
@@ -1235,7 +1415,7 @@ fn build_enum(
         });
     let mut variants = Vec::new();
     let mut names = BTreeSet::new();
-    let mut values: HashMap<String, Pos> = HashMap::new();
+    let mut values: Map<String, Pos> = Map::default();
     // Go prefixes every member with the type name: `LineupTypeMinus1`.
     let prefix: String = title.chars().filter(|c| c.is_alphanumeric()).collect();
     for EnumRow {
@@ -1245,6 +1425,7 @@ fn build_enum(
         value_pos: pos,
     } in rows
     {
+        let name: &str = name;
         let value = if is_int {
             match value.parse::<i64>() {
                 Ok(v) => v.to_string(),
@@ -1262,7 +1443,7 @@ fn build_enum(
                 }
             }
         } else {
-            value.clone()
+            value.to_string()
         };
         if let Some(first) = values.insert(value.clone(), *pos) {
             warnings.push(

@@ -2,7 +2,6 @@
 //! comes from here, so it is always a valid, non-reserved Rust identifier, whatever the
 //! doc says.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;
 
 /// Keywords of every edition (strict, reserved and weak-but-problematic).
@@ -24,20 +23,59 @@ const INITIALISMS: &[&str] = &["id", "url", "uri", "uuid", "guid"];
 /// `library_section_id` and `librarySectionId` all give `[library, section, id]`.
 /// Characters that cannot appear in an identifier separate words.
 pub fn words(name: &str) -> Vec<String> {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
-    cleaned
-        .split_whitespace()
-        .flat_map(|part| {
-            part.to_snake_case()
-                .split('_')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let mut out = Vec::new();
+    let bytes = name.as_bytes();
+    // Runs of ASCII letters and digits; every other byte (`_`, punctuation and each
+    // byte of a non-ASCII character) separates them.
+    for part in bytes.split(|b| !b.is_ascii_alphanumeric()) {
+        split_case(part, &mut out);
+    }
+    out
+}
+
+/// Splits a run of ASCII letters and digits where the case changes, the way heck's
+/// snake case does (which this replaces, for speed): after a lower-case letter (or
+/// digits following one) that precedes an upper-case letter (`sectionID` ->
+/// `section`, `ID`), and before the last of several capitals that starts a
+/// lower-case word (`DOVIBLCompat` -> `DOVIBL`, `Compat`). Words are pushed lowered.
+fn split_case(part: &[u8], out: &mut Vec<String>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        Boundary,
+        Lower,
+        Upper,
+    }
+    let mut push = |w: &[u8]| {
+        let w = w.to_ascii_lowercase();
+        // Only ASCII letters and digits here.
+        out.push(String::from_utf8(w).unwrap_or_default());
+    };
+    let mut init = 0;
+    let mut mode = Mode::Boundary;
+    for (i, &c) in part.iter().enumerate() {
+        let Some(&next) = part.get(i + 1) else {
+            push(&part[init..]);
+            break;
+        };
+        let next_mode = if c.is_ascii_lowercase() {
+            Mode::Lower
+        } else if c.is_ascii_uppercase() {
+            Mode::Upper
+        } else {
+            mode
+        };
+        if next_mode == Mode::Lower && next.is_ascii_uppercase() {
+            push(&part[init..=i]);
+            init = i + 1;
+            mode = Mode::Boundary;
+        } else if mode == Mode::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
+            push(&part[init..i]);
+            init = i;
+            mode = Mode::Boundary;
+        } else {
+            mode = next_mode;
+        }
+    }
 }
 
 /// A snake_case field or module identifier (without any `r#`), from words.
@@ -57,8 +95,8 @@ pub fn snake_ident(words: &[String], fallback: &str) -> String {
 
 /// An UpperCamelCase type or variant identifier from arbitrary text.
 pub fn camel_ident(text: &str, fallback: &str, digit_prefix: &str) -> String {
-    let w = words(text);
-    let s = w.join("_").to_upper_camel_case();
+    // The words are lower-case ASCII, so capitalizing each is all UpperCamelCase does.
+    let s = camel(&words(text), true, false);
     let s = if s.is_empty() {
         fallback.to_string()
     } else {
@@ -94,26 +132,26 @@ pub fn unique(name: String, sep: &str, taken: &mut BTreeSet<String>) -> String {
         .unwrap_or(name)
 }
 
-fn cap(w: &str) -> String {
-    let mut c = w.chars();
-    match c.next() {
-        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
-        None => String::new(),
-    }
+fn camel(words: &[String], upper_first: bool, initialisms: bool) -> String {
+    let mut out = String::with_capacity(words.iter().map(String::len).sum());
+    camel_into(&mut out, words, upper_first, initialisms);
+    out
 }
 
-fn camel(words: &[String], upper_first: bool, initialisms: bool) -> String {
-    let mut out = String::new();
+fn camel_into(out: &mut String, words: &[String], upper_first: bool, initialisms: bool) {
     for (i, w) in words.iter().enumerate() {
         if initialisms && i > 0 && INITIALISMS.contains(&w.as_str()) {
-            out.push_str(&w.to_ascii_uppercase());
+            out.extend(w.chars().map(|c| c.to_ascii_uppercase()));
         } else if i == 0 && !upper_first {
             out.push_str(w);
         } else {
-            out.push_str(&cap(w));
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                out.push(f.to_ascii_uppercase());
+                out.push_str(c.as_str());
+            }
         }
     }
-    out
 }
 
 /// The inferred JSON key for a field with these words: lowerCamelCase with known
@@ -122,16 +160,35 @@ pub fn wire_name(words: &[String]) -> String {
     camel(words, false, true)
 }
 
-/// Other common spellings of the same key, accepted when deserializing.
+/// Other common spellings of the same key, accepted when deserializing (sorted,
+/// without duplicates, the primary or empty names).
 pub fn wire_aliases(words: &[String], primary: &str) -> Vec<String> {
-    let mut set = BTreeSet::new();
-    set.insert(words.join("_"));
-    set.insert(camel(words, false, false));
-    set.insert(camel(words, true, true));
-    set.insert(camel(words, true, false));
-    set.remove(primary);
-    set.remove("");
-    set.into_iter().collect()
+    let spellings: [fn(&mut String, &[String]); 4] = [
+        |out, words| {
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    out.push('_');
+                }
+                out.push_str(w);
+            }
+        },
+        |out, words| camel_into(out, words, false, false),
+        |out, words| camel_into(out, words, true, true),
+        |out, words| camel_into(out, words, true, false),
+    ];
+    let mut all: Vec<String> = Vec::new();
+    // Each spelling is written into one buffer and copied out only when new: for
+    // one-word names most coincide.
+    let mut buf = String::new();
+    for write in spellings {
+        buf.clear();
+        write(&mut buf, words);
+        if !buf.is_empty() && buf != primary && !all.contains(&buf) {
+            all.push(buf.clone());
+        }
+    }
+    all.sort_unstable();
+    all
 }
 
 #[cfg(test)]
@@ -140,6 +197,60 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         words(s)
+    }
+
+    /// The heck-based implementations that `words` and `camel_ident` replaced.
+    fn heck_words(name: &str) -> Vec<String> {
+        use heck::ToSnakeCase;
+        let cleaned: String = name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+            .collect();
+        cleaned
+            .split_whitespace()
+            .flat_map(|part| {
+                part.to_snake_case()
+                    .split('_')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    fn heck_camel(text: &str) -> String {
+        use heck::ToUpperCamelCase;
+        heck_words(text).join("_").to_upper_camel_case()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_split_like_heck(name in "[a-zA-Z0-9_ .äÖß-]{0,24}") {
+            proptest::prop_assert_eq!(words(&name), heck_words(&name));
+            proptest::prop_assert_eq!(camel(&words(&name), true, false), heck_camel(&name));
+        }
+    }
+
+    #[test]
+    fn words_split_like_heck_on_known_names() {
+        for name in [
+            "LibrarySectionID",
+            "DOVIBLCompatID",
+            "abc1Def",
+            "ABC1def",
+            "A1B2",
+            "HTTPServer",
+            "xHTTP2Server",
+            "a__b",
+            "1080p",
+            "ID_",
+            "Minus1",
+            "größe",
+            "",
+        ] {
+            assert_eq!(words(name), heck_words(name), "{name}");
+            assert_eq!(camel_ident(name, "", ""), heck_camel(name), "{name}");
+        }
     }
 
     #[test]

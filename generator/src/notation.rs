@@ -172,6 +172,11 @@ impl<'a> Cursor<'a> {
 /// Parses a Type cell written in `flavor`'s notation.
 pub fn parse_type(cell: &str, flavor: Flavor) -> Result<TypeExpr> {
     check_balance(cell)?;
+    parse_balanced(cell, flavor)
+}
+
+/// [`parse_type`] for a cell whose brackets balance.
+fn parse_balanced(cell: &str, flavor: Flavor) -> Result<TypeExpr> {
     let mut c = Cursor {
         s: cell.trim(),
         i: 0,
@@ -271,7 +276,10 @@ fn py_inner(c: &mut Cursor) -> Result<TypeExpr> {
             }
         };
         let inner = py_inner(c)?;
-        c.expect("]", &format!("to close `{}[`", short(name)))?;
+        // The message is built only on failure: this runs for every wrapper.
+        if !c.eat("]") {
+            return Err(c.err(format!("expected `]` to close `{}[`", short(name))));
+        }
         wrap(Box::new(inner))
     } else {
         match py_name(name) {
@@ -497,6 +505,38 @@ pub fn detect(type_cells: &[&str], field_names: &[&str]) -> Flavor {
     }
 }
 
+/// Parses a doc's Type cells in the flavor [`detect`] picks for them, returning that
+/// flavor and each cell's result. Each cell is parsed once per flavor tried; the
+/// flavor that parsed every cell keeps its results instead of parsing them again.
+pub fn parse_cells(type_cells: &[&str], field_names: &[&str]) -> (Flavor, Vec<Result<TypeExpr>>) {
+    // Brackets balance or not whatever the flavor: checked once per cell.
+    let balanced: Vec<Result<()>> = type_cells.iter().map(|c| check_balance(c)).collect();
+    let parse = |i: usize, f: Flavor| {
+        balanced[i]
+            .clone()
+            .and_then(|()| parse_balanced(type_cells[i], f))
+    };
+    // Like `detect`'s check, this stops at the first cell a flavor rejects.
+    let all = |f: Flavor| -> Option<Vec<TypeExpr>> {
+        (0..type_cells.len()).map(|i| parse(i, f).ok()).collect()
+    };
+    let (py, go) = (all(Flavor::Python), all(Flavor::Go));
+    let flavor = match (&py, &go) {
+        (Some(_), None) => Flavor::Python,
+        (None, Some(_)) => Flavor::Go,
+        _ => detect_by_names(field_names),
+    };
+    let parsed = match flavor {
+        Flavor::Python => py,
+        Flavor::Go => go,
+    };
+    let results = match parsed {
+        Some(types) => types.into_iter().map(Ok).collect(),
+        None => (0..type_cells.len()).map(|i| parse(i, flavor)).collect(),
+    };
+    (flavor, results)
+}
+
 /// Go names start upper-case (`ClientIdentifier`); Python's are snake_case.
 pub fn detect_by_names(names: &[&str]) -> Flavor {
     let upper = names
@@ -610,6 +650,24 @@ mod tests {
         assert_eq!(parse_plain("str", Flavor::Python).unwrap(), Str);
         assert_eq!(parse_plain("float64", Flavor::Go).unwrap(), Float(Some(64)));
         assert_eq!(parse_plain("[]string", Flavor::Go).unwrap(), List(b(Str)));
+    }
+
+    #[test]
+    fn cells_parse_in_the_detected_flavor() {
+        let cases: [(&[&str], &[&str]); 5] = [
+            (&["*Optional[str]*", "*int*"], &["a", "b"]),
+            (&["**string*", "*int*"], &["A", "B"]),
+            (&["*int*"], &["ID"]),
+            (&["*int*"], &["id"]),
+            (&["*strin*", "**string*"], &["a", "B"]),
+        ];
+        for (cells, names) in cases {
+            let flavor = detect(cells, names);
+            let (f, results) = parse_cells(cells, names);
+            assert_eq!(f, flavor);
+            let want: Vec<_> = cells.iter().map(|c| parse_type(c, flavor)).collect();
+            assert_eq!(results, want);
+        }
     }
 
     #[test]

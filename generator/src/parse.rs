@@ -7,55 +7,58 @@
 
 use crate::error::Pos;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::ops::Range;
 
-/// A piece of source text and where it starts.
+/// A piece of source text and where it starts. Borrowed from the doc, so that parsing
+/// copies no cell, unless it had to be rewritten (a cell with `\|`) or assembled
+/// (headings, code blocks).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text {
-    pub text: String,
+pub struct Text<'a> {
+    pub text: Cow<'a, str>,
     pub pos: Pos,
 }
 
 /// One parsed doc.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Doc {
+pub struct Doc<'a> {
     /// The first `# ` heading; text before it (web page chrome) is ignored.
-    pub title: Option<Text>,
+    pub title: Option<Text<'a>>,
     /// Raw markdown of the blocks between the title and the first section.
-    pub description: Option<Text>,
-    pub sections: Vec<Section>,
+    pub description: Option<Text<'a>>,
+    pub sections: Vec<Section<'a>>,
 }
 
 /// A heading of level 2 or more and the blocks up to the next heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
+pub struct Section<'a> {
     pub level: u8,
-    pub heading: Text,
+    pub heading: Text<'a>,
     /// The heading consisted of exactly one code span (`` ### `str` ``).
     pub heading_is_code: bool,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Table(Table),
+pub enum Block<'a> {
+    Table(Table<'a>),
     Code {
         lang: String,
-        text: Text,
+        text: Text<'a>,
     },
     /// Any other block, as raw markdown.
-    Other(Text),
+    Other(Text<'a>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    pub header: Vec<Text>,
-    pub rows: Vec<Vec<Text>>,
+pub struct Table<'a> {
+    pub header: Vec<Text<'a>>,
+    pub rows: Vec<Vec<Text<'a>>>,
     pub pos: Pos,
 }
 
-impl Section {
-    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+impl<'a> Section<'a> {
+    pub fn tables(&self) -> impl Iterator<Item = &Table<'a>> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Table(t) => Some(t),
             _ => None,
@@ -76,6 +79,12 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// The offset where the line holding `offset` ends (its `\n`, or the text's end).
+    fn line_end(&self, offset: usize) -> usize {
+        let next = self.starts.partition_point(|&s| s <= offset);
+        self.starts.get(next).map_or(self.text.len(), |s| s - 1)
+    }
+
     pub fn pos(&self, offset: usize) -> Pos {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
@@ -92,7 +101,7 @@ impl<'a> LineIndex<'a> {
 
 /// Parses one doc. Never fails: what is not there is `None` or empty, and the model
 /// stage decides whether that is an error.
-pub fn parse(text: &str) -> Doc {
+pub fn parse(text: &str) -> Doc<'_> {
     let lines = LineIndex::new(text);
     let mut doc = Doc::default();
     let mut opts = Options::empty();
@@ -108,7 +117,7 @@ pub fn parse(text: &str) -> Doc {
             Event::Start(Tag::Heading { level, .. }) if depth == 0 => {
                 let (heading, is_code) = heading_text(&mut events);
                 let heading = Text {
-                    text: heading,
+                    text: Cow::Owned(heading),
                     pos: lines.pos(range.start),
                 };
                 let level = level as u8;
@@ -162,7 +171,7 @@ pub fn parse(text: &str) -> Doc {
                 let block = Block::Code {
                     lang,
                     text: Text {
-                        text: body,
+                        text: Cow::Owned(body),
                         pos: lines.pos(range.start),
                     },
                 };
@@ -176,7 +185,7 @@ pub fn parse(text: &str) -> Doc {
                     });
                 } else if depth == 0 && doc.title.is_some() {
                     let t = Text {
-                        text: text[range.clone()].to_string(),
+                        text: Cow::Borrowed(&text[range.clone()]),
                         pos: lines.pos(range.start),
                     };
                     push_block(&mut doc, Block::Other(t));
@@ -197,14 +206,14 @@ pub fn parse(text: &str) -> Doc {
     }
     if let Some(d) = desc {
         doc.description = Some(Text {
-            text: text[d.clone()].trim_end().to_string(),
+            text: Cow::Borrowed(text[d.clone()].trim_end()),
             pos: lines.pos(d.start),
         });
     }
     doc
 }
 
-fn push_block(doc: &mut Doc, block: Block) {
+fn push_block<'a>(doc: &mut Doc<'a>, block: Block<'a>) {
     // Blocks before the title are page chrome; blocks between the title and the first
     // section belong to no section and are kept only as description (tables there are
     // reported by the model stage as misplaced).
@@ -245,23 +254,28 @@ fn heading_text<'a>(
             _ => {}
         }
     }
-    let text = text.trim().to_string();
-    (text.clone(), code_only && parts == 1)
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() {
+        text = trimmed.to_string();
+    }
+    (text, code_only && parts == 1)
 }
 
 /// Reads a table's rows from the source, splitting cells on unescaped pipes.
 fn table<'a>(
-    src: &str,
+    src: &'a str,
     lines: &LineIndex,
     range: Range<usize>,
     events: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
-) -> Table {
+) -> Table<'a> {
     let mut header = Vec::new();
     let mut rows = Vec::new();
+    // Reused for every row: the byte offsets of its cell-delimiting pipes.
+    let mut pipes = Vec::new();
     for (e, r) in events {
         match e {
-            Event::Start(Tag::TableHead) => header = split_row(src, lines, r),
-            Event::Start(Tag::TableRow) => rows.push(split_row(src, lines, r)),
+            Event::Start(Tag::TableHead) => header = split_row(src, lines, r, &mut pipes),
+            Event::Start(Tag::TableRow) => rows.push(split_row(src, lines, r, &mut pipes)),
             Event::End(TagEnd::Table) => break,
             _ => {}
         }
@@ -275,56 +289,71 @@ fn table<'a>(
 
 /// Splits one table line into trimmed cells with their positions. A leading and a
 /// trailing pipe delimit the row; `\|` is a literal pipe, in code spans too.
-fn split_row(src: &str, lines: &LineIndex, range: Range<usize>) -> Vec<Text> {
-    let line = &src[range.clone()];
+fn split_row<'a>(
+    src: &'a str,
+    lines: &LineIndex,
+    range: Range<usize>,
+    pipes: &mut Vec<usize>,
+) -> Vec<Text<'a>> {
     // The row range may include the line break; keep to the first line.
-    let line = line
-        .split('\n')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches('\r');
+    let end = range.end.min(lines.line_end(range.start));
+    let line = src[range.start..end].trim_end_matches('\r');
     let base = lines.pos(range.start);
-    let mut cells = Vec::new();
+    // Cell boundaries: byte offsets of unescaped pipes. A backslash escapes the byte
+    // after it, so a pipe is escaped when an odd run of backslashes precedes it.
     let bytes = line.as_bytes();
-    // Cell boundaries: byte offsets of unescaped pipes.
-    let mut bounds = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'|' => {
-                bounds.push(i);
-                i += 1;
-            }
-            _ => i += 1,
-        }
+    let escaped = |i: usize| {
+        let run = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+        run % 2 == 1
+    };
+    pipes.clear();
+    pipes.extend(
+        line.match_indices('|')
+            .map(|(i, _)| i)
+            .filter(|&i| !escaped(i)),
+    );
+    // Cells lie between consecutive pipes; a leading pipe opens the row (nothing
+    // before it is a cell), and a trailing pipe followed only by blanks closes it.
+    let mut pieces = pipes.len() + 1;
+    let mut first = 0;
+    if line.trim_start().starts_with('|') {
+        first = 1;
+        pieces -= 1;
     }
-    let mut start = 0;
-    let lead = line.trim_start().starts_with('|');
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    for &b in &bounds {
-        pieces.push((start, b));
-        start = b + 1;
+    let piece = |k: usize| {
+        let start = if k == 0 { 0 } else { pipes[k - 1] + 1 };
+        let end = pipes.get(k).copied().unwrap_or(line.len());
+        start..end
+    };
+    let last = first + pieces - 1;
+    if pieces > 1 && trim_range(&line[piece(last)]).is_empty() {
+        pieces -= 1;
     }
-    pieces.push((start, line.len()));
-    if lead {
-        pieces.remove(0);
-    }
-    if let Some(&(s, e)) = pieces.last() {
-        if line[s..e].trim().is_empty() && line.trim_end().ends_with('|') && pieces.len() > 1 {
-            pieces.pop();
-        }
-    }
+    let mut cells = Vec::with_capacity(pieces);
+    // Columns count chars; on an ASCII line (most are) that is a byte distance.
+    let ascii = line.is_ascii();
     // Columns are counted incrementally so a very long line costs linear time.
     let mut col = base.col as usize;
-    let mut last = 0usize;
-    for (s, e) in pieces {
-        let raw = &line[s..e];
-        let lead_ws = raw.len() - raw.trim_start().len();
-        col += line[last..s + lead_ws].chars().count();
-        last = s + lead_ws;
+    let mut counted = 0usize;
+    for k in first..first + pieces {
+        let r = piece(k);
+        let kept = trim_range(&line[r.clone()]);
+        let (start, end) = (r.start + kept.start, r.start + kept.end);
+        col += if ascii {
+            start - counted
+        } else {
+            line[counted..start].chars().count()
+        };
+        counted = start;
+        let raw = &line[start..end];
+        // A quick byte search first: most cells have no backslash at all.
+        let text = if raw.as_bytes().contains(&b'\\') && raw.contains("\\|") {
+            Cow::Owned(raw.replace("\\|", "|"))
+        } else {
+            Cow::Borrowed(raw)
+        };
         cells.push(Text {
-            text: raw.trim().replace("\\|", "|"),
+            text,
             pos: Pos {
                 line: base.line,
                 col: col as u32,
@@ -332,6 +361,26 @@ fn split_row(src: &str, lines: &LineIndex, range: Range<usize>) -> Vec<Text> {
         });
     }
     cells
+}
+
+/// The part of `s` that `str::trim` keeps. Aligned tables pad cells with long runs of
+/// spaces, so those are skipped eight bytes at a time before `trim` sees the rest.
+fn trim_range(s: &str) -> Range<usize> {
+    const SPACES: &[u8; 8] = b"        ";
+    let b = s.as_bytes();
+    let mut start = 0;
+    while b[start..].first_chunk() == Some(SPACES) {
+        start += SPACES.len();
+    }
+    let mut end = b.len();
+    while b[start..end].last_chunk() == Some(SPACES) {
+        end -= SPACES.len();
+    }
+    // Only ASCII spaces were skipped, so both ends are on char boundaries.
+    let inner = &s[start..end];
+    let kept = inner.trim_start();
+    let start = start + (inner.len() - kept.len());
+    start..start + kept.trim_end().len()
 }
 
 #[cfg(test)]
@@ -349,7 +398,7 @@ mod tests {
         let s = &doc.sections[0];
         assert_eq!(s.heading.text, "Fields");
         let t = s.tables().next().unwrap();
-        let header: Vec<_> = t.header.iter().map(|c| c.text.as_str()).collect();
+        let header: Vec<_> = t.header.iter().map(|c| &*c.text).collect();
         assert_eq!(header, ["Field", "Type", "Required", "Description"]);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0][1].text, "*Optional[int]*");
