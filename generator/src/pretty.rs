@@ -489,3 +489,92 @@ impl<'a> Printer<'a> {
         self.scan_break(Break::default());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `f(args)` with prettyplease's call_args boxes.
+    fn call(args: &[&'static str]) -> String {
+        let mut p = Printer::new(0);
+        p.ibox(0);
+        p.word("f(");
+        p.cbox(INDENT);
+        p.zerobreak();
+        for (i, a) in args.iter().enumerate() {
+            p.word(*a);
+            p.trailing_comma(i + 1 == args.len());
+        }
+        p.offset(-INDENT);
+        p.end();
+        p.word(");");
+        p.end();
+        p.hardbreak();
+        p.finish()
+    }
+
+    #[test]
+    fn a_box_that_fits_stays_on_one_line() {
+        assert_eq!(call(&["a", "b"]), "f(a, b);\n");
+    }
+
+    #[test]
+    fn a_box_wider_than_the_margin_breaks_every_break_with_a_trailing_comma() {
+        let long = "x".repeat(50);
+        let long: &'static str = Box::leak(long.into_boxed_str());
+        assert_eq!(
+            call(&[long, long]),
+            format!("f(\n    {long},\n    {long},\n);\n")
+        );
+    }
+
+    #[test]
+    fn an_empty_box_of_one_break_vanishes() {
+        assert_eq!(call(&[]), "f();\n");
+    }
+
+    #[test]
+    fn same_text_as_prettyplease_for_a_long_signature() {
+        let src = "fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {}";
+        let expected = prettyplease::unparse(&syn::parse_file(src).unwrap());
+        let mut p = Printer::new(0);
+        p.cbox(INDENT);
+        p.word("fn deserialize<");
+        p.cbox(0);
+        p.zerobreak();
+        p.word("D");
+        p.ibox(INDENT);
+        p.word(": ::serde::Deserializer<");
+        p.cbox(INDENT);
+        p.zerobreak();
+        p.word("'de");
+        p.trailing_comma(true);
+        p.offset(-INDENT);
+        p.end();
+        p.word(">");
+        p.end();
+        p.trailing_comma(true);
+        p.offset(-INDENT);
+        p.end();
+        p.word(">(");
+        p.neverbreak();
+        p.cbox(0);
+        p.zerobreak();
+        p.word("d: D");
+        p.trailing_comma(true);
+        p.offset(-INDENT);
+        p.end();
+        p.word(")");
+        p.cbox(-INDENT);
+        p.word(" -> ::std::result::Result<Self, D::Error>");
+        p.end();
+        p.nbsp();
+        p.word("{");
+        p.hardbreak_if_nonempty();
+        p.offset(-INDENT);
+        p.end();
+        p.word("}");
+        p.hardbreak();
+        assert_eq!(p.finish(), expected);
+    }
+}
