@@ -1187,7 +1187,7 @@ fn build_struct(
     errs: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Struct {
-    let mut fields = Vec::new();
+    let mut fields = Vec::with_capacity(rows.len());
     let mut extra = None;
     let mut sdk_only = Vec::new();
     let mut rust_names = BTreeSet::new();
@@ -1330,28 +1330,23 @@ pub fn keep_unknown(model: &mut Model) {
 /// (`item_count` and `itemCount`) use their names as documented instead; a primary key
 /// wins over another field's alias, and an alias two fields share is dropped from both.
 fn dedupe_wire_names(src: &Source, fields: &mut [Field], warnings: &mut Vec<Diagnostic>) {
-    // Counted through maps of borrowed names (collisions are rare, copies are not
-    // needed to find them).
-    fn counts<'f>(names: impl Iterator<Item = &'f String>, len: usize) -> Map<&'f str, u32> {
-        let mut n = Map::with_capacity_and_hasher(len, Default::default());
-        for name in names {
-            *n.entry(name.as_str()).or_default() += 1;
+    // Aliases to drop, as (field, alias) indices; found from one count of every key in
+    // the usual case, where no two fields infer the same key.
+    let drop = {
+        let uses = key_uses(fields);
+        let clash: Vec<bool> = fields.iter().map(|f| uses[&*f.wire_name].0 > 1).collect();
+        if clash.contains(&true) {
+            Err(clash)
+        } else {
+            Ok(alias_drops(fields, &uses))
         }
-        n
-    }
-    let clash: Vec<bool> = {
-        let keys = counts(fields.iter().map(|f| &f.wire_name), fields.len());
-        fields
-            .iter()
-            .map(|f| keys[f.wire_name.as_str()] > 1)
-            .collect()
     };
-    for (f, clash) in fields.iter_mut().zip(clash) {
-        if clash {
-            f.wire_name = f.doc_name.clone();
+    let drop = drop.unwrap_or_else(|clash| {
+        for (f, clash) in fields.iter_mut().zip(clash) {
+            if clash {
+                f.wire_name = f.doc_name.clone();
+            }
         }
-    }
-    if counts(fields.iter().map(|f| &f.wire_name), fields.len()).len() < fields.len() {
         let mut primaries: BTreeSet<String> = BTreeSet::new();
         for f in fields.iter_mut() {
             if !primaries.insert(f.wire_name.clone()) {
@@ -1372,24 +1367,39 @@ fn dedupe_wire_names(src: &Source, fields: &mut [Field], warnings: &mut Vec<Diag
                 );
             }
         }
-    }
-    // Now every field has a key of its own. Aliases to drop, as (field, alias) indices.
-    let drop: Vec<(usize, usize)> = {
-        let primaries = counts(fields.iter().map(|f| &f.wire_name), fields.len());
-        let n = fields.iter().map(|f| f.aliases.len()).sum();
-        let aliases = counts(fields.iter().flat_map(|f| &f.aliases), n);
-        let keep = |a: &String| aliases[a.as_str()] == 1 && !primaries.contains_key(a.as_str());
-        fields
-            .iter()
-            .enumerate()
-            .flat_map(|(i, f)| f.aliases.iter().enumerate().map(move |(j, a)| (i, j, a)))
-            .filter(|(_, _, a)| !keep(a))
-            .map(|(i, j, _)| (i, j))
-            .collect()
-    };
+        alias_drops(fields, &key_uses(fields))
+    });
     for (i, j) in drop.into_iter().rev() {
         fields[i].aliases.remove(j);
     }
+}
+
+/// For each key, how many fields have it as their JSON key and how many as an alias.
+fn key_uses(fields: &[Field]) -> Map<&str, (u32, u32)> {
+    let n = fields.iter().map(|f| 1 + f.aliases.len()).sum();
+    let mut uses: Map<&str, (u32, u32)> = Map::with_capacity_and_hasher(n, Default::default());
+    for f in fields {
+        uses.entry(&f.wire_name).or_default().0 += 1;
+        for a in &f.aliases {
+            uses.entry(a).or_default().1 += 1;
+        }
+    }
+    uses
+}
+
+/// The aliases that are another field's key or that two fields share, as (field,
+/// alias) indices in order.
+fn alias_drops(fields: &[Field], uses: &Map<&str, (u32, u32)>) -> Vec<(usize, usize)> {
+    let mut drop = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        for (j, a) in f.aliases.iter().enumerate() {
+            let (primary, alias) = uses[a.as_str()];
+            if primary > 0 || alias != 1 {
+                drop.push((i, j));
+            }
+        }
+    }
+    drop
 }
 
 /// One row of a Values table.

@@ -191,7 +191,13 @@ fn parse_balanced(cell: &str, flavor: Flavor) -> Result<TypeExpr> {
 
 /// Reports the first bracket without a partner, with its offset.
 fn check_balance(cell: &str) -> Result<()> {
-    let mut stack: Vec<(char, usize)> = Vec::new();
+    check_balance_with(cell, &mut Vec::new())
+}
+
+/// [`check_balance`] with the stack of open brackets passed in, so that checking
+/// many cells allocates it once.
+fn check_balance_with(cell: &str, stack: &mut Vec<(char, usize)>) -> Result<()> {
+    stack.clear();
     // The offset reported is into the trimmed cell, like the parsers' offsets.
     let trimmed = cell.trim();
     for (i, ch) in trimmed.char_indices() {
@@ -510,7 +516,11 @@ pub fn detect(type_cells: &[&str], field_names: &[&str]) -> Flavor {
 /// flavor that parsed every cell keeps its results instead of parsing them again.
 pub fn parse_cells(type_cells: &[&str], field_names: &[&str]) -> (Flavor, Vec<Result<TypeExpr>>) {
     // Brackets balance or not whatever the flavor: checked once per cell.
-    let balanced: Vec<Result<()>> = type_cells.iter().map(|c| check_balance(c)).collect();
+    let mut stack = Vec::new();
+    let balanced: Vec<Result<()>> = type_cells
+        .iter()
+        .map(|c| check_balance_with(c, &mut stack))
+        .collect();
     let parse = |i: usize, f: Flavor| {
         balanced[i]
             .clone()
