@@ -515,20 +515,23 @@ pub fn detect(type_cells: &[&str], field_names: &[&str]) -> Flavor {
 /// flavor and each cell's result. Each cell is parsed once per flavor tried; the
 /// flavor that parsed every cell keeps its results instead of parsing them again.
 pub fn parse_cells(type_cells: &[&str], field_names: &[&str]) -> (Flavor, Vec<Result<TypeExpr>>) {
-    // Brackets balance or not whatever the flavor: checked once per cell.
     let mut stack = Vec::new();
-    let balanced: Vec<Result<()>> = type_cells
-        .iter()
-        .map(|c| check_balance_with(c, &mut stack))
-        .collect();
-    let parse = |i: usize, f: Flavor| {
-        balanced[i]
-            .clone()
-            .and_then(|()| parse_balanced(type_cells[i], f))
-    };
+    parse_cells_with(type_cells, field_names, |cell, flavor| {
+        check_balance_with(cell, &mut stack)?;
+        parse_balanced(cell, flavor)
+    })
+}
+
+/// [`parse_cells`], with what parses one cell (as [`parse_type`] does) passed in: a
+/// memo, for instance.
+pub(crate) fn parse_cells_with(
+    type_cells: &[&str],
+    field_names: &[&str],
+    mut parse: impl FnMut(&str, Flavor) -> Result<TypeExpr>,
+) -> (Flavor, Vec<Result<TypeExpr>>) {
     // Like `detect`'s check, this stops at the first cell a flavor rejects.
-    let all = |f: Flavor| -> Option<Vec<TypeExpr>> {
-        (0..type_cells.len()).map(|i| parse(i, f).ok()).collect()
+    let mut all = |f: Flavor| -> Option<Vec<TypeExpr>> {
+        type_cells.iter().map(|c| parse(c, f).ok()).collect()
     };
     let (py, go) = (all(Flavor::Python), all(Flavor::Go));
     let flavor = match (&py, &go) {
@@ -542,7 +545,7 @@ pub fn parse_cells(type_cells: &[&str], field_names: &[&str]) -> (Flavor, Vec<Re
     };
     let results = match parsed {
         Some(types) => types.into_iter().map(Ok).collect(),
-        None => (0..type_cells.len()).map(|i| parse(i, flavor)).collect(),
+        None => type_cells.iter().map(|c| parse(c, flavor)).collect(),
     };
     (flavor, results)
 }
