@@ -191,7 +191,13 @@ fn parse_balanced(cell: &str, flavor: Flavor) -> Result<TypeExpr> {
 
 /// Reports the first bracket without a partner, with its offset.
 fn check_balance(cell: &str) -> Result<()> {
-    let mut stack: Vec<(char, usize)> = Vec::new();
+    check_balance_with(cell, &mut Vec::new())
+}
+
+/// [`check_balance`] with the stack of open brackets passed in, so that checking
+/// many cells allocates it once.
+fn check_balance_with(cell: &str, stack: &mut Vec<(char, usize)>) -> Result<()> {
+    stack.clear();
     // The offset reported is into the trimmed cell, like the parsers' offsets.
     let trimmed = cell.trim();
     for (i, ch) in trimmed.char_indices() {
@@ -509,16 +515,23 @@ pub fn detect(type_cells: &[&str], field_names: &[&str]) -> Flavor {
 /// flavor and each cell's result. Each cell is parsed once per flavor tried; the
 /// flavor that parsed every cell keeps its results instead of parsing them again.
 pub fn parse_cells(type_cells: &[&str], field_names: &[&str]) -> (Flavor, Vec<Result<TypeExpr>>) {
-    // Brackets balance or not whatever the flavor: checked once per cell.
-    let balanced: Vec<Result<()>> = type_cells.iter().map(|c| check_balance(c)).collect();
-    let parse = |i: usize, f: Flavor| {
-        balanced[i]
-            .clone()
-            .and_then(|()| parse_balanced(type_cells[i], f))
-    };
+    let mut stack = Vec::new();
+    parse_cells_with(type_cells, field_names, |cell, flavor| {
+        check_balance_with(cell, &mut stack)?;
+        parse_balanced(cell, flavor)
+    })
+}
+
+/// [`parse_cells`], with what parses one cell (as [`parse_type`] does) passed in: a
+/// memo, for instance.
+pub(crate) fn parse_cells_with(
+    type_cells: &[&str],
+    field_names: &[&str],
+    mut parse: impl FnMut(&str, Flavor) -> Result<TypeExpr>,
+) -> (Flavor, Vec<Result<TypeExpr>>) {
     // Like `detect`'s check, this stops at the first cell a flavor rejects.
-    let all = |f: Flavor| -> Option<Vec<TypeExpr>> {
-        (0..type_cells.len()).map(|i| parse(i, f).ok()).collect()
+    let mut all = |f: Flavor| -> Option<Vec<TypeExpr>> {
+        type_cells.iter().map(|c| parse(c, f).ok()).collect()
     };
     let (py, go) = (all(Flavor::Python), all(Flavor::Go));
     let flavor = match (&py, &go) {
@@ -532,7 +545,7 @@ pub fn parse_cells(type_cells: &[&str], field_names: &[&str]) -> (Flavor, Vec<Re
     };
     let results = match parsed {
         Some(types) => types.into_iter().map(Ok).collect(),
-        None => (0..type_cells.len()).map(|i| parse(i, flavor)).collect(),
+        None => type_cells.iter().map(|c| parse(c, flavor)).collect(),
     };
     (flavor, results)
 }
