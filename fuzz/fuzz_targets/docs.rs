@@ -79,7 +79,7 @@ fuzz_target!(|data: &[u8]| {
             text,
         });
     }
-    let built = generator::model::build(&sources);
+    let built = generator::model::build_with(&sources, 1);
     // Rendering must not panic either, whatever the positions and snippets say: with
     // the docs' own text (source lines, carets) and without (the files do not exist).
     let text_of = |path: &std::path::Path| {

@@ -83,7 +83,7 @@ fn main() {
                 .map(|s| parse::parse(&s.text).sections.len())
                 .sum::<usize>()
         });
-        let (t_model, built) = time(|| model::build(&sources));
+        let (t_model, built) = time(|| model::build_with(&sources, 1));
         let (t_emit, code) =
             time(|| emit::render(&built.model, &emit::EmitOptions::default(), 1).unwrap());
         let (t_e2e, _) = time(|| generator::Config::new().input(dir).generate().unwrap());

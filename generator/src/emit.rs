@@ -1131,7 +1131,7 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
         }
         text
     };
-    let results: Vec<String> = parallel_map(&jobs, threads, &run);
+    let results: Vec<String> = crate::parallel_map(&jobs, threads, &|_: &mut (), _, job| run(job));
     let helpers = {
         let tokens = helpers(model);
         if tokens.is_empty() {
@@ -1161,40 +1161,6 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
     }
     out.push_str(&helpers);
     Ok(out)
-}
-
-/// `f` over `items` on up to `threads` threads, results in input order.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: &(dyn Fn(&T) -> R + Sync),
-) -> Vec<R> {
-    let threads = threads.clamp(1, items.len().max(1));
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Which shared helpers the emitted types call. Each is emitted only when used, so

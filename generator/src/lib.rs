@@ -114,11 +114,17 @@ impl Config {
         self
     }
 
-    /// Threads for formatting (default: the machine's parallelism). The output is the
-    /// same for any number.
+    /// Threads for parsing, building the model and printing (default: the machine's
+    /// parallelism). The output is the same for any number.
     pub fn threads(&mut self, n: usize) -> &mut Self {
         self.threads = Some(n.max(1));
         self
+    }
+
+    fn thread_count(&self) -> usize {
+        self.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        })
     }
 
     /// Reads JSON-key overrides from this file (see [`overrides`] for the format).
@@ -147,7 +153,7 @@ impl Config {
         }
         let listed = discover::list(&self.inputs).map_err(Error::new)?;
         let (sources, mut errors) = discover::read(listed);
-        let built = model::build(&sources);
+        let built = model::build_with(&sources, self.thread_count());
         errors.extend(built.errors);
         let mut model = built.model;
         if let Some(path) = &self.wire_names {
@@ -174,9 +180,7 @@ impl Config {
     /// Runs the pipeline.
     pub fn run(&self) -> Result<Output, Error> {
         let (model, errors) = self.model()?;
-        let threads = self.threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        });
+        let threads = self.thread_count();
         let code = emit::render(&model, &self.emit, threads).map_err(|e| {
             Error::single(Diagnostic::new(
                 ErrorKind::Unsupported,
@@ -256,4 +260,47 @@ pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
         return Err(io(e));
     }
     Ok(true)
+}
+
+/// Maps `f` over `items` on up to `threads` scoped threads, each taking the next item
+/// as it finishes one; the results come back in input order, so the output does not
+/// depend on scheduling. Each thread passes `f` its own
+/// `S`, for memos of work that does not depend on the item's place.
+pub(crate) fn parallel_map<'a, T: Sync, S: Default, R: Send>(
+    items: &'a [T],
+    threads: usize,
+    f: &(dyn Fn(&mut S, usize, &'a T) -> R + Sync),
+) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        let mut state = S::default();
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| f(&mut state, i, t))
+            .collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut state = S::default();
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(&mut state, i, item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }

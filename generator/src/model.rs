@@ -802,7 +802,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         (root_of[i], rel)
     };
     let mut by_path: Map<DocKey, Target> = Map::default();
-    let classified = parallel_map(sources, threads, &|memo: &mut CellMemo, i, src| {
+    let classified = crate::parallel_map(sources, threads, &|memo: &mut CellMemo, i, src| {
         let mut errs = Vec::new();
         (classify(i, src, memo, &mut errs), errs)
     });
@@ -887,7 +887,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         by_title,
     };
     // Each doc's types, with the errors and warnings found building them.
-    let built = parallel_map(&drafts, threads, &|memo: &mut FieldMemo, _, d| {
+    let built = crate::parallel_map(&drafts, threads, &|memo: &mut FieldMemo, _, d| {
         let src = &sources[d.src];
         let resolver = Resolver {
             index: &index,
@@ -978,49 +978,6 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         },
         errors,
     }
-}
-
-/// Maps `f` over `items` on up to `threads` scoped threads, each taking the next item
-/// as it finishes one; the results come back in input order, so the output does not
-/// depend on scheduling. (The same pattern as emit's.) Each thread passes `f` its own
-/// `S`, for memos of work that does not depend on the item's place.
-fn parallel_map<'a, T: Sync, S: Default, R: Send>(
-    items: &'a [T],
-    threads: usize,
-    f: &(dyn Fn(&mut S, usize, &'a T) -> R + Sync),
-) -> Vec<R> {
-    let threads = threads.clamp(1, items.len().max(1));
-    if threads == 1 {
-        let mut state = S::default();
-        return items
-            .iter()
-            .enumerate()
-            .map(|(i, t)| f(&mut state, i, t))
-            .collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut state = S::default();
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(&mut state, i, item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The maps here are keyed by names and doc paths from the docs; they are only
