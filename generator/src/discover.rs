@@ -107,48 +107,58 @@ fn walk(
 
 /// Reads the listed files. Non-UTF-8 and unreadable files become diagnostics.
 pub fn read(listed: Vec<Listed>) -> (Vec<Source>, Vec<Diagnostic>) {
+    read_with(listed, 1)
+}
+
+/// [`read`] on up to `threads` threads; sources and diagnostics come back in the
+/// listed order whatever the thread count.
+pub fn read_with(listed: Vec<Listed>, threads: usize) -> (Vec<Source>, Vec<Diagnostic>) {
+    let read = crate::parallel_map(&listed, threads, &|_: &mut (), _, l: &Listed| read_one(l));
     let mut sources = Vec::with_capacity(listed.len());
     let mut errors = Vec::new();
-    for Listed { root, rel, path } in listed {
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(mut text) => {
-                    // A byte-order mark (some editors add one) would hide the title.
-                    if text.starts_with('\u{feff}') {
-                        text.drain(..'\u{feff}'.len_utf8());
-                    }
-                    sources.push(Source {
-                        root,
-                        rel,
-                        path,
-                        text,
-                    })
-                }
-                Err(e) => {
-                    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                    // Valid prefix is UTF-8 by construction.
-                    let prefix = std::str::from_utf8(valid).unwrap_or_default();
-                    let line = prefix.matches('\n').count() as u32 + 1;
-                    let col =
-                        prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-                    errors.push(
-                        Diagnostic::new(
-                            ErrorKind::NotUtf8,
-                            &path,
-                            Some(crate::error::Pos { line, col }),
-                            format!(
-                                "expected UTF-8 text, found an invalid byte sequence at byte {}",
-                                prefix.len()
-                            ),
-                        )
-                        .with_hint("re-encode the file as UTF-8"),
-                    );
-                }
-            },
-            Err(e) => errors.push(io_error(&path, &e, "a readable file")),
+    for r in read {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(e) => errors.push(e),
         }
     }
     (sources, errors)
+}
+
+fn read_one(listed: &Listed) -> Result<Source, Diagnostic> {
+    let Listed { root, rel, path } = listed;
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e, "a readable file"))?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A byte-order mark (some editors add one) would hide the title.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(Source {
+                root: root.clone(),
+                rel: rel.clone(),
+                path: path.clone(),
+                text,
+            })
+        }
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // Valid prefix is UTF-8 by construction.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let line = prefix.matches('\n').count() as u32 + 1;
+            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            Err(Diagnostic::new(
+                ErrorKind::NotUtf8,
+                path,
+                Some(crate::error::Pos { line, col }),
+                format!(
+                    "expected UTF-8 text, found an invalid byte sequence at byte {}",
+                    prefix.len()
+                ),
+            )
+            .with_hint("re-encode the file as UTF-8"))
+        }
+    }
 }
 
 fn io_error(path: &Path, e: &std::io::Error, expected: &str) -> Diagnostic {

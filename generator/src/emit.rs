@@ -1090,6 +1090,11 @@ fn plan<'a>(
 pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<String, syn::Error> {
     let tree = Tree::of(model);
     let (mut jobs, mut pieces) = (Vec::new(), Vec::new());
+    // A stand-in for the helpers job.
+    jobs.push(Job {
+        path: Vec::new(),
+        ids: &[],
+    });
     plan(&tree, &mut Vec::new(), &mut jobs, &mut pieces);
     let run = |job: &Job| -> String {
         let mut w = Writer {
@@ -1131,17 +1136,23 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
         }
         text
     };
-    let results: Vec<String> = crate::parallel_map(&jobs, threads, &|_: &mut (), _, job| run(job));
-    let helpers = {
-        let tokens = helpers(model);
-        if tokens.is_empty() {
-            String::new()
-        } else {
-            prettyplease::unparse(&syn::parse2(tokens)?)
-        }
-    };
-    let mut out = String::from(HEADER);
+    // Job 0 formats the helper module (quote, syn and prettyplease: the longest job,
+    // so it starts first); the others print types.
+    let results: Vec<Result<String, syn::Error>> =
+        crate::parallel_map(&jobs, threads, &|_: &mut (), i, job| {
+            if i == 0 {
+                let tokens = helpers(model);
+                if tokens.is_empty() {
+                    return Ok(String::new());
+                }
+                Ok(prettyplease::unparse(&syn::parse2(tokens)?))
+            } else {
+                Ok(run(job))
+            }
+        });
     let mut results = results.into_iter();
+    let helpers = results.next().unwrap_or(Ok(String::new()))?;
+    let mut out = String::from(HEADER);
     for p in &pieces {
         match p {
             Piece::Open(depth, name) => {
@@ -1150,7 +1161,7 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
             }
             Piece::Job => {
                 if let Some(r) = results.next() {
-                    out.push_str(&r);
+                    out.push_str(&r?);
                 }
             }
             Piece::Close(depth) => {

@@ -152,7 +152,7 @@ impl Config {
             )));
         }
         let listed = discover::list(&self.inputs).map_err(Error::new)?;
-        let (sources, mut errors) = discover::read(listed);
+        let (sources, mut errors) = discover::read_with(listed, self.thread_count());
         let built = model::build_with(&sources, self.thread_count());
         errors.extend(built.errors);
         let mut model = built.model;
