@@ -196,15 +196,21 @@ impl<'a> Writer<'a> {
         self.p.space();
     }
 
-    /// `<` args `>` of a path in type position (angle_bracketed_generic_arguments).
-    fn generic_args(&mut self, args: impl FnOnce(&mut Self)) {
+    /// `<` args `>`: prettyplease boxes path arguments with `INDENT`
+    /// (angle_bracketed_generic_arguments) and generic parameters with 0 (generics).
+    fn angle(&mut self, indent: isize, args: impl FnOnce(&mut Self)) {
         self.w("<");
-        self.p.cbox(INDENT);
+        self.p.cbox(indent);
         self.p.zerobreak();
         args(self);
         self.p.offset(-INDENT);
         self.p.end();
         self.w(">");
+    }
+
+    /// `<` args `>` of a path in type position.
+    fn generic_args(&mut self, args: impl FnOnce(&mut Self)) {
+        self.angle(INDENT, args);
     }
 
     /// A path type with one type argument.
@@ -323,6 +329,22 @@ impl<'a> Writer<'a> {
         self.p.hardbreak();
     }
 
+    /// `<param>` of an impl or fn.
+    fn generic_param(&mut self, param: impl FnOnce(&mut Self)) {
+        self.angle(0, |w| {
+            param(w);
+            w.p.trailing_comma(true);
+        });
+    }
+
+    /// `<'de>` after a trait path.
+    fn de_args(&mut self) {
+        self.generic_args(|w| {
+            w.w("'de");
+            w.p.trailing_comma(true);
+        });
+    }
+
     /// `impl<'de>? Trait<'de>? for Name {` (item_impl).
     fn impl_open(&mut self, de: bool, trait_: Option<(String, bool)>, name: &'a str) {
         self.p.cbox(INDENT);
@@ -330,25 +352,14 @@ impl<'a> Writer<'a> {
         self.p.cbox(INDENT);
         self.w("impl");
         if de {
-            // generics: lifetimes in a cbox(0).
-            self.w("<");
-            self.p.cbox(0);
-            self.p.zerobreak();
-            self.w("'de");
-            self.p.trailing_comma(true);
-            self.p.offset(-INDENT);
-            self.p.end();
-            self.w(">");
+            self.generic_param(|w| w.w("'de"));
         }
         self.p.end();
         self.p.nbsp();
         if let Some((path, de)) = trait_ {
             self.w(path);
             if de {
-                self.generic_args(|w| {
-                    w.w("'de");
-                    w.p.trailing_comma(true);
-                });
+                self.de_args();
             }
             self.p.space();
             self.w("for ");
@@ -377,24 +388,17 @@ impl<'a> Writer<'a> {
         self.w("fn ");
         self.w(name);
         if let Some((param, bound, de)) = generic {
-            self.w("<");
-            self.p.cbox(0);
-            self.p.zerobreak();
-            self.w(param);
-            self.p.ibox(INDENT);
-            self.w(": ");
-            self.w(bound);
-            if de {
-                self.generic_args(|w| {
-                    w.w("'de");
-                    w.p.trailing_comma(true);
-                });
-            }
-            self.p.end();
-            self.p.trailing_comma(true);
-            self.p.offset(-INDENT);
-            self.p.end();
-            self.w(">");
+            self.generic_param(|w| {
+                w.w(param);
+                // type_param: the bound in an ibox.
+                w.p.ibox(INDENT);
+                w.w(": ");
+                w.w(bound);
+                if de {
+                    w.de_args();
+                }
+                w.p.end();
+            });
         }
         self.w("(");
         self.p.neverbreak();
@@ -414,6 +418,19 @@ impl<'a> Writer<'a> {
         self.p.nbsp();
         self.w("{");
         self.p.hardbreak_if_nonempty();
+    }
+
+    /// `impl<'de> ::serde::Deserialize<'de> for Name { fn deserialize<D..>(d: D) -> .. {`;
+    /// close with two [`Self::item_close`].
+    fn deserialize_open(&mut self, name: &'a str) {
+        self.impl_open(true, Some(("::serde::Deserialize".into(), true)), name);
+        self.fn_open(
+            false,
+            "deserialize",
+            Some(("D", "::serde::Deserializer", true)),
+            &["d: D"],
+            |w| w.result("Self", "D::Error"),
+        );
     }
 
     /// `::std::result::Result<ok, err>`.
@@ -452,9 +469,26 @@ impl<'a> Writer<'a> {
         let recv = recv.into();
         let short = line_start && recv.len() <= INDENT as usize;
         self.p.cbox(INDENT);
-        self.p.cbox(-INDENT);
-        self.w(recv);
+        self.receiver(recv);
+        self.method_suffix(method, short, args);
         self.p.end();
+    }
+
+    /// A plain name as a method's receiver (prefix_subexpr).
+    fn receiver(&mut self, name: impl Into<Cow<'a, str>>) {
+        self.p.cbox(-INDENT);
+        self.w(name);
+        self.p.end();
+    }
+
+    /// `.method(args)` after a receiver (prefix_subexpr_method_call): `short` keeps
+    /// the dot on the receiver's line and unindents the arguments.
+    fn method_suffix(
+        &mut self,
+        method: &'static str,
+        short: bool,
+        args: &mut [&mut dyn FnMut(&mut Self)],
+    ) {
         if !short {
             self.p.dot_break();
         }
@@ -464,7 +498,6 @@ impl<'a> Writer<'a> {
         self.w("(");
         self.call_args(args);
         self.w(")");
-        self.p.end();
         self.p.end();
     }
 
@@ -503,17 +536,26 @@ impl<'a> Writer<'a> {
         self.p.ibox(0);
         self.w("match ");
         self.condition(scrutinee, method);
+        self.brace_open();
+    }
+
+    fn match_close(&mut self) {
+        self.brace_close();
+        self.p.end();
+    }
+
+    /// The `{` of a `match`, `while` or arm block: its content one level in.
+    fn brace_open(&mut self) {
         self.w("{");
         self.p.neverbreak();
         self.p.cbox(INDENT);
         self.p.hardbreak_if_nonempty();
     }
 
-    fn match_close(&mut self) {
+    fn brace_close(&mut self) {
         self.p.offset(-INDENT);
         self.p.end();
         self.w("}");
-        self.p.end();
     }
 
     /// The condition of `match`/`while` (expr_condition).
@@ -621,14 +663,7 @@ impl<'a> Writer<'a> {
     /// on, and unknown keys can be kept without serde's buffering of `flatten`.
     fn de_impl(&mut self, t: &'a TypeDef, s: &'a Struct, allow: bool) {
         let h = self.helpers_mod();
-        self.impl_open(true, Some(("::serde::Deserialize".into(), true)), &t.name);
-        self.fn_open(
-            false,
-            "deserialize",
-            Some(("D", "::serde::Deserializer", true)),
-            &["d: D"],
-            |w| w.result("Self", "D::Error"),
-        );
+        self.deserialize_open(&t.name);
         self.tail(|w| w.call(format!("{h}::object"), &mut [&mut |w: &mut Self| w.w("d")]));
         self.item_close();
         self.item_close();
@@ -698,13 +733,7 @@ impl<'a> Writer<'a> {
                     // A method call on `__m.next_key()?`: the dot may break.
                     w.p.cbox(INDENT);
                     w.next_key_try(false);
-                    w.p.dot_break();
-                    w.w(".is_some");
-                    w.p.cbox(0);
-                    w.w("(");
-                    w.call_args(&mut []);
-                    w.w(")");
-                    w.p.end();
+                    w.method_suffix("is_some", false, &mut []);
                     w.p.end();
                 },
                 true,
@@ -731,10 +760,7 @@ impl<'a> Writer<'a> {
                 true,
             );
         }
-        self.w("{");
-        self.p.neverbreak();
-        self.p.cbox(INDENT);
-        self.p.hardbreak_if_nonempty();
+        self.brace_open();
         if s.fields.is_empty() {
             // `other;`
             self.p.ibox(0);
@@ -771,9 +797,7 @@ impl<'a> Writer<'a> {
                 w.match_close();
             });
         }
-        self.p.offset(-INDENT);
-        self.p.end();
-        self.w("}");
+        self.brace_close();
         self.p.end();
         self.p.hardbreak();
         // `Ok(Self { field: init, .. })` (expr_call, expr_struct: the only argument is
@@ -826,16 +850,8 @@ impl<'a> Writer<'a> {
             self.try_expr(|w| w.method_call("__m", "next_key", false, &mut []));
         } else {
             // As the receiver of a further call (prefix_subexpr_try): no box of its own.
-            self.p.cbox(-INDENT);
-            self.w("__m");
-            self.p.end();
-            self.p.dot_break();
-            self.w(".next_key");
-            self.p.cbox(0);
-            self.w("(");
-            self.call_args(&mut []);
-            self.w(")");
-            self.p.end();
+            self.receiver("__m");
+            self.method_suffix("next_key", false, &mut []);
             self.w("?");
         }
     }
@@ -866,18 +882,9 @@ impl<'a> Writer<'a> {
             self.p.hardbreak();
         }
         self.docs("A value this version of the docs does not list, kept as sent.");
-        self.w(catch.to_string());
-        // variant -> fields_unnamed
-        self.p.cbox(INDENT);
-        self.w("(");
-        self.p.zerobreak();
-        self.w(if int { "i64" } else { "::std::string::String" });
-        self.p.trailing_comma(true);
-        self.p.offset(-INDENT);
-        self.w(")");
-        self.p.end();
-        self.w(",");
-        self.p.hardbreak();
+        self.tuple_variant(catch, |w| {
+            w.w(if int { "i64" } else { "::std::string::String" })
+        });
         self.item_close();
 
         // Values were validated as i64 by the model; the literal keeps its sign.
@@ -936,14 +943,7 @@ impl<'a> Writer<'a> {
         self.item_close();
         self.item_close();
 
-        self.impl_open(true, Some(("::serde::Deserialize".into(), true)), &t.name);
-        self.fn_open(
-            false,
-            "deserialize",
-            Some(("D", "::serde::Deserializer", true)),
-            &["d: D"],
-            |w| w.result("Self", "D::Error"),
-        );
+        self.deserialize_open(&t.name);
         let read = |w: &mut Self, of: &'static str| {
             w.try_expr(|w| {
                 w.call(
@@ -998,21 +998,27 @@ impl<'a> Writer<'a> {
                 let with = format!("serialize_with = \"{}::float\"", self.helpers_mod());
                 self.attr_list("serde", &[with.into()]);
             }
-            self.w(ident_str(&m.rust_name));
-            self.p.cbox(INDENT);
-            self.w("(");
-            self.p.zerobreak();
-            self.ty(&m.ty);
-            self.p.trailing_comma(true);
-            self.p.offset(-INDENT);
-            self.w(")");
-            self.p.end();
-            self.w(",");
-            self.p.hardbreak();
+            self.tuple_variant(ident_str(&m.rust_name), |w| w.ty(&m.ty));
         }
         self.item_close();
     }
+
+    /// `Name(Type),` in an enum (variant, fields_unnamed).
+    fn tuple_variant(&mut self, name: &'a str, ty: impl FnOnce(&mut Self)) {
+        self.w(name);
+        self.p.cbox(INDENT);
+        self.w("(");
+        self.p.zerobreak();
+        ty(self);
+        self.p.trailing_comma(true);
+        self.p.offset(-INDENT);
+        self.w(")");
+        self.p.end();
+        self.w(",");
+        self.p.hardbreak();
+    }
 }
+
 /// Module tree of type indices, in model order.
 #[derive(Default)]
 struct Tree<'a> {
