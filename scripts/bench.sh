@@ -93,10 +93,11 @@ if [ "$HAVE_CORPORA" = 1 ]; then
     printf '%-18s %5s %9s %9s %10sx %7s\n' "$name" "$(field "$line" docs)" \
       "$(field "$line" floor_ms)" "$(field "$line" e2e_ms)" "$(field "$line" ratio)" "$(secs "$best")"
   done
-  echo "    floor = reading the files + pulldown-cmark iterating every event (no generator);"
+  echo "    floor = reading the files + pulldown-cmark iterating every event (no generator), one thread;"
+  echo "    gen = Config::generate with its default threads ($(nproc 2>/dev/null || echo '?') here: read, parse, model and print run on all);"
   echo "    ratio = gen / floor. Reference (issue, plex): cargo-typify 0.52 s, quicktype 3.7 s."
   echo
-  echo "    growth, model + emit + format of k copies of the largest corpus:"
+  echo "    growth, model + emit (one thread) of k copies of the largest corpus:"
   for line in "${GROWTH[@]}"; do
     printf '      %sx: %5s docs %9s ms  %s ms/doc\n' "$(field "$line" k)" "$(field "$line" docs)" \
       "$(field "$line" ms)" "$(field "$line" ms_per_doc)"
