@@ -137,7 +137,7 @@ fn main() {
             }
             sources.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.root.cmp(&b.root)));
             let (t, _) = time(|| {
-                let built = model::build(&sources);
+                let built = model::build_with(&sources, 1);
                 assert!(built.errors.is_empty(), "{:?}", built.errors.first());
                 let m = built.model;
                 emit::render(&m, &emit::EmitOptions::default(), 1)
