@@ -843,7 +843,8 @@ impl<'a> Writer<'a> {
         self.item_close();
     }
 
-    /// `__m.next_key()?` inside a condition; `line_start` as expr_try passes it.
+    /// `__m.next_key()?` inside a condition: `whole` when it is the whole expression
+    /// (a method call in its own box), else the receiver of a further call.
     fn next_key_try(&mut self, whole: bool) {
         if whole {
             // expr_try -> expr_method_call, not at a line start.
@@ -1054,10 +1055,13 @@ fn item<'a>(w: &mut Writer<'a>, id: usize) {
 /// Types per job: small enough to balance the threads.
 const CHUNK: usize = 48;
 
-/// One formatting job: some types of one module, or the helpers.
-struct Job<'a> {
-    path: Vec<&'a str>,
-    ids: &'a [usize],
+/// One formatting job: the helper module, or some types of one module.
+enum Job<'a> {
+    Helpers,
+    Types {
+        path: Vec<&'a str>,
+        ids: &'a [usize],
+    },
 }
 
 /// A piece of the output, in order.
@@ -1075,7 +1079,7 @@ fn plan<'a>(
 ) {
     for ids in tree.items.chunks(CHUNK) {
         pieces.push(Piece::Job);
-        jobs.push(Job {
+        jobs.push(Job::Types {
             path: path.clone(),
             ids,
         });
@@ -1095,38 +1099,35 @@ fn plan<'a>(
 /// not depend on `threads`.
 pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<String, syn::Error> {
     let tree = Tree::of(model);
-    let (mut jobs, mut pieces) = (Vec::new(), Vec::new());
-    // A stand-in for the helpers job.
-    jobs.push(Job {
-        path: Vec::new(),
-        ids: &[],
-    });
+    // The helper module goes first: formatting it with quote, syn and prettyplease
+    // is the longest job, so it starts first.
+    let (mut jobs, mut pieces) = (vec![Job::Helpers], Vec::new());
     plan(&tree, &mut Vec::new(), &mut jobs, &mut pieces);
-    let run = |job: &Job| -> String {
+    let print = |path: &[&'_ str], ids: &[usize]| -> String {
         let mut w = Writer {
-            p: Printer::new(job.ids.len() * 6 * 1024),
+            p: Printer::new(ids.len() * 6 * 1024),
             model,
             here: &[],
         };
         // file, then item_mod for each wrapper.
         w.p.cbox(0);
-        for m in &job.path {
+        for &m in path {
             w.p.cbox(INDENT);
             w.w("pub mod ");
             w.w(ident_str(m).to_owned());
             w.w(" {");
             w.p.hardbreak_if_nonempty();
         }
-        for &id in job.ids {
+        for &id in ids {
             item(&mut w, id);
         }
-        for _ in &job.path {
+        for _ in path {
             w.item_close();
         }
         w.p.end();
         let mut text = w.p.finish();
         // Drop the wrapper lines: `depth` opening lines and as many closing ones.
-        let depth = job.path.len();
+        let depth = path.len();
         if depth > 0 {
             let start = text
                 .match_indices('\n')
@@ -1142,19 +1143,16 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
         }
         text
     };
-    // Job 0 formats the helper module (quote, syn and prettyplease: the longest job,
-    // so it starts first); the others print types.
     let results: Vec<Result<String, syn::Error>> =
-        crate::parallel_map(&jobs, threads, &|_: &mut (), i, job| {
-            if i == 0 {
+        crate::parallel_map(&jobs, threads, &|_: &mut (), _, job| match job {
+            Job::Helpers => {
                 let tokens = helpers(model);
                 if tokens.is_empty() {
                     return Ok(String::new());
                 }
                 Ok(prettyplease::unparse(&syn::parse2(tokens)?))
-            } else {
-                Ok(run(job))
             }
+            Job::Types { path, ids } => Ok(print(path, ids)),
         });
     let mut results = results.into_iter();
     let helpers = results.next().unwrap_or(Ok(String::new()))?;

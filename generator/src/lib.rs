@@ -143,6 +143,12 @@ impl Config {
 
     /// Builds the model only.
     pub fn model(&self) -> Result<(Model, Vec<Diagnostic>), Error> {
+        self.model_on(self.thread_count())
+    }
+
+    /// [`Config::model`] on `threads` threads (worked out once per run: asking the
+    /// system for its parallelism reads files on Linux).
+    fn model_on(&self, threads: usize) -> Result<(Model, Vec<Diagnostic>), Error> {
         if self.inputs.is_empty() {
             return Err(Error::single(Diagnostic::new(
                 ErrorKind::Usage,
@@ -152,8 +158,8 @@ impl Config {
             )));
         }
         let listed = discover::list(&self.inputs).map_err(Error::new)?;
-        let (sources, mut errors) = discover::read_with(listed, self.thread_count());
-        let built = model::build_with(&sources, self.thread_count());
+        let (sources, mut errors) = discover::read_with(listed, threads);
+        let built = model::build_with(&sources, threads);
         errors.extend(built.errors);
         let mut model = built.model;
         if let Some(path) = &self.wire_names {
@@ -179,8 +185,8 @@ impl Config {
 
     /// Runs the pipeline.
     pub fn run(&self) -> Result<Output, Error> {
-        let (model, errors) = self.model()?;
         let threads = self.thread_count();
+        let (model, errors) = self.model_on(threads)?;
         let code = emit::render(&model, &self.emit, threads).map_err(|e| {
             Error::single(Diagnostic::new(
                 ErrorKind::Unsupported,
@@ -264,8 +270,8 @@ pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
 
 /// Maps `f` over `items` on up to `threads` scoped threads, each taking the next item
 /// as it finishes one; the results come back in input order, so the output does not
-/// depend on scheduling. Each thread passes `f` its own
-/// `S`, for memos of work that does not depend on the item's place.
+/// depend on scheduling. Each thread passes `f` its own `S`, for memos of work that
+/// does not depend on the item's place.
 pub(crate) fn parallel_map<'a, T: Sync, S: Default, R: Send>(
     items: &'a [T],
     threads: usize,
