@@ -15,7 +15,6 @@ use crate::model::{
 use crate::pretty::{Printer, INDENT};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Settings that change the emitted code.
@@ -55,8 +54,15 @@ fn ident_str(name: &str) -> &str {
 /// A string literal as `proc_macro2::Literal::string` spells it, which is what
 /// prettyplease prints: `escape_debug`, except `'` stays bare and NUL before a digit
 /// is `\x00`. Doc text reaches the output only through this or a `///` line.
-pub(crate) fn lit_str(s: &str) -> String {
+#[cfg(test)]
+fn lit_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_lit_str(&mut out, s);
+    out
+}
+
+/// [`lit_str`], appended to `out`.
+fn push_lit_str(out: &mut String, s: &str) {
     out.push('"');
     // Most literals are keys and paths: nothing to escape.
     if s.bytes()
@@ -64,7 +70,7 @@ pub(crate) fn lit_str(s: &str) -> String {
     {
         out.push_str(s);
         out.push('"');
-        return out;
+        return;
     }
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -81,19 +87,36 @@ pub(crate) fn lit_str(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// Path from the module `from` to the item `name` in module `to`, via `super::`.
+#[cfg(test)]
 fn rel_path(from: &[String], to: &[String], name: &str) -> String {
+    let mut path = String::new();
+    push_rel_path(&mut path, from, to, name);
+    path
+}
+
+/// [`rel_path`], appended to `path`.
+fn push_rel_path(path: &mut String, from: &[String], to: &[String], name: &str) {
     let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
-    let mut path = "super::".repeat(from.len() - common);
+    for _ in common..from.len() {
+        path.push_str("super::");
+    }
     for m in &to[common..] {
         path.push_str(ident_str(m));
         path.push_str("::");
     }
     path.push_str(ident_str(name));
-    path
+}
+
+/// An item of an attribute list (see [`Writer::attr_list`]).
+#[derive(Clone, Copy)]
+enum Attr<'s> {
+    /// Words written as they are.
+    Words(&'s [&'s str]),
+    /// `key` followed by a string literal of the text.
+    Lit(&'static str, &'s str),
 }
 
 /// How a struct's reader reads a field's value: the `__helpers::Fields` method it
@@ -147,7 +170,7 @@ fn must_be_present(f: &Field) -> bool {
 /// prettyplease makes for the syntax it writes (the comments name prettyplease's
 /// function), so the text is what formatting the equivalent tokens would give.
 struct Writer<'a> {
-    p: Printer<'a>,
+    p: Printer,
     model: &'a Model,
     /// Module of the type being written.
     here: &'a [String],
@@ -157,37 +180,60 @@ struct Writer<'a> {
 type Arg = &'static str;
 
 impl<'a> Writer<'a> {
-    fn w(&mut self, s: impl Into<Cow<'a, str>>) {
+    fn w(&mut self, s: &str) {
         self.p.word(s);
+    }
+
+    /// A string literal (see [`lit_str`]).
+    fn lit(&mut self, s: &str) {
+        self.p.word_with(|out| push_lit_str(out, s));
     }
 
     /// `#[doc = " line"]` attributes, which prettyplease prints as `///` lines.
     fn docs(&mut self, text: &str) {
         for l in text.lines() {
-            let mut line = String::with_capacity(l.len() + 4);
-            line.push_str("///");
-            if !l.is_empty() {
-                line.push(' ');
-                line.push_str(l.trim_end_matches(' '));
+            if l.is_empty() {
+                self.w("///");
+            } else {
+                self.w("/// ");
+                self.w(l.trim_end_matches(' '));
             }
-            self.w(line);
             self.p.hardbreak();
         }
     }
 
     /// `#[path(item, ...)]` (attr_tokens): items broken one per line if too long.
-    fn attr_list(&mut self, path: &'static str, items: &[Cow<'a, str>]) {
+    fn attr_list(&mut self, path: &'static str, items: &[Attr<'_>]) {
+        self.attr_with(path, items.len(), |w, i| match items[i] {
+            Attr::Words(words) => {
+                for &word in words {
+                    w.w(word);
+                }
+            }
+            Attr::Lit(key, text) => {
+                w.w(key);
+                w.lit(text);
+            }
+        });
+    }
+
+    /// [`Self::attr_list`] of plain words.
+    fn attr_words(&mut self, path: &'static str, words: &[&str]) {
+        self.attr_with(path, words.len(), |w, i| w.w(words[i]));
+    }
+
+    fn attr_with(&mut self, path: &'static str, n: usize, mut item: impl FnMut(&mut Self, usize)) {
         self.w("#[");
         self.w(path);
         self.w("(");
         self.p.cbox(INDENT);
         self.p.zerobreak();
-        for (i, item) in items.iter().enumerate() {
+        for i in 0..n {
             if i > 0 {
                 self.w(",");
                 self.p.space();
             }
-            self.w(item.clone());
+            item(self, i);
         }
         self.p.zerobreak();
         self.p.offset(-INDENT);
@@ -239,7 +285,9 @@ impl<'a> Writer<'a> {
             Ty::Boxed(t) => self.generic1("::std::boxed::Box", |w| w.ty(t)),
             Ty::Named(id) => {
                 let t = &self.model.types[*id];
-                self.w(rel_path(self.here, &t.module, &t.name));
+                let here = self.here;
+                self.p
+                    .word_with(|out| push_rel_path(out, here, &t.module, &t.name));
             }
         }
     }
@@ -270,7 +318,7 @@ impl<'a> Writer<'a> {
         self.docs(&f.docs);
         match &f.deprecated {
             Some(note) if !note.is_empty() => {
-                self.attr_list("deprecated", &[format!("note = {}", lit_str(note)).into()])
+                self.attr_list("deprecated", &[Attr::Lit("note = ", note)])
             }
             Some(_) => {
                 self.w("#[deprecated]");
@@ -279,25 +327,42 @@ impl<'a> Writer<'a> {
             None => {}
         }
         // Only serialization attributes: deserialization is the impl `de_impl` writes.
-        let mut serde: Vec<Cow<'a, str>> = Vec::new();
-        if f.wire_name != f.rust_name.trim_start_matches("r#") {
-            serde.push(format!("rename = {}", lit_str(&f.wire_name)).into());
-        }
-        if matches!(f.presence, Presence::Optional | Presence::OptionalNullable) {
-            serde.push(r#"skip_serializing_if = "::std::option::Option::is_none""#.into());
-        }
         // Integral floats are written as integers: APIs send `1800` for a float field,
         // and a round trip must give back the same JSON value, not `1800.0`.
-        if matches!(f.ty, Ty::F64 | Ty::F32) {
-            let with = match f.presence {
+        let float = matches!(f.ty, Ty::F64 | Ty::F32);
+        let h = if float {
+            self.helpers_mod()
+        } else {
+            String::new()
+        };
+        let with = [
+            "serialize_with = \"",
+            &h,
+            "::",
+            match f.presence {
                 Presence::Required => "float",
                 Presence::Optional | Presence::Nullable => "opt_float",
                 Presence::OptionalNullable => "opt_opt_float",
-            };
-            serde.push(format!("serialize_with = \"{}::{with}\"", self.helpers_mod()).into());
+            },
+            "\"",
+        ];
+        const SKIP: &str = r#"skip_serializing_if = "::std::option::Option::is_none""#;
+        let mut serde = [Attr::Words(&[]); 3];
+        let mut n = 0;
+        if f.wire_name != f.rust_name.trim_start_matches("r#") {
+            serde[n] = Attr::Lit("rename = ", &f.wire_name);
+            n += 1;
         }
-        if !serde.is_empty() {
-            self.attr_list("serde", &serde);
+        if matches!(f.presence, Presence::Optional | Presence::OptionalNullable) {
+            serde[n] = Attr::Words(&[SKIP]);
+            n += 1;
+        }
+        if float {
+            serde[n] = Attr::Words(&with);
+            n += 1;
+        }
+        if n > 0 {
+            self.attr_list("serde", &serde[..n]);
         }
         self.w("pub ");
         self.w(ident_str(&f.rust_name));
@@ -346,7 +411,7 @@ impl<'a> Writer<'a> {
     }
 
     /// `impl<'de>? Trait<'de>? for Name {` (item_impl).
-    fn impl_open(&mut self, de: bool, trait_: Option<(String, bool)>, name: &'a str) {
+    fn impl_open(&mut self, de: bool, trait_: Option<(&str, bool)>, name: &'a str) {
         self.p.cbox(INDENT);
         self.p.ibox(-INDENT);
         self.p.cbox(INDENT);
@@ -423,7 +488,7 @@ impl<'a> Writer<'a> {
     /// `impl<'de> ::serde::Deserialize<'de> for Name { fn deserialize<D..>(d: D) -> .. {`;
     /// close with two [`Self::item_close`].
     fn deserialize_open(&mut self, name: &'a str) {
-        self.impl_open(true, Some(("::serde::Deserialize".into(), true)), name);
+        self.impl_open(true, Some(("::serde::Deserialize", true)), name);
         self.fn_open(
             false,
             "deserialize",
@@ -461,12 +526,11 @@ impl<'a> Writer<'a> {
     /// of a line a receiver of at most 4 characters keeps the call on its line.
     fn method_call(
         &mut self,
-        recv: impl Into<Cow<'a, str>>,
+        recv: &str,
         method: &'static str,
         line_start: bool,
         args: &mut [&mut dyn FnMut(&mut Self)],
     ) {
-        let recv = recv.into();
         let short = line_start && recv.len() <= INDENT as usize;
         self.p.cbox(INDENT);
         self.receiver(recv);
@@ -475,7 +539,7 @@ impl<'a> Writer<'a> {
     }
 
     /// A plain name as a method's receiver (prefix_subexpr).
-    fn receiver(&mut self, name: impl Into<Cow<'a, str>>) {
+    fn receiver(&mut self, name: &str) {
         self.p.cbox(-INDENT);
         self.w(name);
         self.p.end();
@@ -502,7 +566,7 @@ impl<'a> Writer<'a> {
     }
 
     /// `path(args)` (expr_call).
-    fn call(&mut self, path: impl Into<Cow<'a, str>>, args: &mut [&mut dyn FnMut(&mut Self)]) {
+    fn call(&mut self, path: &str, args: &mut [&mut dyn FnMut(&mut Self)]) {
         self.w(path);
         self.w("(");
         self.call_args(args);
@@ -517,11 +581,11 @@ impl<'a> Writer<'a> {
         self.p.hardbreak();
     }
 
-    /// `let pat = init;` (stmt, Local).
-    fn local(&mut self, pat: impl Into<Cow<'a, str>>, init: impl FnOnce(&mut Self)) {
+    /// `let [mut ]name = init;` (stmt, Local).
+    fn local(&mut self, mutable: bool, name: &str, init: impl FnOnce(&mut Self)) {
         self.p.ibox(0);
-        self.w("let ");
-        self.w(pat);
+        self.w(if mutable { "let mut " } else { "let " });
+        self.w(name);
         self.w(" = ");
         self.p.neverbreak();
         init(self);
@@ -586,25 +650,24 @@ impl<'a> Writer<'a> {
         self.p.hardbreak();
     }
 
-    /// Alternative literal patterns `a | b` (pat_or: an ibox when all are literals).
-    fn pat_or(&mut self, pats: &[String]) {
-        if let [one] = pats {
-            self.w(one.clone());
+    /// String literal patterns `"a" | "b"` (pat_or: an ibox when all are literals).
+    fn lits_or(&mut self, first: &str, rest: &[String]) {
+        if rest.is_empty() {
+            self.lit(first);
             return;
         }
         self.p.ibox(0);
-        for (i, pat) in pats.iter().enumerate() {
-            if i > 0 {
-                self.p.space();
-                self.w("| ");
-            }
-            self.w(pat.clone());
+        self.lit(first);
+        for pat in rest {
+            self.p.space();
+            self.w("| ");
+            self.lit(pat);
         }
         self.p.end();
     }
 
     /// `Path(name)` as a pattern or a call with one plain argument.
-    fn tuple1(&mut self, path: impl Into<Cow<'a, str>>, name: &'static str) {
+    fn tuple1(&mut self, path: &str, name: &'static str) {
         self.call(path, &mut [&mut |w: &mut Self| w.w(name)]);
     }
 
@@ -628,22 +691,27 @@ impl<'a> Writer<'a> {
         // Derived impls read deprecated fields; users still get the warning.
         let allow = s.fields.iter().any(|f| f.deprecated.is_some());
         if allow {
-            self.attr_list("allow", &["deprecated".into()]);
+            self.attr_words("allow", &["deprecated"]);
         }
-        let mut derive: Vec<Cow<'a, str>> =
-            vec!["Debug".into(), "Clone".into(), "PartialEq".into()];
-        if s.derive_default {
-            derive.push("Default".into());
-        }
-        derive.push("::serde::Serialize".into());
-        self.attr_list("derive", &derive);
+        let derive: &[&str] = if s.derive_default {
+            &[
+                "Debug",
+                "Clone",
+                "PartialEq",
+                "Default",
+                "::serde::Serialize",
+            ]
+        } else {
+            &["Debug", "Clone", "PartialEq", "::serde::Serialize"]
+        };
+        self.attr_words("derive", derive);
         self.item_open("pub struct ", &t.name);
         for f in &s.fields {
             self.field(f);
         }
         if let Some(e) = &s.extra {
             self.docs("Keys not declared above, kept as they came.");
-            self.attr_list("serde", &["flatten".into()]);
+            self.attr_words("serde", &["flatten"]);
             self.w("pub ");
             self.w(ident_str(&e.rust_name));
             self.w(": ");
@@ -664,22 +732,20 @@ impl<'a> Writer<'a> {
     fn de_impl(&mut self, t: &'a TypeDef, s: &'a Struct, allow: bool) {
         let h = self.helpers_mod();
         self.deserialize_open(&t.name);
-        self.tail(|w| w.call(format!("{h}::object"), &mut [&mut |w: &mut Self| w.w("d")]));
+        let object = format!("{h}::object");
+        self.tail(|w| w.call(&object, &mut [&mut |w: &mut Self| w.w("d")]));
         self.item_close();
         self.item_close();
 
         if allow {
-            self.attr_list("allow", &["deprecated".into()]);
+            self.attr_words("allow", &["deprecated"]);
         }
-        self.impl_open(true, Some((format!("{h}::FromMap"), true)), &t.name);
+        self.impl_open(true, Some((&format!("{h}::FromMap"), true)), &t.name);
         // impl_item_const
         self.p.cbox(0);
         self.w("const EXPECTING: &'static str = ");
         self.p.neverbreak();
-        self.w(lit_str(&format!(
-            "struct {}",
-            t.name.trim_start_matches("r#")
-        )));
+        self.lit(&format!("struct {}", t.name.trim_start_matches("r#")));
         self.w(";");
         self.p.end();
         self.p.hardbreak();
@@ -690,7 +756,9 @@ impl<'a> Writer<'a> {
             &["__map: A"],
             |w| w.result("Self", "A::Error"),
         );
-        self.w(format!("use {h} as __h;"));
+        self.w("use ");
+        self.w(&h);
+        self.w(" as __h;");
         self.p.hardbreak();
         // Locals are the field names; the few others start with `__`, which no field
         // identifier does. A model named `None` must not capture the slots' `None`.
@@ -698,15 +766,15 @@ impl<'a> Writer<'a> {
             self.w("use ::std::option::Option::None;");
             self.p.hardbreak();
         }
-        self.local("mut __m", |w| {
+        self.local(true, "__m", |w| {
             w.call("__h::Fields::new", &mut [&mut |w: &mut Self| w.w("__map")])
         });
         for f in &s.fields {
-            self.local(format!("mut {}", ident_str(&f.rust_name)), |w| w.w("None"));
+            self.local(true, ident_str(&f.rust_name), |w| w.w("None"));
         }
         let extra = s.extra.as_ref().map(|e| ident_str(&e.rust_name));
         if let Some(n) = &extra {
-            self.local(format!("mut {n}"), |w| {
+            self.local(true, n, |w| {
                 w.call("::std::collections::BTreeMap::new", &mut [])
             });
         }
@@ -717,7 +785,10 @@ impl<'a> Writer<'a> {
                 "keep",
                 line_start,
                 &mut [
-                    &mut |w: &mut Self| w.w(format!("&mut {n}")),
+                    &mut |w: &mut Self| {
+                        w.w("&mut ");
+                        w.w(n);
+                    },
                     &mut |w: &mut Self| w.w("__k"),
                 ],
             ),
@@ -772,12 +843,9 @@ impl<'a> Writer<'a> {
             self.tail(|w| {
                 w.match_open(|w| w.method_call("__k", "as_str", false, &mut []), true);
                 for f in &s.fields {
-                    let mut pats = vec![lit_str(&f.wire_name)];
-                    pats.extend(f.aliases.iter().map(|a| lit_str(a)));
                     let slot = ident_str(&f.rust_name);
-                    let wire = lit_str(&f.wire_name);
                     w.arm(
-                        |w| w.pat_or(&pats),
+                        |w| w.lits_or(&f.wire_name, &f.aliases),
                         |w| {
                             w.try_expr(|w| {
                                 w.method_call(
@@ -785,8 +853,11 @@ impl<'a> Writer<'a> {
                                     Read::of(f).method(),
                                     true,
                                     &mut [
-                                        &mut |w: &mut Self| w.w(format!("&mut {slot}")),
-                                        &mut |w: &mut Self| w.w(wire.clone()),
+                                        &mut |w: &mut Self| {
+                                            w.w("&mut ");
+                                            w.w(slot);
+                                        },
+                                        &mut |w: &mut Self| w.lit(&f.wire_name),
                                     ],
                                 )
                             })
@@ -813,26 +884,26 @@ impl<'a> Writer<'a> {
             let n = s.fields.len() + usize::from(extra.is_some());
             for (i, f) in s.fields.iter().enumerate() {
                 let slot = ident_str(&f.rust_name);
-                w.w(format!("{slot}: "));
+                w.w(slot);
+                w.w(": ");
                 w.p.ibox(0);
                 if must_be_present(f) {
                     w.try_expr(|w| {
                         w.call(
                             "__h::required",
-                            &mut [
-                                &mut |w: &mut Self| w.w(slot.to_string()),
-                                &mut |w: &mut Self| w.w(lit_str(&f.wire_name)),
-                            ],
+                            &mut [&mut |w: &mut Self| w.w(slot), &mut |w: &mut Self| {
+                                w.lit(&f.wire_name)
+                            }],
                         )
                     });
                 } else {
-                    w.method_call(slot.to_string(), "flatten", false, &mut []);
+                    w.method_call(slot, "flatten", false, &mut []);
                 }
                 w.p.end();
                 w.p.trailing_comma_or_space(i + 1 == n);
             }
             if let Some(e) = &extra {
-                w.w(e.to_string());
+                w.w(e);
                 w.p.trailing_comma_or_space(true);
             }
             w.p.offset(-INDENT);
@@ -867,14 +938,29 @@ impl<'a> Writer<'a> {
         let int = e.repr == EnumRepr::Int;
         let catch = ident_str(&e.catch_all);
         self.docs(&t.docs);
-        let mut derive: Vec<Cow<'a, str>> = vec!["Debug".into(), "Clone".into()];
-        if int {
-            derive.push("Copy".into());
-        }
-        for d in ["PartialEq", "Eq", "Hash", "PartialOrd", "Ord"] {
-            derive.push(d.into());
-        }
-        self.attr_list("derive", &derive);
+        let derive: &[&str] = if int {
+            &[
+                "Debug",
+                "Clone",
+                "Copy",
+                "PartialEq",
+                "Eq",
+                "Hash",
+                "PartialOrd",
+                "Ord",
+            ]
+        } else {
+            &[
+                "Debug",
+                "Clone",
+                "PartialEq",
+                "Eq",
+                "Hash",
+                "PartialOrd",
+                "Ord",
+            ]
+        };
+        self.attr_words("derive", derive);
         self.item_open("pub enum ", &t.name);
         for v in &e.variants {
             self.docs(&format!("Wire value {}.", crate::docs::code_span(&v.value)));
@@ -889,12 +975,21 @@ impl<'a> Writer<'a> {
         self.item_close();
 
         // Values were validated as i64 by the model; the literal keeps its sign.
-        let value = |v: &Variant| -> String {
+        let value = |w: &mut Self, v: &Variant| {
             if int {
-                v.value.parse::<i64>().unwrap_or_default().to_string()
+                let n = v.value.parse::<i64>().unwrap_or_default();
+                w.p.word_with(|out| {
+                    use std::fmt::Write;
+                    let _ = write!(out, "{n}");
+                });
             } else {
-                lit_str(&v.value)
+                w.lit(&v.value);
             }
+        };
+        // `Self::Name`, the path of a variant.
+        let variant = |w: &mut Self, name: &str| {
+            w.w("Self::");
+            w.w(ident_str(name));
         };
         let (getter, ret) = if int {
             ("value", "i64")
@@ -907,12 +1002,11 @@ impl<'a> Writer<'a> {
         self.tail(|w| {
             w.match_open(|w| w.w("self"), false);
             for v in &e.variants {
-                let pat = format!("Self::{}", ident_str(&v.rust_name));
-                w.arm(|w| w.w(pat), |w| w.w(value(v)));
+                w.arm(|w| variant(w, &v.rust_name), |w| value(w, v));
             }
             let catch_pat = format!("Self::{catch}");
             w.arm(
-                |w| w.tuple1(catch_pat, "v"),
+                |w| w.tuple1(&catch_pat, "v"),
                 |w| w.w(if int { "*v" } else { "v" }),
             );
             w.match_close();
@@ -920,7 +1014,7 @@ impl<'a> Writer<'a> {
         self.item_close();
         self.item_close();
 
-        self.impl_open(false, Some(("::serde::Serialize".into(), false)), &t.name);
+        self.impl_open(false, Some(("::serde::Serialize", false)), &t.name);
         self.fn_open(
             false,
             "serialize",
@@ -948,13 +1042,13 @@ impl<'a> Writer<'a> {
         let read = |w: &mut Self, of: &'static str| {
             w.try_expr(|w| {
                 w.call(
-                    format!("<{of} as ::serde::Deserialize>::deserialize"),
+                    &format!("<{of} as ::serde::Deserialize>::deserialize"),
                     &mut [&mut |w: &mut Self| w.w("d")],
                 )
             })
         };
         if !int {
-            self.local("v", |w| read(w, "::std::string::String"));
+            self.local(false, "v", |w| read(w, "::std::string::String"));
         }
         let catch_path = format!("Self::{catch}");
         self.tail(|w| {
@@ -967,11 +1061,10 @@ impl<'a> Writer<'a> {
                         w.match_open(|w| w.method_call("v", "as_str", false, &mut []), true);
                     }
                     for v in &e.variants {
-                        let path = format!("Self::{}", ident_str(&v.rust_name));
-                        w.arm(|w| w.w(value(v)), |w| w.w(path));
+                        w.arm(|w| value(w, v), |w| variant(w, &v.rust_name));
                     }
                     let (pat, catch_path) = (if int { "v" } else { "_" }, catch_path.clone());
-                    w.arm(|w| w.w(pat), |w| w.tuple1(catch_path, "v"));
+                    w.arm(|w| w.w(pat), |w| w.tuple1(&catch_path, "v"));
                     w.match_close();
                 }],
             )
@@ -982,22 +1075,25 @@ impl<'a> Writer<'a> {
 
     fn union(&mut self, t: &'a TypeDef, u: &'a Union) {
         self.docs(&t.docs);
-        self.attr_list(
+        self.attr_words(
             "derive",
             &[
-                "Debug".into(),
-                "Clone".into(),
-                "PartialEq".into(),
-                "::serde::Serialize".into(),
-                "::serde::Deserialize".into(),
+                "Debug",
+                "Clone",
+                "PartialEq",
+                "::serde::Serialize",
+                "::serde::Deserialize",
             ],
         );
-        self.attr_list("serde", &["untagged".into()]);
+        self.attr_words("serde", &["untagged"]);
         self.item_open("pub enum ", &t.name);
         for m in &u.members {
             if matches!(m.ty, Ty::F64 | Ty::F32) {
-                let with = format!("serialize_with = \"{}::float\"", self.helpers_mod());
-                self.attr_list("serde", &[with.into()]);
+                let h = self.helpers_mod();
+                self.attr_list(
+                    "serde",
+                    &[Attr::Words(&["serialize_with = \"", &h, "::float\""])],
+                );
             }
             self.tuple_variant(ident_str(&m.rust_name), |w| w.ty(&m.ty));
         }
@@ -1114,7 +1210,7 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
         for &m in path {
             w.p.cbox(INDENT);
             w.w("pub mod ");
-            w.w(ident_str(m).to_owned());
+            w.w(ident_str(m));
             w.w(" {");
             w.p.hardbreak_if_nonempty();
         }
@@ -1636,10 +1732,7 @@ mod tests {
             here: &[],
         };
         w.docs(hostile);
-        w.attr_list(
-            "deprecated",
-            &[format!("note = {}", lit_str(hostile)).into()],
-        );
+        w.attr_list("deprecated", &[Attr::Lit("note = ", hostile)]);
         w.w("pub struct X;");
         w.p.hardbreak();
         let text = w.p.finish();

@@ -10,7 +10,6 @@
 //! Adapted from prettyplease's `algorithm.rs` (MIT OR Apache-2.0), itself adapted from
 //! rustc's `pp.rs`.
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// Column budget of a line, as prettyplease.
@@ -27,25 +26,31 @@ enum Breaks {
     Inconsistent,
 }
 
+/// A break. The characters printed around it are ASCII; 0 means none. Kept small:
+/// every token passes through the queue.
 #[derive(Clone, Copy, Default)]
 struct Break {
-    offset: isize,
-    blank_space: usize,
-    pre_break: Option<char>,
-    post_break: &'static str,
-    no_break: Option<char>,
+    offset: i32,
+    blank_space: u32,
+    /// Printed before the newline when the break breaks.
+    pre_break: u8,
+    /// Printed after the newline and indentation when the break breaks.
+    post_break: u8,
+    /// Printed instead of the blank space when it does not.
+    no_break: u8,
     if_nonempty: bool,
     never_break: bool,
 }
 
 #[derive(Clone, Copy)]
 struct Begin {
-    offset: isize,
+    offset: i32,
     breaks: Breaks,
 }
 
-enum Token<'a> {
-    String(Cow<'a, str>),
+enum Token {
+    /// Text: a range of [`Printer::words`].
+    String(u32, u32),
     Break(Break),
     Begin(Begin),
     End,
@@ -57,19 +62,19 @@ enum Frame {
     Broken(usize, Breaks),
 }
 
-struct Entry<'a> {
-    token: Token<'a>,
+struct Entry {
+    token: Token,
     size: isize,
 }
 
 /// A queue with stable indices: `offset` is the index of its first element.
-struct Ring<'a> {
-    data: VecDeque<Entry<'a>>,
+struct Ring {
+    data: VecDeque<Entry>,
     offset: usize,
 }
 
-impl<'a> Ring<'a> {
-    fn push(&mut self, e: Entry<'a>) -> usize {
+impl Ring {
+    fn push(&mut self, e: Entry) -> usize {
         let i = self.offset + self.data.len();
         self.data.push_back(e);
         i
@@ -81,23 +86,26 @@ impl<'a> Ring<'a> {
     fn start(&self) -> usize {
         self.offset
     }
-    fn get(&mut self, i: usize) -> &mut Entry<'a> {
+    fn get(&mut self, i: usize) -> &mut Entry {
         &mut self.data[i - self.offset]
     }
-    fn first(&mut self) -> &mut Entry<'a> {
+    fn first(&mut self) -> &mut Entry {
         &mut self.data[0]
     }
-    fn pop_first(&mut self) -> Entry<'a> {
+    fn pop_first(&mut self) -> Entry {
         self.offset += 1;
         self.data.pop_front().expect("printer queue is not empty")
     }
 }
 
 /// Builds text from words, breaks and boxes.
-pub struct Printer<'a> {
+pub struct Printer {
     out: String,
     space: isize,
-    buf: Ring<'a>,
+    buf: Ring,
+    /// The text of the words waiting in `buf`. Adjacent words share one token: with
+    /// nothing between them, printing them apart or together gives the same text.
+    words: String,
     left_total: isize,
     right_total: isize,
     scan_stack: VecDeque<usize>,
@@ -106,18 +114,19 @@ pub struct Printer<'a> {
     pending_indentation: usize,
 }
 
-impl<'a> Printer<'a> {
+impl Printer {
     pub fn new(capacity: usize) -> Self {
         Printer {
             out: String::with_capacity(capacity),
             space: MARGIN,
             buf: Ring {
-                data: VecDeque::new(),
+                data: VecDeque::with_capacity(256),
                 offset: 0,
             },
+            words: String::with_capacity(1024),
             left_total: 0,
             right_total: 0,
-            scan_stack: VecDeque::new(),
+            scan_stack: VecDeque::with_capacity(64),
             print_stack: Vec::new(),
             indent: 0,
             pending_indentation: 0,
@@ -132,11 +141,16 @@ impl<'a> Printer<'a> {
         self.out
     }
 
+    fn clear_buf(&mut self) {
+        self.buf.clear();
+        self.words.clear();
+    }
+
     fn scan_begin(&mut self, token: Begin) {
         if self.scan_stack.is_empty() {
             self.left_total = 1;
             self.right_total = 1;
-            self.buf.clear();
+            self.clear_buf();
         }
         let i = self.buf.push(Entry {
             token: Token::Begin(token),
@@ -178,7 +192,7 @@ impl<'a> Printer<'a> {
         if self.scan_stack.is_empty() {
             self.left_total = 1;
             self.right_total = 1;
-            self.buf.clear();
+            self.clear_buf();
         } else {
             self.check_stack(0);
         }
@@ -190,17 +204,39 @@ impl<'a> Printer<'a> {
         self.right_total += token.blank_space as isize;
     }
 
-    fn scan_string(&mut self, s: Cow<'a, str>) {
+    /// Queues `len` bytes just appended to `words` as a word.
+    fn scan_words(&mut self, start: usize) {
+        let len = (self.words.len() - start) as isize;
+        match self.buf.data.back_mut() {
+            Some(Entry {
+                token: Token::String(_, end),
+                size,
+            }) if *end as usize == start => {
+                *end = self.words.len() as u32;
+                *size += len;
+            }
+            _ => {
+                self.buf.push(Entry {
+                    token: Token::String(start as u32, self.words.len() as u32),
+                    size: len,
+                });
+            }
+        }
+        self.right_total += len;
+        self.check_stream();
+    }
+
+    /// Appends `s` to the words waiting in the queue, or prints it if none is.
+    fn scan_string(&mut self, s: &str) {
         if self.scan_stack.is_empty() {
-            self.print_string(&s);
+            self.print_string(s);
         } else {
-            let len = s.len() as isize;
-            self.buf.push(Entry {
-                token: Token::String(s),
-                size: len,
-            });
-            self.right_total += len;
-            self.check_stream();
+            if self.buf.data.is_empty() {
+                self.words.clear();
+            }
+            let start = self.words.len();
+            self.words.push_str(s);
+            self.scan_words(start);
         }
     }
 
@@ -211,7 +247,7 @@ impl<'a> Printer<'a> {
             ..
         }) = self.buf.data.back_mut()
         {
-            b.offset += offset;
+            b.offset += offset as i32;
         }
     }
 
@@ -225,8 +261,9 @@ impl<'a> Printer<'a> {
                     depth -= 1;
                     if depth == 0 {
                         if e.size < 0 && e.size + self.right_total > max {
+                            let at = self.words.len() as u32;
                             self.buf.push(Entry {
-                                token: Token::String(Cow::Borrowed("")),
+                                token: Token::String(at, at),
                                 size: SIZE_INFINITY,
                             });
                             self.right_total += SIZE_INFINITY;
@@ -235,7 +272,7 @@ impl<'a> Printer<'a> {
                     }
                 }
                 Token::End => depth += 1,
-                Token::Break(_) | Token::String(_) => {}
+                Token::Break(_) | Token::String(..) => {}
             }
         }
         self.scan_end();
@@ -258,9 +295,12 @@ impl<'a> Printer<'a> {
         while self.buf.first().size >= 0 {
             let left = self.buf.pop_first();
             match left.token {
-                Token::String(s) => {
+                Token::String(start, end) => {
                     self.left_total += left.size;
-                    self.print_string(&s);
+                    self.print_indent();
+                    let s = &self.words[start as usize..end as usize];
+                    self.out.push_str(s);
+                    self.space -= s.len() as isize;
                 }
                 Token::Break(b) => {
                     self.left_total += b.blank_space as isize;
@@ -300,7 +340,7 @@ impl<'a> Printer<'a> {
                         break;
                     }
                 }
-                Token::String(_) => break,
+                Token::String(..) => break,
             }
         }
     }
@@ -309,7 +349,7 @@ impl<'a> Printer<'a> {
         if size > self.space {
             self.print_stack
                 .push(Frame::Broken(self.indent, token.breaks));
-            self.indent = (self.indent as isize + token.offset).max(0) as usize;
+            self.indent = (self.indent as isize + token.offset as isize).max(0) as usize;
         } else {
             self.print_stack.push(Frame::Fits);
         }
@@ -329,25 +369,25 @@ impl<'a> Printer<'a> {
                 Some(Frame::Broken(_, Breaks::Inconsistent)) | None => size <= self.space,
             };
         if fits {
-            self.pending_indentation += token.blank_space;
+            self.pending_indentation += token.blank_space as usize;
             self.space -= token.blank_space as isize;
-            if let Some(c) = token.no_break {
-                self.out.push(c);
-                self.space -= c.len_utf8() as isize;
+            if token.no_break != 0 {
+                self.out.push(char::from(token.no_break));
+                self.space -= 1;
             }
         } else {
-            if let Some(c) = token.pre_break {
+            if token.pre_break != 0 {
                 self.print_indent();
-                self.out.push(c);
+                self.out.push(char::from(token.pre_break));
             }
             self.out.push('\n');
-            let indent = self.indent as isize + token.offset;
+            let indent = self.indent as isize + token.offset as isize;
             self.pending_indentation = indent.max(0) as usize;
             self.space = (MARGIN - indent).max(MIN_SPACE);
-            if !token.post_break.is_empty() {
+            if token.post_break != 0 {
                 self.print_indent();
-                self.out.push_str(token.post_break);
-                self.space -= token.post_break.len() as isize;
+                self.out.push(char::from(token.post_break));
+                self.space -= 1;
             }
         }
     }
@@ -373,14 +413,14 @@ impl<'a> Printer<'a> {
 
     pub fn ibox(&mut self, indent: isize) {
         self.scan_begin(Begin {
-            offset: indent,
+            offset: indent as i32,
             breaks: Breaks::Inconsistent,
         });
     }
 
     pub fn cbox(&mut self, indent: isize) {
         self.scan_begin(Begin {
-            offset: indent,
+            offset: indent as i32,
             breaks: Breaks::Consistent,
         });
     }
@@ -389,11 +429,28 @@ impl<'a> Printer<'a> {
         self.scan_end();
     }
 
-    pub fn word(&mut self, w: impl Into<Cow<'a, str>>) {
-        self.scan_string(w.into());
+    pub fn word(&mut self, w: &str) {
+        self.scan_string(w);
     }
 
-    fn spaces(&mut self, n: usize) {
+    /// A word written by `f` straight into the queue (no string of its own).
+    pub fn word_with(&mut self, f: impl FnOnce(&mut String)) {
+        if self.scan_stack.is_empty() {
+            self.print_indent();
+            let start = self.out.len();
+            f(&mut self.out);
+            self.space -= (self.out.len() - start) as isize;
+        } else {
+            if self.buf.data.is_empty() {
+                self.words.clear();
+            }
+            let start = self.words.len();
+            f(&mut self.words);
+            self.scan_words(start);
+        }
+    }
+
+    fn spaces(&mut self, n: u32) {
         self.scan_break(Break {
             blank_space: n,
             ..Break::default()
@@ -413,7 +470,7 @@ impl<'a> Printer<'a> {
     }
 
     pub fn hardbreak(&mut self) {
-        self.spaces(SIZE_INFINITY as usize);
+        self.spaces(SIZE_INFINITY as u32);
     }
 
     pub fn space_if_nonempty(&mut self) {
@@ -426,7 +483,7 @@ impl<'a> Printer<'a> {
 
     pub fn hardbreak_if_nonempty(&mut self) {
         self.scan_break(Break {
-            blank_space: SIZE_INFINITY as usize,
+            blank_space: SIZE_INFINITY as u32,
             if_nonempty: true,
             ..Break::default()
         });
@@ -436,7 +493,7 @@ impl<'a> Printer<'a> {
     pub fn trailing_comma(&mut self, is_last: bool) {
         if is_last {
             self.scan_break(Break {
-                pre_break: Some(','),
+                pre_break: b',',
                 ..Break::default()
             });
         } else {
@@ -449,7 +506,7 @@ impl<'a> Printer<'a> {
         if is_last {
             self.scan_break(Break {
                 blank_space: 1,
-                pre_break: Some(','),
+                pre_break: b',',
                 ..Break::default()
             });
         } else {
@@ -469,7 +526,7 @@ impl<'a> Printer<'a> {
     /// does not fit, the body goes into braces (`{` before the break, `}` after).
     pub fn arm_open(&mut self) {
         self.scan_break(Break {
-            pre_break: Some('{'),
+            pre_break: b'{',
             ..Break::default()
         });
     }
@@ -477,9 +534,9 @@ impl<'a> Printer<'a> {
     /// The matching close: `}` on its own line when broken; else `,` if `comma`.
     pub fn arm_close(&mut self, comma: bool) {
         self.scan_break(Break {
-            offset: -INDENT,
-            post_break: "}",
-            no_break: comma.then_some(','),
+            offset: -INDENT as i32,
+            post_break: b'}',
+            no_break: if comma { b',' } else { 0 },
             ..Break::default()
         });
     }
@@ -526,6 +583,43 @@ mod tests {
             call(&[long, long]),
             format!("f(\n    {long},\n    {long},\n);\n")
         );
+    }
+
+    #[test]
+    fn words_split_or_whole_print_the_same() {
+        let long = "x".repeat(50);
+        for args in [vec!["a", "b"], vec![long.as_str(), long.as_str()]] {
+            let print = |split: bool| {
+                let mut p = Printer::new(0);
+                p.ibox(0);
+                if split {
+                    p.word("f");
+                    p.word_with(|out| out.push('('));
+                } else {
+                    p.word("f(");
+                }
+                p.cbox(INDENT);
+                p.zerobreak();
+                for (i, a) in args.iter().enumerate() {
+                    if split {
+                        let (x, y) = a.split_at(1);
+                        p.word(x);
+                        p.word(y);
+                    } else {
+                        p.word(a);
+                    }
+                    p.trailing_comma(i + 1 == args.len());
+                }
+                p.offset(-INDENT);
+                p.end();
+                p.word(")");
+                p.word(";");
+                p.end();
+                p.hardbreak();
+                p.finish()
+            };
+            assert_eq!(print(true), print(false));
+        }
     }
 
     #[test]
