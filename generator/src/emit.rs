@@ -470,7 +470,7 @@ impl<'a> Writer<'a> {
         self.p.cbox(0);
         self.p.zerobreak();
         for (i, arg) in args.iter().enumerate() {
-            self.w(*arg);
+            self.w(arg);
             self.p.trailing_comma(i + 1 == args.len());
         }
         self.p.offset(-INDENT);

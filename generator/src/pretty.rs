@@ -559,7 +559,7 @@ mod tests {
         p.cbox(INDENT);
         p.zerobreak();
         for (i, a) in args.iter().enumerate() {
-            p.word(*a);
+            p.word(a);
             p.trailing_comma(i + 1 == args.len());
         }
         p.offset(-INDENT);
