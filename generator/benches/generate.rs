@@ -2,6 +2,9 @@
 //! by stage, next to the floor (pulldown-cmark alone iterating every event of the same
 //! files), plus 1x/2x/4x inputs to show growth is linear. Prints a table; no asserts.
 //!
+//! The floor and end-to-end runs behind the ratio alternate, so a change in the
+//! machine's speed during the run affects both alike.
+//!
 //! Besides the table, one machine-readable line per corpus and per growth step, for
 //! `scripts/bench.sh` (times are medians in milliseconds; code is the formatted output):
 //!
@@ -15,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 5;
+/// Runs of the floor and of end-to-end generation, alternated, behind the ratio.
+const PAIRED_RUNS: usize = 15;
 
 /// Median of `RUNS` timings of `f`.
 fn time<T>(mut f: impl FnMut() -> T) -> (Duration, T) {
@@ -28,6 +33,23 @@ fn time<T>(mut f: impl FnMut() -> T) -> (Duration, T) {
     }
     times.sort();
     (times[RUNS / 2], last.unwrap())
+}
+
+/// Medians of `PAIRED_RUNS` timings of `f` and of `g`, run alternately so that a
+/// change in the machine's speed during the run hits both alike.
+fn paired<A, B>(mut f: impl FnMut() -> A, mut g: impl FnMut() -> B) -> (Duration, Duration) {
+    let (mut tf, mut tg) = (Vec::new(), Vec::new());
+    for _ in 0..PAIRED_RUNS {
+        let start = Instant::now();
+        std::hint::black_box(f());
+        tf.push(start.elapsed());
+        let start = Instant::now();
+        std::hint::black_box(g());
+        tg.push(start.elapsed());
+    }
+    tf.sort();
+    tg.sort();
+    (tf[PAIRED_RUNS / 2], tg[PAIRED_RUNS / 2])
 }
 
 fn ms(d: Duration) -> f64 {
@@ -61,8 +83,17 @@ fn main() {
         .collect();
     corpora.sort();
     println!(
-        "{:<18} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>6}",
-        "corpus", "docs", "read", "floor", "parse", "model", "emit", "end2end", "ratio"
+        "{:<18} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>10} {:>9} {:>6}",
+        "corpus",
+        "docs",
+        "read",
+        "pulldown",
+        "parse",
+        "model",
+        "emit",
+        "read+pull",
+        "end2end",
+        "ratio"
     );
     let mut largest: Option<Vec<discover::Source>> = None;
     let mut results = Vec::new();
@@ -86,17 +117,20 @@ fn main() {
         let (t_model, built) = time(|| model::build_with(&sources, 1));
         let (t_emit, code) =
             time(|| emit::render(&built.model, &emit::EmitOptions::default(), 1).unwrap());
-        let (t_e2e, _) = time(|| generator::Config::new().input(dir).generate().unwrap());
         // The floor includes reading the files, like the end-to-end run does.
-        let floor_total = t_read + t_floor;
+        let (floor_total, t_e2e) = paired(
+            || floor(&discover::read(discover::list(&inputs).unwrap()).0),
+            || generator::Config::new().input(dir).generate().unwrap(),
+        );
         println!(
-            "{name:<18} {:>5} {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>7.1}ms {:>5.2}x",
+            "{name:<18} {:>5} {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>6.1}ms {:>8.1}ms {:>7.1}ms {:>5.2}x",
             sources.len(),
             ms(t_read),
             ms(t_floor),
             ms(t_parse),
             ms(t_model.saturating_sub(t_parse)),
             ms(t_emit),
+            ms(floor_total),
             ms(t_e2e),
             t_e2e.as_secs_f64() / floor_total.as_secs_f64()
         );
@@ -117,7 +151,8 @@ fn main() {
         }
     }
     println!(
-        "(stages on one thread; model = model stage minus its parse; ratio = end-to-end / (read + pulldown-cmark floor))"
+        "(stages on one thread, median of {RUNS}; model = model stage minus its parse; \
+         ratio = end-to-end / (read + pulldown-cmark floor), medians of {PAIRED_RUNS} runs of each, alternated)"
     );
     if let Some(base) = largest {
         println!("\nlinear growth on the largest corpus (model + emit of k copies, one thread):");
