@@ -51,9 +51,7 @@ fn ident_str(name: &str) -> &str {
     }
 }
 
-/// A string literal as `proc_macro2::Literal::string` spells it, which is what
-/// prettyplease prints: `escape_debug`, except `'` stays bare and NUL before a digit
-/// is `\x00`. Doc text reaches the output only through this or a `///` line.
+/// [`push_lit_str`] as a string of its own (the tests compare it with proc_macro2).
 #[cfg(test)]
 fn lit_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -61,7 +59,10 @@ fn lit_str(s: &str) -> String {
     out
 }
 
-/// [`lit_str`], appended to `out`.
+/// Appends `s` as a string literal, spelled as `proc_macro2::Literal::string` spells
+/// it, which is what prettyplease prints: `escape_debug`, except `'` stays bare and NUL
+/// before a digit is `\x00`. Doc text reaches the output only through this or a `///`
+/// line.
 fn push_lit_str(out: &mut String, s: &str) {
     out.push('"');
     // Most literals are keys and paths: nothing to escape.
@@ -89,7 +90,7 @@ fn push_lit_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Path from the module `from` to the item `name` in module `to`, via `super::`.
+/// [`push_rel_path`] as a string of its own.
 #[cfg(test)]
 fn rel_path(from: &[String], to: &[String], name: &str) -> String {
     let mut path = String::new();
@@ -97,7 +98,8 @@ fn rel_path(from: &[String], to: &[String], name: &str) -> String {
     path
 }
 
-/// [`rel_path`], appended to `path`.
+/// Appends the path from the module `from` to the item `name` in module `to`, via
+/// `super::`.
 fn push_rel_path(path: &mut String, from: &[String], to: &[String], name: &str) {
     let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
     for _ in common..from.len() {
@@ -184,7 +186,7 @@ impl<'a> Writer<'a> {
         self.p.word(s);
     }
 
-    /// A string literal (see [`lit_str`]).
+    /// A string literal (see [`push_lit_str`]).
     fn lit(&mut self, s: &str) {
         self.p.word_with(|out| push_lit_str(out, s));
     }
