@@ -1,7 +1,8 @@
 //! Fuzz target `docs`: arbitrary bytes -> 1 to 3 docs -> the whole pipeline (parse,
-//! notation, model, emit, format, diagnostics rendering with annotate-snippets). Asserts that nothing panics,
-//! that the emitted code always parses, and that no doc text becomes a token outside a
-//! literal (`compile_error` as an identifier would mean injected code).
+//! notation, model, emit, diagnostics rendering with annotate-snippets). Asserts that
+//! nothing panics, that the emitted code is prettyplease's formatting of itself (so it
+//! parses), and that no doc text becomes a token outside a literal (`compile_error` as
+//! an identifier would mean injected code).
 //!
 //! The input is split on 0xFF (a byte that never occurs in UTF-8); a piece that is not
 //! UTF-8 is read lossily so its markdown is still exercised. Docs go to

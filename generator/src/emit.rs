@@ -41,7 +41,7 @@ pub(crate) fn ident(name: &str) -> Ident {
 fn ident_str(name: &str) -> &str {
     let bare = name.strip_prefix("r#").unwrap_or(name);
     let valid = !bare.is_empty()
-        && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && bare.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
         && !bare.starts_with(|c: char| c.is_ascii_digit())
         && bare != "_";
     if valid {
@@ -194,11 +194,13 @@ impl<'a> Writer<'a> {
     /// `#[doc = " line"]` attributes, which prettyplease prints as `///` lines.
     fn docs(&mut self, text: &str) {
         for l in text.lines() {
+            // prettyplease drops trailing spaces, so a line of spaces is a bare `///`.
+            let l = l.trim_end_matches(' ');
             if l.is_empty() {
                 self.w("///");
             } else {
                 self.w("/// ");
-                self.w(l.trim_end_matches(' '));
+                self.w(l);
             }
             self.p.hardbreak();
         }

@@ -838,7 +838,8 @@ fn markdown_nested_thousands_deep_in_descriptions() {
 
 // ---------------------------------------------------------------------------------
 // Inputs found by the fuzzer (`fuzz/`): each file in tests/fuzz_regressions/ holds
-// the raw fuzz input (docs separated by 0xFF) and must go through without a panic.
+// the raw fuzz input (docs separated by 0xFF) and must go through without a panic,
+// with output that parses, carries no injected code and is a formatting fixed point.
 
 #[test]
 fn fuzz_regressions() {
@@ -850,26 +851,42 @@ fn fuzz_regressions() {
             continue; // the folder's README
         }
         let bytes = std::fs::read(&path).unwrap();
-        let files: Vec<(String, Vec<u8>)> = bytes
-            .split(|&b| b == 0xFF)
-            .take(3)
-            .enumerate()
-            .map(|(i, piece)| {
-                let dir = if i == 2 { "operations" } else { "components" };
-                (format!("models/{dir}/doc{i}.md"), piece.to_vec())
-            })
-            .collect();
-        let refs: Vec<(&str, &[u8])> = files
-            .iter()
-            .map(|(p, b)| (p.as_str(), b.as_slice()))
-            .collect();
-        let t = Tree::new(&refs);
-        match t.run(true) {
-            Ok(out) => {
-                assert_safe(&out.code);
-            }
-            Err(e) => {
-                let _ = e.render(50);
+        // As read (non-UTF-8 docs are errors) and as the fuzz target reads it (lossily,
+        // so the markdown is exercised).
+        for lossy in [false, true] {
+            let files: Vec<(String, Vec<u8>)> = bytes
+                .split(|&b| b == 0xFF)
+                .take(3)
+                .enumerate()
+                .map(|(i, piece)| {
+                    let dir = if i == 2 { "operations" } else { "components" };
+                    let piece = if lossy {
+                        String::from_utf8_lossy(piece).into_owned().into_bytes()
+                    } else {
+                        piece.to_vec()
+                    };
+                    (format!("models/{dir}/doc{i}.md"), piece)
+                })
+                .collect();
+            let refs: Vec<(&str, &[u8])> = files
+                .iter()
+                .map(|(p, b)| (p.as_str(), b.as_slice()))
+                .collect();
+            let t = Tree::new(&refs);
+            match t.run(true) {
+                Ok(out) => {
+                    assert_safe(&out.code);
+                    // The printer's text is prettyplease's formatting of itself.
+                    let again = generator::emit::reformat(&out.code).unwrap();
+                    assert!(
+                        again == out.code,
+                        "{}: output is not prettyplease's formatting of itself",
+                        path.display()
+                    );
+                }
+                Err(e) => {
+                    let _ = e.render(50);
+                }
             }
         }
         n += 1;
