@@ -6,7 +6,7 @@
 //! written with `quote!` and formatted by prettyplease.
 //!
 //! Identifiers come only from the model (validated there and again here); all doc text
-//! goes through string literals ([`lit_str`]) or whole `///` lines, so nothing in a doc
+//! goes through string literals (`push_lit_str`) or whole `///` lines, so nothing in a doc
 //! can become code.
 
 use crate::model::{
@@ -941,6 +941,8 @@ impl<'a> Writer<'a> {
     fn enumeration(&mut self, t: &'a TypeDef, e: &'a Enum) {
         let int = e.repr == EnumRepr::Int;
         let catch = ident_str(&e.catch_all);
+        // `Self::Catch`, the pattern and constructor of the catch-all variant.
+        let catch_path = format!("Self::{catch}");
         self.docs(&t.docs);
         let derive: &[&str] = if int {
             &[
@@ -1008,9 +1010,8 @@ impl<'a> Writer<'a> {
             for v in &e.variants {
                 w.arm(|w| variant(w, &v.rust_name), |w| value(w, v));
             }
-            let catch_pat = format!("Self::{catch}");
             w.arm(
-                |w| w.tuple1(&catch_pat, "v"),
+                |w| w.tuple1(&catch_path, "v"),
                 |w| w.w(if int { "*v" } else { "v" }),
             );
             w.match_close();
@@ -1054,7 +1055,6 @@ impl<'a> Writer<'a> {
         if !int {
             self.local(false, "v", |w| read(w, "::std::string::String"));
         }
-        let catch_path = format!("Self::{catch}");
         self.tail(|w| {
             w.call(
                 "::std::result::Result::Ok",
@@ -1067,7 +1067,7 @@ impl<'a> Writer<'a> {
                     for v in &e.variants {
                         w.arm(|w| value(w, v), |w| variant(w, &v.rust_name));
                     }
-                    let (pat, catch_path) = (if int { "v" } else { "_" }, catch_path.clone());
+                    let pat = if int { "v" } else { "_" };
                     w.arm(|w| w.w(pat), |w| w.tuple1(&catch_path, "v"));
                     w.match_close();
                 }],

@@ -266,13 +266,10 @@ struct CellMemo {
 impl CellMemo {
     /// [`notation::parse_type`], remembered.
     fn parse(&mut self, cell: &str, flavor: Flavor) -> Result<TypeExpr, notation::NotationError> {
-        let parsed = &mut self.parsed[flavor as usize];
-        if let Some(result) = parsed.get(cell) {
-            return result.clone();
-        }
-        let result = notation::parse_type(cell, flavor);
-        parsed.insert(cell.to_string(), result.clone());
-        result
+        remembered(&mut self.parsed[flavor as usize], cell, |cell| {
+            notation::parse_type(cell, flavor)
+        })
+        .clone()
     }
 }
 
@@ -1023,6 +1020,19 @@ impl std::hash::Hasher for NameHasher {
     }
 }
 
+/// The value for `key` in `memo`, made by `make` the first time it is asked for.
+fn remembered<'m, V>(
+    memo: &'m mut Map<String, V>,
+    key: &str,
+    make: impl FnOnce(&str) -> V,
+) -> &'m V {
+    if !memo.contains_key(key) {
+        let value = make(key);
+        memo.insert(key.to_string(), value);
+    }
+    &memo[key]
+}
+
 /// A doc by input root (numbered) and path relative to it.
 type DocKey<'a> = (usize, Vec<&'a str>);
 
@@ -1203,19 +1213,11 @@ struct FieldMemo {
 
 impl FieldMemo {
     fn names(&mut self, name: &str) -> &FieldNames {
-        if !self.names.contains_key(name) {
-            self.names.insert(name.to_string(), FieldNames::new(name));
-        }
-        &self.names[name]
+        remembered(&mut self.names, name, FieldNames::new)
     }
 
     fn rustdoc(&mut self, text: &str) -> String {
-        if let Some(doc) = self.docs.get(text) {
-            return doc.clone();
-        }
-        let doc = docs::rustdoc(text);
-        self.docs.insert(text.to_string(), doc.clone());
-        doc
+        remembered(&mut self.docs, text, docs::rustdoc).clone()
     }
 }
 

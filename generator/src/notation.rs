@@ -504,7 +504,12 @@ fn go_plain(c: &mut Cursor) -> Result<TypeExpr> {
 /// same in both), Go field names are PascalCase and Python ones are not.
 pub fn detect(type_cells: &[&str], field_names: &[&str]) -> Flavor {
     let all = |f: Flavor| type_cells.iter().all(|c| parse_type(c, f).is_ok());
-    match (all(Flavor::Python), all(Flavor::Go)) {
+    choose(all(Flavor::Python), all(Flavor::Go), field_names)
+}
+
+/// [`detect`]'s rule, given whether each flavor parses every cell.
+fn choose(python_parses: bool, go_parses: bool, field_names: &[&str]) -> Flavor {
+    match (python_parses, go_parses) {
         (true, false) => Flavor::Python,
         (false, true) => Flavor::Go,
         _ => detect_by_names(field_names),
@@ -534,11 +539,7 @@ pub(crate) fn parse_cells_with(
         type_cells.iter().map(|c| parse(c, f).ok()).collect()
     };
     let (py, go) = (all(Flavor::Python), all(Flavor::Go));
-    let flavor = match (&py, &go) {
-        (Some(_), None) => Flavor::Python,
-        (None, Some(_)) => Flavor::Go,
-        _ => detect_by_names(field_names),
-    };
+    let flavor = choose(py.is_some(), go.is_some(), field_names);
     let parsed = match flavor {
         Flavor::Python => py,
         Flavor::Go => go,

@@ -79,10 +79,12 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
-    /// The offset where the line holding `offset` ends (its `\n`, or the text's end).
-    fn line_end(&self, offset: usize) -> usize {
-        let next = self.starts.partition_point(|&s| s <= offset);
-        self.starts.get(next).map_or(self.text.len(), |s| s - 1)
+    /// The offset where line `line` (1-based, as in [`Pos`]) ends: its `\n`, or the
+    /// text's end.
+    fn line_end(&self, line: u32) -> usize {
+        self.starts
+            .get(line as usize)
+            .map_or(self.text.len(), |s| s - 1)
     }
 
     pub fn pos(&self, offset: usize) -> Pos {
@@ -295,10 +297,10 @@ fn split_row<'a>(
     range: Range<usize>,
     pieces: &mut Vec<Piece>,
 ) -> Vec<Text<'a>> {
-    // The row range may include the line break; keep to the first line.
-    let end = range.end.min(lines.line_end(range.start));
-    let line = src[range.start..end].trim_end_matches('\r');
     let base = lines.pos(range.start);
+    // The row range may include the line break; keep to the first line.
+    let end = range.end.min(lines.line_end(base.line));
+    let line = src[range.start..end].trim_end_matches('\r');
     let ascii = scan_row(line, pieces);
     // A leading pipe opens the row (the blank before it is no cell), and a trailing
     // pipe followed only by blanks closes it.

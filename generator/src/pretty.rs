@@ -204,7 +204,7 @@ impl Printer {
         self.right_total += token.blank_space as isize;
     }
 
-    /// Queues `len` bytes just appended to `words` as a word.
+    /// Queues the bytes of `words` from `start` on, just appended, as a word.
     fn scan_words(&mut self, start: usize) {
         let len = (self.words.len() - start) as isize;
         match self.buf.data.back_mut() {
@@ -224,20 +224,6 @@ impl Printer {
         }
         self.right_total += len;
         self.check_stream();
-    }
-
-    /// Appends `s` to the words waiting in the queue, or prints it if none is.
-    fn scan_string(&mut self, s: &str) {
-        if self.scan_stack.is_empty() {
-            self.print_string(s);
-        } else {
-            if self.buf.data.is_empty() {
-                self.words.clear();
-            }
-            let start = self.words.len();
-            self.words.push_str(s);
-            self.scan_words(start);
-        }
     }
 
     /// Moves the last break by `offset` columns when it breaks.
@@ -392,12 +378,6 @@ impl Printer {
         }
     }
 
-    fn print_string(&mut self, s: &str) {
-        self.print_indent();
-        self.out.push_str(s);
-        self.space -= s.len() as isize;
-    }
-
     fn print_indent(&mut self) {
         const SPACES: &str = "                                                                ";
         let mut n = self.pending_indentation;
@@ -430,10 +410,11 @@ impl Printer {
     }
 
     pub fn word(&mut self, w: &str) {
-        self.scan_string(w);
+        self.word_with(|out| out.push_str(w));
     }
 
-    /// A word written by `f` straight into the queue (no string of its own).
+    /// A word written by `f` straight into the queue (no string of its own), or
+    /// printed if nothing waits there.
     pub fn word_with(&mut self, f: impl FnOnce(&mut String)) {
         if self.scan_stack.is_empty() {
             self.print_indent();
