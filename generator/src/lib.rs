@@ -239,10 +239,11 @@ impl Config {
 
 /// Writes `text` to `path` via a temporary file in the same folder and a rename, unless
 /// the file already holds exactly `text`. Returns whether it wrote.
+///
+/// A symbolic link is followed: the file it points to is replaced and the link stays.
+/// A path that is no regular file (`/dev/null`, `/dev/stdout`, a pipe) is written to
+/// directly: renaming over it would put a regular file in its place.
 pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
-    if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
-        return Ok(false);
-    }
     let io = |e: std::io::Error| {
         Error::single(Diagnostic::new(
             ErrorKind::Io,
@@ -251,6 +252,23 @@ pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
             format!("expected a writable output file: {e}"),
         ))
     };
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            std::fs::write(path, text).map_err(io)?;
+            return Ok(true);
+        }
+        Ok(_) => {
+            if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+                return Ok(false);
+            }
+        }
+        Err(_) => {}
+    }
+    let resolved = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).ok(),
+        _ => None,
+    };
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -21,7 +21,8 @@ ARGS:
 
 OPTIONS:
     -o, --out <FILE>    Write the Rust source to FILE (atomically; an unchanged file
-                        is left untouched) instead of printing it
+                        is left untouched; a symlink is followed, a device or pipe
+                        is written to directly) instead of printing it
         --check         With --out: write nothing, exit 1 if FILE is not what would
                         be generated (for CI)
         --keep-going    Emit the valid types even when some docs have errors; the

@@ -1,5 +1,6 @@
 //! The command-line contract: exit codes (0 ok, 1 doc errors or stale, 2 usage), nothing
-//! written on error, `--keep-going`, `--check`, and `-o` leaving an unchanged file alone.
+//! written on error, `--keep-going`, `--check`, and `-o` leaving an unchanged file alone,
+//! following a symlink and writing into a pipe or device rather than replacing it.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -188,6 +189,54 @@ fn out_leaves_an_unchanged_file_untouched() {
     assert_eq!(code(&generator(&[&root, &"-o", &out])), 0);
     assert_ne!(mtime(&out), before);
     assert_ne!(std::fs::read_to_string(&out).unwrap(), first);
+}
+
+/// `-o` through a symbolic link replaces the file it points to; the link stays a link.
+#[cfg(unix)]
+#[test]
+fn out_through_a_symlink_keeps_the_link() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let (target, link) = (s.path("real.rs"), s.path("link.rs"));
+    std::fs::write(&target, "old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    assert_eq!(code(&generator(&[&root, &"-o", &link])), 0);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    syn::parse_file(&std::fs::read_to_string(&target).unwrap()).unwrap();
+}
+
+/// `-o` to a special file (here a pipe; `/dev/null` and `/dev/stdout` alike) writes
+/// into it: renaming a temporary file over it would replace it with a regular file.
+#[cfg(unix)]
+#[test]
+fn out_to_a_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let fifo = s.path("pipe");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(code(&generator(&[&root, &"-o", &fifo]))));
+    let exit = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the generator finishes writing into the pipe");
+    assert_eq!(exit, 0);
+    syn::parse_file(&reader.join().unwrap()).unwrap();
+    assert!(std::fs::metadata(s.path("pipe"))
+        .unwrap()
+        .file_type()
+        .is_fifo());
 }
 
 #[test]
