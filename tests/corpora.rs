@@ -131,6 +131,31 @@ fn every_corpus_generates_and_compiles_warning_free() {
     );
     members.push(format!("\"crates/{name}\""));
     expected.push((name.to_string(), out.model.types.len()));
+    // Inputs that need only some of the shared helpers (a crate of string enums needs
+    // `Key` and nothing else; one of integer enums needs no helper module at all): each
+    // must still compile warning-free and round-trip.
+    for (name, repr) in [
+        ("specs_text_enums_only", generator::model::EnumRepr::Str),
+        ("specs_int_enums_only", generator::model::EnumRepr::Int),
+    ] {
+        let (mut model, _) = generator::Config::new()
+            .input(common::repo().join("specs"))
+            .model()
+            .unwrap();
+        model
+            .types
+            .retain(|t| matches!(&t.kind, generator::model::Kind::Enum(e) if e.repr == repr));
+        assert!(!model.types.is_empty(), "specs/ have {repr:?} enums");
+        let code = generator::emit::render(&model, &Default::default(), 1).unwrap();
+        assert_eq!(
+            code.contains("pub mod __helpers"),
+            repr == generator::model::EnumRepr::Str,
+            "{name}: helper module emitted exactly when used"
+        );
+        write_crate(&ws.join("crates").join(name), name, &code, &model, &model);
+        members.push(format!("\"crates/{name}\""));
+        expected.push((name.to_string(), model.types.len()));
+    }
     // A deliberately broken mapping: dates emitted as timestamps, checked against the
     // samples of the right model. Its harness must fail and say where.
     let broken = broken_mapping();

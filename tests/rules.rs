@@ -297,6 +297,37 @@ fn enum_unknown_string_value_is_kept_and_written_back() {
     assert!(rejects::<enums_py::MediaKind>(json!(null)));
 }
 
+/// An enum value is matched without copying it when the text lends it; the value
+/// arrives borrowed (plain text), unescaped into a scratch buffer (escapes) or
+/// streamed (a reader), and each way reads the same variant.
+#[test]
+fn enum_values_read_the_same_from_text_escapes_and_readers() {
+    use enums_py::MediaKind;
+    let cases = [
+        (r#""segments-av""#, MediaKind::SegmentsAv),
+        (r#""segments\u002dav""#, MediaKind::SegmentsAv),
+        (r#""application\/json""#, MediaKind::ApplicationJson),
+        (
+            r#""doc\u00fcmentary""#,
+            MediaKind::Unknown("docümentary".into()),
+        ),
+        (r#""clip""#, MediaKind::Unknown("clip".into())),
+    ];
+    for (text, want) in cases {
+        let from_str: MediaKind = serde_json::from_str(text).unwrap();
+        assert_eq!(from_str, want, "{text} from a str");
+        let from_reader: MediaKind = serde_json::from_reader(text.as_bytes()).unwrap();
+        assert_eq!(from_reader, want, "{text} from a reader");
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(de::<MediaKind>(value), want, "{text} from a Value");
+    }
+    let err = serde_json::from_str::<MediaKind>("7").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: integer `7`, expected a string at line 1 column 1"
+    );
+}
+
 /// An enum whose values are all integers stays a number on the wire, negative values
 /// included; unknown numbers are kept; strings are not numbers.
 #[test]

@@ -1044,7 +1044,7 @@ impl<'a> Writer<'a> {
         self.item_close();
 
         self.deserialize_open(&t.name);
-        let read = |w: &mut Self, of: &'static str| {
+        let read = |w: &mut Self, of: &str| {
             w.try_expr(|w| {
                 w.call(
                     &format!("<{of} as ::serde::Deserialize>::deserialize"),
@@ -1053,7 +1053,10 @@ impl<'a> Writer<'a> {
             })
         };
         if !int {
-            self.local(false, "v", |w| read(w, "::std::string::String"));
+            // Read as a `Key`, borrowed from the input when it can be: a listed value
+            // then costs no allocation, only the catch-all keeps an owned string.
+            let key = format!("{}::Key", self.helpers_mod());
+            self.local(false, "v", |w| read(w, &key));
         }
         self.tail(|w| {
             w.call(
@@ -1067,8 +1070,21 @@ impl<'a> Writer<'a> {
                     for v in &e.variants {
                         w.arm(|w| value(w, v), |w| variant(w, &v.rust_name));
                     }
-                    let pat = if int { "v" } else { "_" };
-                    w.arm(|w| w.w(pat), |w| w.tuple1(&catch_path, "v"));
+                    if int {
+                        w.arm(|w| w.w("v"), |w| w.tuple1(&catch_path, "v"));
+                    } else {
+                        w.arm(
+                            |w| w.w("_"),
+                            |w| {
+                                w.call(
+                                    &catch_path,
+                                    &mut [&mut |w: &mut Self| {
+                                        w.method_call("v", "into_string", false, &mut [])
+                                    }],
+                                )
+                            },
+                        );
+                    }
                     w.match_close();
                 }],
             )
@@ -1284,8 +1300,10 @@ pub fn render(model: &Model, _opts: &EmitOptions, threads: usize) -> Result<Stri
 struct Needs {
     /// `FromMap`, `object`: every struct.
     object: bool,
-    /// `Key`: structs with fields or kept unknown keys.
+    /// `Key`: structs with fields or kept unknown keys, and string enums.
     key: bool,
+    /// `Key::into_string`: kept unknown keys and string enums' catch-all.
+    owned_key: bool,
     /// The `Fields` methods the readers call.
     reads: std::collections::BTreeSet<Read>,
     required: bool,
@@ -1319,16 +1337,21 @@ fn needs(model: &Model) -> Needs {
             Kind::Union(u) => {
                 n.float |= u.members.iter().any(|m| matches!(m.ty, Ty::F64 | Ty::F32))
             }
-            Kind::Enum(_) => {}
+            Kind::Enum(e) => {
+                let text = e.repr == EnumRepr::Str;
+                n.key |= text;
+                n.owned_key |= text;
+            }
         }
     }
+    n.owned_key |= n.keep;
     n
 }
 
 /// Helpers the types need, emitted once and only when used.
 fn helpers(model: &Model) -> TokenStream {
     let n = needs(model);
-    if !(n.object || n.float) {
+    if !(n.object || n.key || n.float) {
         return quote!();
     }
     let object = n.object.then(|| {
@@ -1359,15 +1382,23 @@ fn helpers(model: &Model) -> TokenStream {
 
         }
     });
+    let into_string = n.owned_key.then(|| {
+        quote! {
+            pub fn into_string(self) -> ::std::string::String {
+                self.0.into_owned()
+            }
+        }
+    });
     let key = n.key.then(|| {
         quote! {
-            /// A map key, borrowed from the input when it can be.
+            /// A map key or a string enum's value, borrowed from the input when it can be.
             pub struct Key<'de>(::std::borrow::Cow<'de, str>);
 
             impl Key<'_> {
                 pub fn as_str(&self) -> &str {
                     &self.0
                 }
+                #into_string
             }
 
             impl<'de> ::serde::Deserialize<'de> for Key<'de> {
@@ -1376,7 +1407,7 @@ fn helpers(model: &Model) -> TokenStream {
                     impl<'de> ::serde::de::Visitor<'de> for V {
                         type Value = Key<'de>;
                         fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str("a string key")
+                            f.write_str("a string")
                         }
                         fn visit_borrowed_str<E: ::serde::de::Error>(self, s: &'de str) -> ::std::result::Result<Key<'de>, E> {
                             ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(s)))
@@ -1503,7 +1534,7 @@ fn helpers(model: &Model) -> TokenStream {
                 key: Key<'de>,
             ) -> ::std::result::Result<(), A::Error> {
                 let value = self.map.next_value()?;
-                extra.insert(key.0.into_owned(), value);
+                extra.insert(key.into_string(), value);
                 ::std::result::Result::Ok(())
             }
         },

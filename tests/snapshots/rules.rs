@@ -345,7 +345,9 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                let v = <super::super::__helpers::Key as ::serde::Deserialize>::deserialize(
+                    d,
+                )?;
                 ::std::result::Result::Ok(
                     match v.as_str() {
                         "movie" => Self::Movie,
@@ -353,7 +355,7 @@ pub mod models {
                         "application/json" => Self::ApplicationJson,
                         "clearLogo" => Self::ClearLogo,
                         "segments-av" => Self::SegmentsAv,
-                        _ => Self::Unknown(v),
+                        _ => Self::Unknown(v.into_string()),
                     },
                 )
             }
@@ -452,7 +454,9 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                let v = <super::super::__helpers::Key as ::serde::Deserialize>::deserialize(
+                    d,
+                )?;
                 ::std::result::Result::Ok(
                     match v.as_str() {
                         "movie" => Self::Movie,
@@ -460,7 +464,7 @@ pub mod models {
                         "application/json" => Self::ApplicationJson,
                         "clearLogo" => Self::ClearLogo,
                         "segments-av" => Self::SegmentsAv,
-                        _ => Self::Unknown(v),
+                        _ => Self::Unknown(v.into_string()),
                     },
                 )
             }
@@ -548,12 +552,14 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                let v = <super::super::__helpers::Key as ::serde::Deserialize>::deserialize(
+                    d,
+                )?;
                 ::std::result::Result::Ok(
                     match v.as_str() {
                         "unknown" => Self::Unknown,
                         "done" => Self::Done,
-                        _ => Self::UnknownValue(v),
+                        _ => Self::UnknownValue(v.into_string()),
                     },
                 )
             }
@@ -1083,7 +1089,9 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                let v = <super::super::__helpers::Key as ::serde::Deserialize>::deserialize(
+                    d,
+                )?;
                 ::std::result::Result::Ok(
                     match v.as_str() {
                         "Self" => Self::Self_,
@@ -1094,7 +1102,7 @@ pub mod models {
                         "http/2" => Self::Http2,
                         "HTTP2" => Self::Http22,
                         "a b" => Self::AB,
-                        _ => Self::Unknown(v),
+                        _ => Self::Unknown(v.into_string()),
                     },
                 )
             }
@@ -1471,12 +1479,14 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                let v = <super::super::__helpers::Key as ::serde::Deserialize>::deserialize(
+                    d,
+                )?;
                 ::std::result::Result::Ok(
                     match v.as_str() {
                         "plain" => Self::Plain,
                         "rich" => Self::Rich,
-                        _ => Self::Unknown(v),
+                        _ => Self::Unknown(v.into_string()),
                     },
                 )
             }
@@ -2081,12 +2091,14 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                let v = <super::super::__helpers::Key as ::serde::Deserialize>::deserialize(
+                    d,
+                )?;
                 ::std::result::Result::Ok(
                     match v.as_str() {
                         "red" => Self::Red,
                         "green" => Self::Green,
-                        _ => Self::Unknown(v),
+                        _ => Self::Unknown(v.into_string()),
                     },
                 )
             }
@@ -2216,12 +2228,14 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                let v = <super::super::__helpers::Key as ::serde::Deserialize>::deserialize(
+                    d,
+                )?;
                 ::std::result::Result::Ok(
                     match v.as_str() {
                         "red" => Self::Red,
                         "green" => Self::Green,
-                        _ => Self::Unknown(v),
+                        _ => Self::Unknown(v.into_string()),
                     },
                 )
             }
@@ -2429,11 +2443,14 @@ pub mod __helpers {
     ) -> ::std::result::Result<T, D::Error> {
         d.deserialize_map(Object(::std::marker::PhantomData))
     }
-    /// A map key, borrowed from the input when it can be.
+    /// A map key or a string enum's value, borrowed from the input when it can be.
     pub struct Key<'de>(::std::borrow::Cow<'de, str>);
     impl Key<'_> {
         pub fn as_str(&self) -> &str {
             &self.0
+        }
+        pub fn into_string(self) -> ::std::string::String {
+            self.0.into_owned()
         }
     }
     impl<'de> ::serde::Deserialize<'de> for Key<'de> {
@@ -2447,7 +2464,7 @@ pub mod __helpers {
                     &self,
                     f: &mut ::std::fmt::Formatter<'_>,
                 ) -> ::std::fmt::Result {
-                    f.write_str("a string key")
+                    f.write_str("a string")
                 }
                 fn visit_borrowed_str<E: ::serde::de::Error>(
                     self,
@@ -2529,7 +2546,7 @@ pub mod __helpers {
             key: Key<'de>,
         ) -> ::std::result::Result<(), A::Error> {
             let value = self.map.next_value()?;
-            extra.insert(key.0.into_owned(), value);
+            extra.insert(key.into_string(), value);
             ::std::result::Result::Ok(())
         }
     }

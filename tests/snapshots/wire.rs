@@ -441,13 +441,13 @@ pub mod operations {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+            let v = <super::__helpers::Key as ::serde::Deserialize>::deserialize(d)?;
             ::std::result::Result::Ok(
                 match v.as_str() {
                     "movie" => Self::Movie,
                     "show" => Self::Show,
                     "episode" => Self::Episode,
-                    _ => Self::Unknown(v),
+                    _ => Self::Unknown(v.into_string()),
                 },
             )
         }
@@ -483,11 +483,14 @@ pub mod __helpers {
     ) -> ::std::result::Result<T, D::Error> {
         d.deserialize_map(Object(::std::marker::PhantomData))
     }
-    /// A map key, borrowed from the input when it can be.
+    /// A map key or a string enum's value, borrowed from the input when it can be.
     pub struct Key<'de>(::std::borrow::Cow<'de, str>);
     impl Key<'_> {
         pub fn as_str(&self) -> &str {
             &self.0
+        }
+        pub fn into_string(self) -> ::std::string::String {
+            self.0.into_owned()
         }
     }
     impl<'de> ::serde::Deserialize<'de> for Key<'de> {
@@ -501,7 +504,7 @@ pub mod __helpers {
                     &self,
                     f: &mut ::std::fmt::Formatter<'_>,
                 ) -> ::std::fmt::Result {
-                    f.write_str("a string key")
+                    f.write_str("a string")
                 }
                 fn visit_borrowed_str<E: ::serde::de::Error>(
                     self,

@@ -481,13 +481,13 @@ pub mod operations {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let v = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+            let v = <super::__helpers::Key as ::serde::Deserialize>::deserialize(d)?;
             ::std::result::Result::Ok(
                 match v.as_str() {
                     "movie" => Self::Movie,
                     "show" => Self::Show,
                     "episode" => Self::Episode,
-                    _ => Self::Unknown(v),
+                    _ => Self::Unknown(v.into_string()),
                 },
             )
         }
@@ -523,11 +523,14 @@ pub mod __helpers {
     ) -> ::std::result::Result<T, D::Error> {
         d.deserialize_map(Object(::std::marker::PhantomData))
     }
-    /// A map key, borrowed from the input when it can be.
+    /// A map key or a string enum's value, borrowed from the input when it can be.
     pub struct Key<'de>(::std::borrow::Cow<'de, str>);
     impl Key<'_> {
         pub fn as_str(&self) -> &str {
             &self.0
+        }
+        pub fn into_string(self) -> ::std::string::String {
+            self.0.into_owned()
         }
     }
     impl<'de> ::serde::Deserialize<'de> for Key<'de> {
@@ -541,7 +544,7 @@ pub mod __helpers {
                     &self,
                     f: &mut ::std::fmt::Formatter<'_>,
                 ) -> ::std::fmt::Result {
-                    f.write_str("a string key")
+                    f.write_str("a string")
                 }
                 fn visit_borrowed_str<E: ::serde::de::Error>(
                     self,
@@ -636,7 +639,7 @@ pub mod __helpers {
             key: Key<'de>,
         ) -> ::std::result::Result<(), A::Error> {
             let value = self.map.next_value()?;
-            extra.insert(key.0.into_owned(), value);
+            extra.insert(key.into_string(), value);
             ::std::result::Result::Ok(())
         }
     }
