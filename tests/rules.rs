@@ -14,7 +14,7 @@ mod gen {
 }
 
 use gen::models::{
-    deprecated, docs, enums_go, enums_py, freeform, naming, nullable, recursion, skipped,
+    deprecated, docs, enums_go, enums_py, floats, freeform, naming, nullable, recursion, skipped,
     unions_go, unions_py,
 };
 use generator::SkipReason;
@@ -606,6 +606,54 @@ fn union_integer_list_before_float_list() {
         de::<unions_py::Numbers>(json!([1.5])),
         unions_py::Numbers::ArrayOfNumber(vec![1.5])
     );
+    // A float list that also holds integral values keeps them integral.
+    let mixed: unions_py::Numbers = round_trip(json!([1.5, 2, -3]));
+    assert_eq!(
+        mixed,
+        unions_py::Numbers::ArrayOfNumber(vec![1.5, 2.0, -3.0])
+    );
+}
+
+/// Floats inside lists, maps, nullable elements and nested lists are written the way
+/// APIs send them, as bare floats are: `1800` stays `1800`, `1.5` stays `1.5`.
+#[test]
+fn floats_inside_containers_come_back_as_sent() {
+    let full = json!({
+        "points": [1800, 1.5, -3, 0, 0.25],
+        "weights": {"left": 2, "right": 0.75},
+        "gaps": [1, null, 2.5],
+        "grid": [[1, 2.5], [], [-0.5, 4]],
+        "scale": 3,
+        "count": [1, 2]
+    });
+    let py: floats::SeriesPy = round_trip(full);
+    assert_eq!(py.points, [1800.0, 1.5, -3.0, 0.0, 0.25]);
+    assert_eq!(py.gaps, Some(vec![Some(1.0), None, Some(2.5)]));
+    // Absent and null stay apart for the nullable grid, as for any OptionalNullable.
+    let null_grid: floats::SeriesPy = round_trip(json!({"points": [], "grid": null, "scale": 0.5}));
+    assert_eq!(null_grid.grid, Some(None));
+    let no_grid: floats::SeriesPy = round_trip(json!({"points": [7], "scale": 1}));
+    assert_eq!(no_grid.grid, None);
+
+    // Go flavor: float32 map values, and float-valued extra keys kept and written back.
+    let go: floats::SeriesGo = round_trip(json!({
+        "points": [2, 2.5],
+        "weights": {"a": 1, "b": 0.5},
+        "humidity": 40,
+        "dewPoint": 11.5
+    }));
+    assert_eq!(go.additional_properties.get("humidity"), Some(&40.0));
+    assert_eq!(go.weights.as_ref().and_then(|w| w.get("a")), Some(&1.0f32));
+
+    // Union members: a float, a float list, a map of float lists.
+    for v in [
+        json!(3),
+        json!(2.5),
+        json!([1, 2.5]),
+        json!({"a": [1, 2], "b": [0.5]}),
+    ] {
+        let _: floats::Reading = round_trip(v);
+    }
 }
 
 /// A struct whose required keys include another member struct's is more specific and

@@ -164,6 +164,21 @@ impl Read {
 }
 
 /// A missing required key is an error; a nullable one must be there too.
+/// A float, or floats inside lists, maps or nullable elements: written through a
+/// helper that writes integral floats as integers. Named types write their own.
+fn holds_float(ty: &Ty) -> bool {
+    match ty {
+        Ty::F64 | Ty::F32 => true,
+        Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) => holds_float(t),
+        _ => false,
+    }
+}
+
+/// Floats inside a container (not a bare float): written through `floats`.
+fn floats_inside(ty: &Ty) -> bool {
+    !matches!(ty, Ty::F64 | Ty::F32) && holds_float(ty)
+}
+
 fn must_be_present(f: &Field) -> bool {
     matches!(f.presence, Presence::Required | Presence::Nullable)
 }
@@ -333,7 +348,8 @@ impl<'a> Writer<'a> {
         // Only serialization attributes: deserialization is the impl `de_impl` writes.
         // Integral floats are written as integers: APIs send `1800` for a float field,
         // and a round trip must give back the same JSON value, not `1800.0`.
-        let float = matches!(f.ty, Ty::F64 | Ty::F32);
+        // Floats inside lists, maps and nullable elements go through `floats`.
+        let float = holds_float(&f.ty);
         let h = if float {
             self.helpers_mod()
         } else {
@@ -343,10 +359,11 @@ impl<'a> Writer<'a> {
             "serialize_with = \"",
             &h,
             "::",
-            match f.presence {
-                Presence::Required => "float",
-                Presence::Optional | Presence::Nullable => "opt_float",
-                Presence::OptionalNullable => "opt_opt_float",
+            match (&f.ty, f.presence) {
+                (Ty::F64 | Ty::F32, Presence::Required) => "float",
+                (Ty::F64 | Ty::F32, Presence::Optional | Presence::Nullable) => "opt_float",
+                (Ty::F64 | Ty::F32, Presence::OptionalNullable) => "opt_opt_float",
+                _ => "floats",
             },
             "\"",
         ];
@@ -715,7 +732,18 @@ impl<'a> Writer<'a> {
         }
         if let Some(e) = &s.extra {
             self.docs("Keys not declared above, kept as they came.");
-            self.attr_words("serde", &["flatten"]);
+            if holds_float(&e.value) {
+                let h = self.helpers_mod();
+                self.attr_list(
+                    "serde",
+                    &[
+                        Attr::Words(&["flatten"]),
+                        Attr::Words(&["serialize_with = \"", &h, "::floats\""]),
+                    ],
+                );
+            } else {
+                self.attr_words("serde", &["flatten"]);
+            }
             self.w("pub ");
             self.w(ident_str(&e.rust_name));
             self.w(": ");
@@ -1108,12 +1136,14 @@ impl<'a> Writer<'a> {
         self.attr_words("serde", &["untagged"]);
         self.item_open("pub enum ", &t.name);
         for m in &u.members {
-            if matches!(m.ty, Ty::F64 | Ty::F32) {
+            if holds_float(&m.ty) {
                 let h = self.helpers_mod();
-                self.attr_list(
-                    "serde",
-                    &[Attr::Words(&["serialize_with = \"", &h, "::float\""])],
-                );
+                let with = if matches!(m.ty, Ty::F64 | Ty::F32) {
+                    "::float\""
+                } else {
+                    "::floats\""
+                };
+                self.attr_list("serde", &[Attr::Words(&["serialize_with = \"", &h, with])]);
             }
             self.tuple_variant(ident_str(&m.rust_name), |w| w.ty(&m.ty));
         }
@@ -1312,6 +1342,8 @@ struct Needs {
     float: bool,
     opt_float: bool,
     opt_opt_float: bool,
+    /// `Floats` and `floats`: floats inside lists, maps or nullable elements.
+    floats: bool,
 }
 
 fn needs(model: &Model) -> Needs {
@@ -1322,6 +1354,7 @@ fn needs(model: &Model) -> Needs {
                 n.object = true;
                 n.key |= !s.fields.is_empty() || s.extra.is_some();
                 n.keep |= s.extra.is_some();
+                n.floats |= s.extra.as_ref().is_some_and(|e| holds_float(&e.value));
                 n.skip |= s.extra.is_none();
                 for f in &s.fields {
                     n.required |= must_be_present(f);
@@ -1332,10 +1365,12 @@ fn needs(model: &Model) -> Needs {
                         n.opt_float |= f.presence != Presence::Required;
                         n.opt_opt_float |= f.presence == Presence::OptionalNullable;
                     }
+                    n.floats |= floats_inside(&f.ty);
                 }
             }
             Kind::Union(u) => {
-                n.float |= u.members.iter().any(|m| matches!(m.ty, Ty::F64 | Ty::F32))
+                n.float |= u.members.iter().any(|m| matches!(m.ty, Ty::F64 | Ty::F32));
+                n.floats |= u.members.iter().any(|m| floats_inside(&m.ty));
             }
             Kind::Enum(e) => {
                 let text = e.repr == EnumRepr::Str;
@@ -1345,6 +1380,8 @@ fn needs(model: &Model) -> Needs {
         }
     }
     n.owned_key |= n.keep;
+    // `Floats` writes each float with `float`.
+    n.float |= n.floats;
     n
 }
 
@@ -1667,6 +1704,54 @@ fn helpers(model: &Model) -> TokenStream {
             }
         }
     });
+    let floats = n.floats.then(|| {
+        quote! {
+            /// A value with floats inside lists, maps or nullable elements: each float
+            /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
+            pub trait Floats {
+                fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error>;
+            }
+            impl Floats for f64 {
+                fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    float(self, s)
+                }
+            }
+            impl Floats for f32 {
+                fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    float(self, s)
+                }
+            }
+            impl<T: Floats> Floats for ::std::option::Option<T> {
+                fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        ::std::option::Option::Some(v) => v.write(s),
+                        ::std::option::Option::None => s.serialize_none(),
+                    }
+                }
+            }
+            impl<T: Floats> Floats for ::std::vec::Vec<T> {
+                fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    s.collect_seq(self.iter().map(Each))
+                }
+            }
+            impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
+                fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
+                }
+            }
+            /// An element of a container, written through `Floats`.
+            struct Each<'a, T>(&'a T);
+            impl<T: Floats> ::serde::Serialize for Each<'_, T> {
+                fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    self.0.write(s)
+                }
+            }
+            /// Writes a value whose floats sit inside lists, maps or nullable elements.
+            pub fn floats<T: Floats, S: ::serde::Serializer>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                v.write(s)
+            }
+        }
+    });
     let m = ident(HELPERS);
     quote! {
         /// Shared serde helpers for the types above.
@@ -1680,6 +1765,7 @@ fn helpers(model: &Model) -> TokenStream {
             #float
             #opt_float
             #opt_opt_float
+            #floats
         }
     }
 }

@@ -607,6 +607,151 @@ pub mod models {
             }
         }
     }
+    pub mod floats {
+        /// A reading: a number, a list of numbers or a table of them
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum Reading {
+            #[serde(serialize_with = "super::super::__helpers::float")]
+            Number(f64),
+            #[serde(serialize_with = "super::super::__helpers::floats")]
+            ArrayOfNumber(::std::vec::Vec<f64>),
+            #[serde(serialize_with = "super::super::__helpers::floats")]
+            MapOfArrayOfNumber(
+                ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<f64>>,
+            ),
+        }
+        /// Measurements in lists and maps (Go), with float-valued extra keys
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        pub struct SeriesGo {
+            /// Sampled values
+            #[serde(serialize_with = "super::super::__helpers::floats")]
+            pub points: ::std::vec::Vec<f64>,
+            /// Weight by channel
+            #[serde(
+                skip_serializing_if = "::std::option::Option::is_none",
+                serialize_with = "super::super::__helpers::floats"
+            )]
+            pub weights: ::std::option::Option<
+                ::std::collections::BTreeMap<::std::string::String, f32>,
+            >,
+            /// Keys not declared above, kept as they came.
+            #[serde(flatten, serialize_with = "super::super::__helpers::floats")]
+            pub additional_properties: ::std::collections::BTreeMap<
+                ::std::string::String,
+                f64,
+            >,
+        }
+        impl<'de> ::serde::Deserialize<'de> for SeriesGo {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for SeriesGo {
+            const EXPECTING: &'static str = "struct SeriesGo";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                use ::std::option::Option::None;
+                let mut __m = __h::Fields::new(__map);
+                let mut points = None;
+                let mut weights = None;
+                let mut additional_properties = ::std::collections::BTreeMap::new();
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "points" | "Points" => __m.field(&mut points, "points")?,
+                        "weights" | "Weights" => __m.field(&mut weights, "weights")?,
+                        _ => __m.keep(&mut additional_properties, __k)?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    points: __h::required(points, "points")?,
+                    weights: weights.flatten(),
+                    additional_properties,
+                })
+            }
+        }
+        /// Measurements in lists and maps (Python); integral values are sent as integers
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        pub struct SeriesPy {
+            /// Sampled values
+            #[serde(serialize_with = "super::super::__helpers::floats")]
+            pub points: ::std::vec::Vec<f64>,
+            /// Weight by channel
+            #[serde(
+                skip_serializing_if = "::std::option::Option::is_none",
+                serialize_with = "super::super::__helpers::floats"
+            )]
+            pub weights: ::std::option::Option<
+                ::std::collections::BTreeMap<::std::string::String, f64>,
+            >,
+            /// Samples, null where one was lost
+            #[serde(
+                skip_serializing_if = "::std::option::Option::is_none",
+                serialize_with = "super::super::__helpers::floats"
+            )]
+            pub gaps: ::std::option::Option<::std::vec::Vec<::std::option::Option<f64>>>,
+            /// Rows of values; null when there is no grid
+            #[serde(
+                skip_serializing_if = "::std::option::Option::is_none",
+                serialize_with = "super::super::__helpers::floats"
+            )]
+            pub grid: ::std::option::Option<
+                ::std::option::Option<::std::vec::Vec<::std::vec::Vec<f64>>>,
+            >,
+            /// A bare float, for comparison
+            #[serde(serialize_with = "super::super::__helpers::float")]
+            pub scale: f64,
+            /// Integers are left alone
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub count: ::std::option::Option<::std::vec::Vec<i64>>,
+        }
+        impl<'de> ::serde::Deserialize<'de> for SeriesPy {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::object(d)
+            }
+        }
+        impl<'de> super::super::__helpers::FromMap<'de> for SeriesPy {
+            const EXPECTING: &'static str = "struct SeriesPy";
+            fn from_map<A: ::serde::de::MapAccess<'de>>(
+                __map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                use super::super::__helpers as __h;
+                use ::std::option::Option::None;
+                let mut __m = __h::Fields::new(__map);
+                let mut points = None;
+                let mut weights = None;
+                let mut gaps = None;
+                let mut grid = None;
+                let mut scale = None;
+                let mut count = None;
+                while let ::std::option::Option::Some(__k) = __m.next_key()? {
+                    match __k.as_str() {
+                        "points" | "Points" => __m.field(&mut points, "points")?,
+                        "weights" | "Weights" => __m.field(&mut weights, "weights")?,
+                        "gaps" | "Gaps" => __m.field(&mut gaps, "gaps")?,
+                        "grid" | "Grid" => __m.some(&mut grid, "grid")?,
+                        "scale" | "Scale" => __m.field(&mut scale, "scale")?,
+                        "count" | "Count" => __m.field(&mut count, "count")?,
+                        _ => __m.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    points: __h::required(points, "points")?,
+                    weights: weights.flatten(),
+                    gaps: gaps.flatten(),
+                    grid: grid.flatten(),
+                    scale: __h::required(scale, "scale")?,
+                    count: count.flatten(),
+                })
+            }
+        }
+    }
     pub mod freeform {
         /// Arbitrary arguments, passed through as sent
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -2316,6 +2461,7 @@ pub mod models {
         #[serde(untagged)]
         pub enum Numbers {
             ArrayOfInteger(::std::vec::Vec<i64>),
+            #[serde(serialize_with = "super::super::__helpers::floats")]
             ArrayOfNumber(::std::vec::Vec<f64>),
         }
         /// A point or a list of coordinates; an array must never be read as the point
@@ -2596,5 +2742,73 @@ pub mod __helpers {
             ::std::option::Option::Some(v) => opt_float(v, s),
             ::std::option::Option::None => s.serialize_none(),
         }
+    }
+    /// A value with floats inside lists, maps or nullable elements: each float
+    /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
+    pub trait Floats {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>;
+    }
+    impl Floats for f64 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl Floats for f32 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl<T: Floats> Floats for ::std::option::Option<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                ::std::option::Option::Some(v) => v.write(s),
+                ::std::option::Option::None => s.serialize_none(),
+            }
+        }
+    }
+    impl<T: Floats> Floats for ::std::vec::Vec<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_seq(self.iter().map(Each))
+        }
+    }
+    impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
+        }
+    }
+    /// An element of a container, written through `Floats`.
+    struct Each<'a, T>(&'a T);
+    impl<T: Floats> ::serde::Serialize for Each<'_, T> {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            self.0.write(s)
+        }
+    }
+    /// Writes a value whose floats sit inside lists, maps or nullable elements.
+    pub fn floats<T: Floats, S: ::serde::Serializer>(
+        v: &T,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        v.write(s)
     }
 }
