@@ -195,6 +195,8 @@ printf '    %-20s %12s %12s %12s\n' "serialize MB/s" "$(field "$line" ser_plain_
 echo "    deserialize: generated types $(field "$line" de_plain_vs_value)x the speed of Value;" \
   "with unknown-key capture $(field "$line" de_capture_vs_plain)x the speed of plain" \
   "($(field "$line" de_capture_vs_plain_known)x on the same listing with known keys only)"
+echo "    the same structs with serde's #[derive(Deserialize)] (bench/src/derived.rs): $(field "$line" de_derive_mbs) MB/s," \
+  "$(field "$line" de_derive_vs_value)x the speed of Value; generated types $(field "$line" de_plain_vs_derive)x the speed of the derive"
 echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the speed of Value;" \
   "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain"
 echo "    capture cost (time capturing / time plain, run alternately) by share of unknown bytes:"

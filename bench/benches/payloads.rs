@@ -1,19 +1,21 @@
 //! `cargo bench -p payload-bench`: a ~400 KB Plex-style library listing (see
 //! `payload::value`) deserialized and serialized through the generated types, plain
-//! and with unknown-key capture, and through `serde_json::Value`.
+//! and with unknown-key capture, and through `serde_json::Value`; deserialized also
+//! through the same structs written with serde's derive (`payload_bench::derived`).
 //!
 //! Criterion measures each case; afterwards a quick median-of-runs pass prints a
 //! throughput table and one `PAYLOAD key=value ...` line for `scripts/bench.sh`.
 //! `PAYLOAD_BENCH_SUMMARY_ONLY=1` skips criterion and prints only the summary.
 
 use criterion::{Criterion, Throughput};
-use payload_bench::{capture, payload, plain};
+use payload_bench::{capture, derived, payload, plain};
 use serde_json::Value;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 type Plain = plain::operations::GetLibraryItemsResponseBody;
 type Capture = capture::operations::GetLibraryItemsResponseBody;
+type Derived = derived::GetLibraryItemsResponseBody;
 
 fn main() {
     let text = payload::json(payload::ITEMS);
@@ -38,6 +40,9 @@ fn main() {
         });
         g.bench_function("value", |b| {
             b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap())
+        });
+        g.bench_function("derive", |b| {
+            b.iter(|| serde_json::from_str::<Derived>(black_box(&text)).unwrap())
         });
         g.finish();
         let mut g = c.benchmark_group("serialize");
@@ -65,6 +70,12 @@ fn main() {
     let (de_plain, de_value) = paired(
         || serde_json::from_str::<Plain>(&text).unwrap(),
         || serde_json::from_str::<Value>(&text).unwrap(),
+    );
+    // The same structs with serde's derive: the generated readers against the usual
+    // ceiling for serde_json, not only against `Value`.
+    let (_, de_derive) = paired(
+        || serde_json::from_str::<Plain>(&text).unwrap(),
+        || serde_json::from_str::<Derived>(&text).unwrap(),
     );
     let (_, de_capture) = paired(
         || serde_json::from_str::<Plain>(&text).unwrap(),
@@ -118,6 +129,7 @@ fn main() {
         ("deserialize plain", de_plain, n),
         ("deserialize capture", de_capture, n),
         ("deserialize Value", de_value, n),
+        ("deserialize serde derive", de_derive, n),
         (
             "deserialize plain, known keys only",
             de_plain_known,
@@ -136,9 +148,10 @@ fn main() {
     }
     let speedup = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64();
     println!(
-        "deserialize: generated types {:.2}x the speed of Value; capture {:.2}x the speed of plain \
-         ({:.2}x with known keys only)",
+        "deserialize: generated types {:.2}x the speed of Value, {:.2}x the speed of serde's \
+         derive; capture {:.2}x the speed of plain ({:.2}x with known keys only)",
         speedup(de_plain, de_value),
+        speedup(de_plain, de_derive),
         speedup(de_capture, de_plain),
         speedup(de_capture_known, de_plain_known),
     );
@@ -159,7 +172,8 @@ fn main() {
         "PAYLOAD bytes={n} items={} de_plain_mbs={:.1} de_capture_mbs={:.1} de_value_mbs={:.1} \
          ser_plain_mbs={:.1} ser_capture_mbs={:.1} ser_value_mbs={:.1} \
          de_plain_vs_value={:.2} de_capture_vs_plain={:.2} ser_plain_vs_value={:.2} \
-         ser_capture_vs_plain={:.2} de_capture_vs_plain_known={:.2}",
+         ser_capture_vs_plain={:.2} de_capture_vs_plain_known={:.2} de_derive_mbs={:.1} \
+         de_plain_vs_derive={:.2} de_derive_vs_value={:.2}",
         payload::ITEMS,
         mbs(n, de_plain),
         mbs(n, de_capture),
@@ -172,6 +186,9 @@ fn main() {
         speedup(ser_plain, ser_value),
         speedup(ser_capture, ser_plain),
         speedup(de_capture_known, de_plain_known),
+        mbs(n, de_derive),
+        speedup(de_plain, de_derive),
+        speedup(de_derive, de_value),
     );
 }
 

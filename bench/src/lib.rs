@@ -15,6 +15,7 @@ pub mod capture {
     include!(concat!(env!("OUT_DIR"), "/capture.rs"));
 }
 
+pub mod derived;
 pub mod payload;
 
 #[cfg(test)]
@@ -73,6 +74,20 @@ mod tests {
         assert_eq!(count(0), 0);
         let half = count(50);
         assert!(all / 3 < half && half < all * 2 / 3, "{half} of {all}");
+    }
+
+    #[test]
+    fn derived_types_read_what_the_generated_types_read() {
+        let text = payload::json(payload::ITEMS);
+        let plain: plain::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let derived: derived::GetLibraryItemsResponseBody = serde_json::from_str(&text).unwrap();
+        let items = derived.media_container.as_ref().unwrap().metadata.as_ref();
+        assert_eq!(items.map(Vec::len), Some(payload::ITEMS));
+        // Read back through the generated types, the derive's data is the same data.
+        let again: plain::operations::GetLibraryItemsResponseBody =
+            serde_json::from_value(serde_json::to_value(&derived).unwrap()).unwrap();
+        assert_eq!(again, plain);
     }
 
     #[test]
