@@ -38,6 +38,25 @@ pub fn generate(inputs: &[&Path]) -> String {
 /// Compares `code` with the checked-in file at `rel` (from the repo root), or rewrites
 /// the file when `UPDATE_SNAPSHOTS` is set. `test` names the test target for the hint.
 pub fn check_snapshot(rel: &str, code: &str, test: &str) {
+    // The printer writes prettyplease's formatting without syn; every fixture set is
+    // held to that, not only the corpora.
+    let reformatted = generator::emit::reformat(code)
+        .unwrap_or_else(|e| panic!("output for {rel} does not parse: {e}"));
+    if let Some((n, (a, b))) = code
+        .lines()
+        .zip(reformatted.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+    {
+        panic!(
+            "output for {rel} is not prettyplease's formatting; line {}:\n  printed:      {a}\n  prettyplease: {b}",
+            n + 1
+        );
+    }
+    assert!(
+        code == reformatted,
+        "output for {rel} is not prettyplease's formatting"
+    );
     let path = repo().join(rel);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, code).unwrap();
