@@ -321,6 +321,20 @@ fn enum_values_read_the_same_from_text_escapes_and_readers() {
         let value: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(de::<MediaKind>(value), want, "{text} from a Value");
     }
+    // Formats that hand strings over as UTF-8 bytes read the same, as `String` does.
+    use serde::de::value::{BorrowedBytesDeserializer, BytesDeserializer, Error};
+    use serde::Deserialize;
+    let bytes = |b: &[u8]| MediaKind::deserialize(BytesDeserializer::<Error>::new(b));
+    assert_eq!(bytes(b"segments-av").unwrap(), MediaKind::SegmentsAv);
+    assert_eq!(bytes(b"clip").unwrap(), MediaKind::Unknown("clip".into()));
+    let borrowed = MediaKind::deserialize(BorrowedBytesDeserializer::<Error>::new(b"movie"));
+    assert_eq!(borrowed.unwrap(), MediaKind::Movie);
+    let bad = bytes(b"\xff").unwrap_err().to_string();
+    let like_string = String::deserialize(BytesDeserializer::<Error>::new(b"\xff"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(bad, like_string);
+
     let err = serde_json::from_str::<MediaKind>("7").unwrap_err();
     assert_eq!(
         err.to_string(),

@@ -1455,6 +1455,20 @@ fn helpers(model: &Model) -> TokenStream {
                         fn visit_string<E: ::serde::de::Error>(self, s: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
                             ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s)))
                         }
+                        // UTF-8 bytes, as `String` takes them from formats that send
+                        // strings that way.
+                        fn visit_borrowed_bytes<E: ::serde::de::Error>(self, b: &'de [u8]) -> ::std::result::Result<Key<'de>, E> {
+                            match ::std::str::from_utf8(b) {
+                                ::std::result::Result::Ok(s) => self.visit_borrowed_str(s),
+                                ::std::result::Result::Err(_) => ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Bytes(b), &self)),
+                            }
+                        }
+                        fn visit_bytes<E: ::serde::de::Error>(self, b: &[u8]) -> ::std::result::Result<Key<'de>, E> {
+                            match ::std::str::from_utf8(b) {
+                                ::std::result::Result::Ok(s) => self.visit_str(s),
+                                ::std::result::Result::Err(_) => ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Bytes(b), &self)),
+                            }
+                        }
                     }
                     d.deserialize_str(V)
                 }

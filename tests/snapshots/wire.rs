@@ -526,6 +526,32 @@ pub mod __helpers {
                 ) -> ::std::result::Result<Key<'de>, E> {
                     ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s)))
                 }
+                fn visit_borrowed_bytes<E: ::serde::de::Error>(
+                    self,
+                    b: &'de [u8],
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    match ::std::str::from_utf8(b) {
+                        ::std::result::Result::Ok(s) => self.visit_borrowed_str(s),
+                        ::std::result::Result::Err(_) => {
+                            ::std::result::Result::Err(
+                                E::invalid_value(::serde::de::Unexpected::Bytes(b), &self),
+                            )
+                        }
+                    }
+                }
+                fn visit_bytes<E: ::serde::de::Error>(
+                    self,
+                    b: &[u8],
+                ) -> ::std::result::Result<Key<'de>, E> {
+                    match ::std::str::from_utf8(b) {
+                        ::std::result::Result::Ok(s) => self.visit_str(s),
+                        ::std::result::Result::Err(_) => {
+                            ::std::result::Result::Err(
+                                E::invalid_value(::serde::de::Unexpected::Bytes(b), &self),
+                            )
+                        }
+                    }
+                }
             }
             d.deserialize_str(V)
         }
