@@ -977,7 +977,7 @@ fn keyword_field_names_compile_and_keep_their_keys() {
             "r#async",
             "_1080p",
             "content_type",
-            "gr_e"
+            "grosse"
         ]
     );
     assert_eq!(
@@ -1007,11 +1007,12 @@ fn punctuated_field_name_keeps_its_key() {
     assert_eq!(k.content_type.as_deref(), Some("text/plain"));
 }
 
-/// A field name with non-ASCII letters keeps the documented key.
+/// A field name with non-ASCII letters keeps the documented key; its identifier spells
+/// the letters in ASCII.
 #[test]
 fn non_ascii_field_name_keeps_its_key() {
     let k: naming::Keywords = round_trip(json!({"type": "t", "größe": 3}));
-    assert_eq!(k.gr_e, Some(3));
+    assert_eq!(k.grosse, Some(3));
 }
 
 /// Fields that are one name after case conversion get distinct identifiers.
@@ -1083,14 +1084,15 @@ fn models_named_like_std_items_compile_and_work() {
     assert_eq!(s.value, "x");
 }
 
-/// Type names: `Self` gets a trailing `_`, a leading digit a `T`, non-ASCII letters and
+/// Type names: `Self` gets a trailing `_`, a leading digit a `T`, Latin letters with
+/// diacritics become ASCII (`Größe` -> `Grosse`), other non-ASCII characters and
 /// punctuation separate words, and a second doc with the same converted name gets `2`.
 /// A folder named like a keyword is a raw module name.
 #[test]
 fn type_names_are_always_valid_identifiers() {
     let _: naming::Self_ = de(json!({"value": "v"}));
     let _: naming::T3dModel = de(json!({"vertices": 8}));
-    let _: naming::GrE = de(json!({"value": 1}));
+    let _: naming::Grosse = de(json!({"value": 1}));
     let a: naming::MediaInfo = de(json!({"value": 1}));
     let b: naming::MediaInfo2 = de(json!({"other": "o"}));
     assert_eq!((a.value, b.other.as_str()), (1, "o"));
@@ -1105,14 +1107,14 @@ fn enum_member_names_are_valid_and_values_kept() {
     use naming::Keyword as K;
     assert_eq!(
         variant_names("models::naming::Keyword"),
-        ["Self_", "Type", "None", "V1080p", "Caf", "Http2", "Http22", "AB", "Unknown"]
+        ["Self_", "Type", "None", "V1080p", "Cafe", "Http2", "Http22", "AB", "Unknown"]
     );
     for (v, wire) in [
         (K::Self_, "Self"),
         (K::Type, "type"),
         (K::None, "none"),
         (K::V1080p, "1080p"),
-        (K::Caf, "café"),
+        (K::Cafe, "café"),
         (K::Http2, "http/2"),
         (K::Http22, "HTTP2"),
         (K::AB, "a b"),

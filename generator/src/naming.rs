@@ -20,10 +20,45 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 /// Initialisms written in capitals inside camelCase wire names (`librarySectionID`).
 const INITIALISMS: &[&str] = &["id", "url", "uri", "uuid", "guid"];
 
+/// ASCII spellings of the letters U+00C0..=U+017F (Latin-1 Supplement and Latin
+/// Extended-A): diacritics dropped, ligatures and `ß` spelled out; `""` for `×` and `÷`.
+const LATIN: [&str; 192] = [
+    "A", "A", "A", "A", "A", "A", "Ae", "C", "E", "E", "E", "E", "I", "I", "I", "I", //
+    "D", "N", "O", "O", "O", "O", "O", "", "O", "U", "U", "U", "U", "Y", "Th", "ss", //
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", //
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", //
+    "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d", //
+    "D", "d", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g", //
+    "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i", //
+    "I", "i", "Ij", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L", //
+    "l", "L", "l", "N", "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o", //
+    "O", "o", "Oe", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s", //
+    "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u", //
+    "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s", //
+];
+
+/// The ASCII letters for a Latin letter with a diacritic (`ö` -> `o`, `ß` -> `ss`).
+fn ascii_letters(c: char) -> Option<&'static str> {
+    let i = (c as u32).checked_sub(0xC0)? as usize;
+    LATIN.get(i).copied().filter(|s| !s.is_empty())
+}
+
 /// Splits a doc name into lower-case ASCII words: `LibrarySectionID`,
 /// `library_section_id` and `librarySectionId` all give `[library, section, id]`.
-/// Characters that cannot appear in an identifier separate words.
+/// Latin letters with diacritics count as their ASCII letters (`Größe` gives
+/// `[grosse]`); any other character that cannot appear in an identifier separates
+/// words.
 pub fn words(name: &str) -> Vec<String> {
+    if !name.is_ascii() {
+        let mut folded = String::with_capacity(name.len());
+        for c in name.chars() {
+            match c {
+                c if c.is_ascii() => folded.push(c),
+                c => folded.push_str(ascii_letters(c).unwrap_or(" ")),
+            }
+        }
+        return words(&folded);
+    }
     // heck's snake case splits where the case changes (`sectionID` -> `section_id`,
     // `DOVIBLCompat` -> `dovibl_compat`); names repeat, and model memoizes per name.
     let mut out = Vec::new();
@@ -167,7 +202,7 @@ mod tests {
         assert_eq!(w("DOVIBLCompatID"), ["dovibl", "compat", "id"]);
         assert_eq!(w("xHTTP2Server"), ["x", "http2", "server"]);
         assert_eq!(w("a__b"), ["a", "b"]);
-        assert_eq!(w("größe"), ["gr", "e"]);
+        assert_eq!(w("größe"), ["grosse"]);
         assert!(w("").is_empty());
         assert_eq!(camel_ident("HTTPServer", "", ""), "HttpServer");
         assert_eq!(camel_ident("1080p", "", "N"), "N1080p");
@@ -201,14 +236,32 @@ mod tests {
     }
 
     #[test]
+    fn latin_letters_with_diacritics_count_as_their_ascii_letters() {
+        assert_eq!(w("Größe"), ["grosse"]);
+        assert_eq!(w("naïveCafé"), ["naive", "cafe"]);
+        assert_eq!(w("Ærøskøbing"), ["aeroskobing"]);
+        assert_eq!(w("straße_nr"), ["strasse", "nr"]);
+        assert_eq!(w("ŁódźÜber"), ["lodz", "uber"]);
+        // Other characters still separate words; `×` is not a letter.
+        assert_eq!(w("a→b×c"), ["a", "b", "c"]);
+        assert_eq!(w("日本"), Vec::<String>::new());
+        // Every entry is ASCII letters or empty (the two signs).
+        assert!(LATIN
+            .iter()
+            .all(|s| s.bytes().all(|b| b.is_ascii_alphabetic())));
+        assert_eq!(LATIN.iter().filter(|s| s.is_empty()).count(), 2);
+    }
+
+    #[test]
     fn identifiers_are_always_valid() {
         assert_eq!(escape_keyword(snake_ident(&w("type"), "f")), "r#type");
         assert_eq!(escape_keyword(snake_ident(&w("self"), "f")), "self_");
         assert_eq!(escape_keyword(camel_ident("Self", "T", "T")), "Self_");
         assert_eq!(snake_ident(&w("1080p"), "f"), "_1080p");
         assert_eq!(camel_ident("3d model", "T", "T"), "T3dModel");
-        assert_eq!(camel_ident("größe", "T", "T"), "GrE");
-        assert_eq!(camel_ident("ÄÖÜ", "Type", "T"), "Type");
+        assert_eq!(camel_ident("größe", "T", "T"), "Grosse");
+        assert_eq!(camel_ident("日本", "Type", "T"), "Type");
+        assert_eq!(camel_ident("ÄÖÜ", "Type", "T"), "Aou");
         assert_eq!(
             camel_ident("\"]; compile_error!(\"x\")", "T", "T"),
             "CompileErrorX"

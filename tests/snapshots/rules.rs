@@ -1154,18 +1154,18 @@ pub mod models {
         }
         /// A model name with a non-ASCII letter
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-        pub struct GrE {
+        pub struct Grosse {
             pub value: i64,
         }
-        impl<'de> ::serde::Deserialize<'de> for GrE {
+        impl<'de> ::serde::Deserialize<'de> for Grosse {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 super::super::__helpers::object(d)
             }
         }
-        impl<'de> super::super::__helpers::FromMap<'de> for GrE {
-            const EXPECTING: &'static str = "struct GrE";
+        impl<'de> super::super::__helpers::FromMap<'de> for Grosse {
+            const EXPECTING: &'static str = "struct Grosse";
             fn from_map<A: ::serde::de::MapAccess<'de>>(
                 __map: A,
             ) -> ::std::result::Result<Self, A::Error> {
@@ -1196,7 +1196,7 @@ pub mod models {
             /// Wire value `1080p`.
             V1080p,
             /// Wire value `café`.
-            Caf,
+            Cafe,
             /// Wire value `http/2`.
             Http2,
             /// Wire value `HTTP2`.
@@ -1214,7 +1214,7 @@ pub mod models {
                     Self::Type => "type",
                     Self::None => "none",
                     Self::V1080p => "1080p",
-                    Self::Caf => "café",
+                    Self::Cafe => "café",
                     Self::Http2 => "http/2",
                     Self::Http22 => "HTTP2",
                     Self::AB => "a b",
@@ -1243,7 +1243,7 @@ pub mod models {
                         "type" => Self::Type,
                         "none" => Self::None,
                         "1080p" => Self::V1080p,
-                        "café" => Self::Caf,
+                        "café" => Self::Cafe,
                         "http/2" => Self::Http2,
                         "HTTP2" => Self::Http22,
                         "a b" => Self::AB,
@@ -1295,7 +1295,7 @@ pub mod models {
                 rename = "größe",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub gr_e: ::std::option::Option<i64>,
+            pub grosse: ::std::option::Option<i64>,
         }
         impl<'de> ::serde::Deserialize<'de> for Keywords {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1321,7 +1321,7 @@ pub mod models {
                 let mut r#async = None;
                 let mut _1080p = None;
                 let mut content_type = None;
-                let mut gr_e = None;
+                let mut grosse = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
                         "type" | "Type" => __m.field(&mut r#type, "type")?,
@@ -1333,7 +1333,7 @@ pub mod models {
                         "async" | "Async" => __m.field(&mut r#async, "async")?,
                         "1080p" => __m.field(&mut _1080p, "1080p")?,
                         "content-type" => __m.field(&mut content_type, "content-type")?,
-                        "größe" => __m.field(&mut gr_e, "größe")?,
+                        "größe" => __m.field(&mut grosse, "größe")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1347,7 +1347,7 @@ pub mod models {
                     r#async: r#async.flatten(),
                     _1080p: _1080p.flatten(),
                     content_type: content_type.flatten(),
-                    gr_e: gr_e.flatten(),
+                    grosse: grosse.flatten(),
                 })
             }
         }
