@@ -163,7 +163,6 @@ impl Read {
     }
 }
 
-/// A missing required key is an error; a nullable one must be there too.
 /// A float, or floats inside lists, maps or nullable elements: written through a
 /// helper that writes integral floats as integers. Named types write their own.
 fn holds_float(ty: &Ty) -> bool {
@@ -179,6 +178,7 @@ fn floats_inside(ty: &Ty) -> bool {
     !matches!(ty, Ty::F64 | Ty::F32) && holds_float(ty)
 }
 
+/// A missing required key is an error; a nullable one must be there too.
 fn must_be_present(f: &Field) -> bool {
     matches!(f.presence, Presence::Required | Presence::Nullable)
 }
