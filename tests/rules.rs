@@ -659,6 +659,21 @@ fn floats_inside_containers_come_back_as_sent() {
     assert_eq!(go.additional_properties.get("humidity"), Some(&40.0));
     assert_eq!(go.weights.as_ref().and_then(|w| w.get("a")), Some(&1.0f32));
 
+    // Single-precision values come back in single precision: `7.9`, not the
+    // `7.900000095367432` an `f32` widened to `f64` prints.
+    let go: floats::SeriesGo = round_trip(json!({
+        "points": [0.1],
+        "weights": {"a": 7.9, "b": 0.1, "c": 16777216, "d": -2.5e-7},
+        "score": 7.9
+    }));
+    assert_eq!(go.score, Some(7.9f32));
+    let text = serde_json::to_string(&go).unwrap();
+    assert!(text.contains(r#""score":7.9"#), "{text}");
+    assert!(
+        text.contains(r#""a":7.9,"b":0.1,"c":16777216,"d":-2.5e-7"#),
+        "{text}"
+    );
+
     // Union members: a float, a float list, a map of float lists.
     for v in [
         json!(3),

@@ -1673,11 +1673,7 @@ fn helpers(model: &Model) -> TokenStream {
     });
     let opt_float = n.opt_float.then(|| {
         quote! {
-            pub fn opt_float<T, S>(v: &::std::option::Option<T>, s: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                T: ::std::marker::Copy + ::std::convert::Into<f64>,
-                S: ::serde::Serializer,
-            {
+            pub fn opt_float<T: Float, S: ::serde::Serializer>(v: &::std::option::Option<T>, s: S) -> ::std::result::Result<S::Ok, S::Error> {
                 match v {
                     ::std::option::Option::Some(v) => float(v, s),
                     ::std::option::Option::None => s.serialize_none(),
@@ -1687,11 +1683,7 @@ fn helpers(model: &Model) -> TokenStream {
     });
     let opt_opt_float = n.opt_opt_float.then(|| {
         quote! {
-            pub fn opt_opt_float<T, S>(v: &::std::option::Option<::std::option::Option<T>>, s: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                T: ::std::marker::Copy + ::std::convert::Into<f64>,
-                S: ::serde::Serializer,
-            {
+            pub fn opt_opt_float<T: Float, S: ::serde::Serializer>(v: &::std::option::Option<::std::option::Option<T>>, s: S) -> ::std::result::Result<S::Ok, S::Error> {
                 match v {
                     ::std::option::Option::Some(v) => opt_float(v, s),
                     ::std::option::Option::None => s.serialize_none(),
@@ -1701,20 +1693,40 @@ fn helpers(model: &Model) -> TokenStream {
     });
     let float = n.float.then(|| {
         quote! {
-            /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
-            /// send it; other values as floats.
-            pub fn float<T, S>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                T: ::std::marker::Copy + ::std::convert::Into<f64>,
-                S: ::serde::Serializer,
-            {
-                let v: f64 = (*v).into();
-                // Below 2^53 every integral f64 is exactly an i64.
-                if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-                    s.serialize_i64(v as i64)
-                } else {
-                    s.serialize_f64(v)
+            /// A float written as APIs send it: an integral value as an integer (`1800`,
+            /// not `1800.0`), any other in its own precision (`7.9` for an `f32`, not
+            /// the `7.900000095367432` its widening to `f64` would print).
+            pub trait Float: ::std::marker::Copy {
+                fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error>;
+            }
+            impl Float for f64 {
+                fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    // Below 2^53 every integral f64 is exactly an i64.
+                    if self.fract() == 0.0 && self.abs() < 9_007_199_254_740_992.0 {
+                        s.serialize_i64(self as i64)
+                    } else {
+                        s.serialize_f64(self)
+                    }
                 }
+            }
+            impl Float for f32 {
+                fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    // Below 2^24 every integral f32 is exactly an i64, as above.
+                    if self.fract() == 0.0 && self.abs() < 16_777_216.0 {
+                        return s.serialize_i64(self as i64);
+                    }
+                    // The shortest decimal that reads back as this f32 (`7.9`), written as
+                    // an f64: `serialize_f32` would print the same through `to_string`
+                    // but widen to `7.900000095367432` through `to_value`.
+                    match self.to_string().parse::<f64>() {
+                        ::std::result::Result::Ok(v) => v.write(s),
+                        ::std::result::Result::Err(_) => s.serialize_f32(self),
+                    }
+                }
+            }
+            /// Writes a float field or union member (see `Float`).
+            pub fn float<T: Float, S: ::serde::Serializer>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                v.write(s)
             }
         }
     });

@@ -264,14 +264,8 @@ impl<'m, 'r> Sampler<'m, 'r> {
                 Value::from(POOL[self.pick(POOL.len())])
             }
             Ty::F64 | Ty::F32 => {
-                // Exactly representable in f32 too, so both round-trip unchanged.
                 const POOL: [f64; 5] = [1.5, -0.25, 0.125, 1024.75, 3.0e-3];
-                let f = POOL[self.pick(POOL.len())];
-                let f = if matches!(ty, Ty::F32) {
-                    f64::from(f as f32)
-                } else {
-                    f
-                };
+                let f = as_written(POOL[self.pick(POOL.len())], ty);
                 Number::from_f64(f)
                     .map(Value::Number)
                     .unwrap_or(Value::Null)
@@ -397,14 +391,10 @@ fn from_example(model: &Model, ty: &Ty, ex: &str) -> Result<Value, String> {
                 return Err(format!("`{ex}` is not a finite number"));
             }
             // What the float fields write back: integral values as integers.
+            let f = as_written(f, ty);
             if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
                 return Ok(Value::from(f as i64));
             }
-            let f = if matches!(ty, Ty::F32) {
-                f64::from(f as f32)
-            } else {
-                f
-            };
             Number::from_f64(f)
                 .map(Value::Number)
                 .ok_or_else(|| format!("`{ex}` is not a JSON number"))
@@ -459,6 +449,17 @@ fn from_example(model: &Model, ty: &Ty, ex: &str) -> Result<Value, String> {
             // without a warning (the empty reason).
             _ => Err(String::new()),
         },
+    }
+}
+
+/// A number as a float field of type `ty` holds and writes it: an `f32` keeps the
+/// shortest decimal that reads back as the same `f32` (`2.35`, not the
+/// `2.3499999046325684` of its widening), as the emitted `Float` helper writes it.
+fn as_written(f: f64, ty: &Ty) -> f64 {
+    if matches!(ty, Ty::F32) {
+        (f as f32).to_string().parse().unwrap_or(f)
+    } else {
+        f
     }
 }
 
@@ -712,6 +713,16 @@ mod tests {
         assert_eq!(
             from_example(&m, &Ty::F64, "0.5").unwrap().as_f64(),
             Some(0.5)
+        );
+        // An f32 keeps its shortest decimal, and an integer it cannot hold exactly
+        // becomes the integer it holds.
+        assert_eq!(
+            from_example(&m, &Ty::F32, "23.976").unwrap().as_f64(),
+            Some(23.976)
+        );
+        assert_eq!(
+            from_example(&m, &Ty::F32, "16777217").unwrap(),
+            Value::from(16_777_216)
         );
         assert_eq!(
             from_example(&m, &Ty::Bool, "True").unwrap(),

@@ -746,28 +746,52 @@ pub mod __helpers {
             d.deserialize_any(V)
         }
     }
-    /// Writes an integral float as an integer (`1800`, not `1800.0`), as APIs
-    /// send it; other values as floats.
-    pub fn float<T, S>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        T: ::std::marker::Copy + ::std::convert::Into<f64>,
-        S: ::serde::Serializer,
-    {
-        let v: f64 = (*v).into();
-        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-            s.serialize_i64(v as i64)
-        } else {
-            s.serialize_f64(v)
+    /// A float written as APIs send it: an integral value as an integer (`1800`,
+    /// not `1800.0`), any other in its own precision (`7.9` for an `f32`, not
+    /// the `7.900000095367432` its widening to `f64` would print).
+    pub trait Float: ::std::marker::Copy {
+        fn write<S: ::serde::Serializer>(
+            self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>;
+    }
+    impl Float for f64 {
+        fn write<S: ::serde::Serializer>(
+            self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            if self.fract() == 0.0 && self.abs() < 9_007_199_254_740_992.0 {
+                s.serialize_i64(self as i64)
+            } else {
+                s.serialize_f64(self)
+            }
         }
     }
-    pub fn opt_float<T, S>(
+    impl Float for f32 {
+        fn write<S: ::serde::Serializer>(
+            self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            if self.fract() == 0.0 && self.abs() < 16_777_216.0 {
+                return s.serialize_i64(self as i64);
+            }
+            match self.to_string().parse::<f64>() {
+                ::std::result::Result::Ok(v) => v.write(s),
+                ::std::result::Result::Err(_) => s.serialize_f32(self),
+            }
+        }
+    }
+    /// Writes a float field or union member (see `Float`).
+    pub fn float<T: Float, S: ::serde::Serializer>(
+        v: &T,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        v.write(s)
+    }
+    pub fn opt_float<T: Float, S: ::serde::Serializer>(
         v: &::std::option::Option<T>,
         s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        T: ::std::marker::Copy + ::std::convert::Into<f64>,
-        S: ::serde::Serializer,
-    {
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         match v {
             ::std::option::Option::Some(v) => float(v, s),
             ::std::option::Option::None => s.serialize_none(),
