@@ -163,8 +163,8 @@ impl Read {
     }
 }
 
-/// A float, or floats inside lists, maps or nullable elements: written through a
-/// helper that writes integral floats as integers. Named types write their own.
+/// A float, or floats inside lists, maps or nullable elements. Named types write
+/// their own.
 fn holds_float(ty: &Ty) -> bool {
     match ty {
         Ty::F64 | Ty::F32 => true,
@@ -173,9 +173,45 @@ fn holds_float(ty: &Ty) -> bool {
     }
 }
 
-/// Floats inside a container (not a bare float): written through `floats`.
-fn floats_inside(ty: &Ty) -> bool {
-    !matches!(ty, Ty::F64 | Ty::F32) && holds_float(ty)
+/// The helper a value holding floats is written with (`serialize_with`), so integral
+/// floats come back as integers. One place decides, for the attribute and for which
+/// helpers get emitted.
+#[derive(Clone, Copy)]
+enum FloatWrite {
+    Float,
+    OptFloat,
+    OptOptFloat,
+    /// Floats inside lists, maps or nullable elements.
+    Floats,
+}
+
+impl FloatWrite {
+    /// For a field of type `ty` with `presence` (a union member is `Required`);
+    /// `None` when it holds no float.
+    fn of(ty: &Ty, presence: Presence) -> Option<Self> {
+        match (ty, presence) {
+            (Ty::F64 | Ty::F32, Presence::Required) => Some(Self::Float),
+            (Ty::F64 | Ty::F32, Presence::Optional | Presence::Nullable) => Some(Self::OptFloat),
+            (Ty::F64 | Ty::F32, Presence::OptionalNullable) => Some(Self::OptOptFloat),
+            (ty, _) => holds_float(ty).then_some(Self::Floats),
+        }
+    }
+
+    /// For the map of kept keys whose values are `value`.
+    fn of_extra(value: &Ty) -> Option<Self> {
+        holds_float(value).then_some(Self::Floats)
+    }
+
+    /// `serialize_with = "<helpers>::<helper>"`, in words for an attribute list.
+    fn attr(self, helpers: &str) -> [&str; 5] {
+        let helper = match self {
+            Self::Float => "float",
+            Self::OptFloat => "opt_float",
+            Self::OptOptFloat => "opt_opt_float",
+            Self::Floats => "floats",
+        };
+        ["serialize_with = \"", helpers, "::", helper, "\""]
+    }
 }
 
 /// A missing required key is an error; a nullable one must be there too.
@@ -348,25 +384,13 @@ impl<'a> Writer<'a> {
         // Only serialization attributes: deserialization is the impl `de_impl` writes.
         // Integral floats are written as integers: APIs send `1800` for a float field,
         // and a round trip must give back the same JSON value, not `1800.0`.
-        // Floats inside lists, maps and nullable elements go through `floats`.
-        let float = holds_float(&f.ty);
-        let h = if float {
+        let float = FloatWrite::of(&f.ty, f.presence);
+        let h = if float.is_some() {
             self.helpers_mod()
         } else {
             String::new()
         };
-        let with = [
-            "serialize_with = \"",
-            &h,
-            "::",
-            match (&f.ty, f.presence) {
-                (Ty::F64 | Ty::F32, Presence::Required) => "float",
-                (Ty::F64 | Ty::F32, Presence::Optional | Presence::Nullable) => "opt_float",
-                (Ty::F64 | Ty::F32, Presence::OptionalNullable) => "opt_opt_float",
-                _ => "floats",
-            },
-            "\"",
-        ];
+        let with = float.map(|fw| fw.attr(&h));
         const SKIP: &str = r#"skip_serializing_if = "::std::option::Option::is_none""#;
         let mut serde = [Attr::Words(&[]); 3];
         let mut n = 0;
@@ -378,8 +402,8 @@ impl<'a> Writer<'a> {
             serde[n] = Attr::Words(&[SKIP]);
             n += 1;
         }
-        if float {
-            serde[n] = Attr::Words(&with);
+        if let Some(with) = &with {
+            serde[n] = Attr::Words(with);
             n += 1;
         }
         if n > 0 {
@@ -732,14 +756,11 @@ impl<'a> Writer<'a> {
         }
         if let Some(e) = &s.extra {
             self.docs("Keys not declared above, kept as they came.");
-            if holds_float(&e.value) {
+            if let Some(fw) = FloatWrite::of_extra(&e.value) {
                 let h = self.helpers_mod();
                 self.attr_list(
                     "serde",
-                    &[
-                        Attr::Words(&["flatten"]),
-                        Attr::Words(&["serialize_with = \"", &h, "::floats\""]),
-                    ],
+                    &[Attr::Words(&["flatten"]), Attr::Words(&fw.attr(&h))],
                 );
             } else {
                 self.attr_words("serde", &["flatten"]);
@@ -1136,14 +1157,9 @@ impl<'a> Writer<'a> {
         self.attr_words("serde", &["untagged"]);
         self.item_open("pub enum ", &t.name);
         for m in &u.members {
-            if holds_float(&m.ty) {
+            if let Some(fw) = FloatWrite::of(&m.ty, Presence::Required) {
                 let h = self.helpers_mod();
-                let with = if matches!(m.ty, Ty::F64 | Ty::F32) {
-                    "::float\""
-                } else {
-                    "::floats\""
-                };
-                self.attr_list("serde", &[Attr::Words(&["serialize_with = \"", &h, with])]);
+                self.attr_list("serde", &[Attr::Words(&fw.attr(&h))]);
             }
             self.tuple_variant(ident_str(&m.rust_name), |w| w.ty(&m.ty));
         }
@@ -1346,6 +1362,23 @@ struct Needs {
     floats: bool,
 }
 
+impl Needs {
+    /// The helpers a [`FloatWrite`] calls: each calls the one below it, down to `float`.
+    fn float_write(&mut self, fw: Option<FloatWrite>) {
+        let Some(fw) = fw else { return };
+        self.float = true;
+        match fw {
+            FloatWrite::Float => {}
+            FloatWrite::OptFloat => self.opt_float = true,
+            FloatWrite::OptOptFloat => {
+                self.opt_float = true;
+                self.opt_opt_float = true;
+            }
+            FloatWrite::Floats => self.floats = true,
+        }
+    }
+}
+
 fn needs(model: &Model) -> Needs {
     let mut n = Needs::default();
     for t in &model.types {
@@ -1354,23 +1387,20 @@ fn needs(model: &Model) -> Needs {
                 n.object = true;
                 n.key |= !s.fields.is_empty() || s.extra.is_some();
                 n.keep |= s.extra.is_some();
-                n.floats |= s.extra.as_ref().is_some_and(|e| holds_float(&e.value));
+                if let Some(e) = &s.extra {
+                    n.float_write(FloatWrite::of_extra(&e.value));
+                }
                 n.skip |= s.extra.is_none();
                 for f in &s.fields {
                     n.required |= must_be_present(f);
                     n.reads.insert(Read::of(f));
-                    if matches!(f.ty, Ty::F64 | Ty::F32) {
-                        // Each helper calls the one below it.
-                        n.float = true;
-                        n.opt_float |= f.presence != Presence::Required;
-                        n.opt_opt_float |= f.presence == Presence::OptionalNullable;
-                    }
-                    n.floats |= floats_inside(&f.ty);
+                    n.float_write(FloatWrite::of(&f.ty, f.presence));
                 }
             }
             Kind::Union(u) => {
-                n.float |= u.members.iter().any(|m| matches!(m.ty, Ty::F64 | Ty::F32));
-                n.floats |= u.members.iter().any(|m| floats_inside(&m.ty));
+                for m in &u.members {
+                    n.float_write(FloatWrite::of(&m.ty, Presence::Required));
+                }
             }
             Kind::Enum(e) => {
                 let text = e.repr == EnumRepr::Str;
@@ -1380,8 +1410,6 @@ fn needs(model: &Model) -> Needs {
         }
     }
     n.owned_key |= n.keep;
-    // `Floats` writes each float with `float`.
-    n.float |= n.floats;
     n
 }
 
