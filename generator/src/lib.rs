@@ -122,9 +122,7 @@ impl Config {
     }
 
     fn thread_count(&self) -> usize {
-        self.threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        })
+        self.threads.unwrap_or_else(default_threads)
     }
 
     /// Reads JSON-key overrides from this file (see [`overrides`] for the format).
@@ -284,6 +282,11 @@ pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
         return Err(io(e));
     }
     Ok(true)
+}
+
+/// The machine's parallelism: the thread count when none is set.
+pub(crate) fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// Maps `f` over `items` on up to `threads` scoped threads, each taking the next item
