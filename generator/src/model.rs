@@ -773,8 +773,7 @@ enum Target {
 /// Builds the model from read sources (sorted by discover), on as many threads as the
 /// machine has.
 pub fn build(sources: &[Source]) -> Built {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    build_with(sources, threads)
+    build_with(sources, crate::default_threads())
 }
 
 /// [`build`] on `threads` threads: the work on each doc (parsing and checking it, then,
@@ -1361,45 +1360,51 @@ pub fn keep_unknown(model: &mut Model) {
 fn dedupe_wire_names(src: &Source, fields: &mut [Field], warnings: &mut Vec<Diagnostic>) {
     // Aliases to drop, as (field, alias) indices; found from one count of every key in
     // the usual case, where no two fields infer the same key.
-    let drop = {
-        let uses = key_uses(fields);
-        let clash: Vec<bool> = fields.iter().map(|f| uses[&*f.wire_name].0 > 1).collect();
-        if clash.contains(&true) {
-            Err(clash)
-        } else {
-            Ok(alias_drops(fields, &uses))
-        }
-    };
-    let drop = drop.unwrap_or_else(|clash| {
-        for (f, clash) in fields.iter_mut().zip(clash) {
-            if clash {
-                f.wire_name = f.doc_name.clone();
-            }
-        }
-        let mut primaries: BTreeSet<String> = BTreeSet::new();
-        for f in fields.iter_mut() {
-            if !primaries.insert(f.wire_name.clone()) {
-                // Only names that differ in nothing but a trailing `_` get here.
-                let base = f.wire_name.clone();
-                f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
-                warnings.push(
-                    Diagnostic::new(
-                        ErrorKind::Unsupported,
-                        &src.path,
-                        Some(f.pos),
-                        format!(
-                            "two fields map to the JSON key `{base}`; this one is written as `{}`",
-                            f.wire_name
-                        ),
-                    )
-                    .with_hint("set the key in a wire-names overrides file"),
-                );
-            }
-        }
+    let uses = key_uses(fields);
+    let clash: Vec<bool> = fields.iter().map(|f| uses[&*f.wire_name].0 > 1).collect();
+    let drops = if clash.contains(&true) {
+        use_doc_names(src, fields, &clash, warnings);
         alias_drops(fields, &key_uses(fields))
-    });
-    for (i, j) in drop.into_iter().rev() {
+    } else {
+        alias_drops(fields, &uses)
+    };
+    for (i, j) in drops.into_iter().rev() {
         fields[i].aliases.remove(j);
+    }
+}
+
+/// The fields marked in `clash` infer a key another field infers too: they use their
+/// names as documented. Names still equal after that get a `_` suffix, with a warning.
+fn use_doc_names(
+    src: &Source,
+    fields: &mut [Field],
+    clash: &[bool],
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for (f, &clash) in fields.iter_mut().zip(clash) {
+        if clash {
+            f.wire_name = f.doc_name.clone();
+        }
+    }
+    let mut primaries: BTreeSet<String> = BTreeSet::new();
+    for f in fields.iter_mut() {
+        if !primaries.insert(f.wire_name.clone()) {
+            // Only names that differ in nothing but a trailing `_` get here.
+            let base = f.wire_name.clone();
+            f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
+            warnings.push(
+                Diagnostic::new(
+                    ErrorKind::Unsupported,
+                    &src.path,
+                    Some(f.pos),
+                    format!(
+                        "two fields map to the JSON key `{base}`; this one is written as `{}`",
+                        f.wire_name
+                    ),
+                )
+                .with_hint("set the key in a wire-names overrides file"),
+            );
+        }
     }
 }
 
