@@ -53,28 +53,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
             serial == out.code,
             "{name}: output depends on the number of threads"
         );
-        // The printer writes prettyplease's formatting without syn; prettyplease is the
-        // judge of that.
-        let reformatted = generator::emit::reformat(&out.code)
-            .unwrap_or_else(|e| panic!("{name}: output does not parse: {e}"));
-        if let Some((n, (a, b))) = out
-            .code
-            .lines()
-            .zip(reformatted.lines())
-            .enumerate()
-            .find(|(_, (a, b))| a != b)
-        {
-            panic!(
-                "{name}: output is not prettyplease's formatting; line {}:\n  printed:     {a}\n  prettyplease: {b}",
-                n + 1
-            );
-        }
-        assert!(
-            out.code == reformatted,
-            "{name}: output is not prettyplease's formatting ({} lines, prettyplease {})",
-            out.code.lines().count(),
-            reformatted.lines().count()
-        );
+        common::assert_prettyplease_formatting(&out.code, &format!("{name}: output"));
         let s = &out.summary;
         let skipped: Vec<String> = s
             .skipped

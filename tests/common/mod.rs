@@ -35,13 +35,12 @@ pub fn generate(inputs: &[&Path]) -> String {
         .unwrap_or_else(|e| panic!("generation failed:\n{e}"))
 }
 
-/// Compares `code` with the checked-in file at `rel` (from the repo root), or rewrites
-/// the file when `UPDATE_SNAPSHOTS` is set. `test` names the test target for the hint.
-pub fn check_snapshot(rel: &str, code: &str, test: &str) {
-    // The printer writes prettyplease's formatting without syn; every fixture set is
-    // held to that, not only the corpora.
-    let reformatted = generator::emit::reformat(code)
-        .unwrap_or_else(|e| panic!("output for {rel} does not parse: {e}"));
+/// Asserts that `code` parses and is exactly what prettyplease prints for it: the
+/// printer writes prettyplease's formatting without syn, and prettyplease is the judge.
+/// `what` names the code in the failure, which shows the first line that differs.
+pub fn assert_prettyplease_formatting(code: &str, what: &str) {
+    let reformatted =
+        generator::emit::reformat(code).unwrap_or_else(|e| panic!("{what} does not parse: {e}"));
     if let Some((n, (a, b))) = code
         .lines()
         .zip(reformatted.lines())
@@ -49,14 +48,23 @@ pub fn check_snapshot(rel: &str, code: &str, test: &str) {
         .find(|(_, (a, b))| a != b)
     {
         panic!(
-            "output for {rel} is not prettyplease's formatting; line {}:\n  printed:      {a}\n  prettyplease: {b}",
+            "{what} is not prettyplease's formatting; line {}:\n  printed:      {a}\n  prettyplease: {b}",
             n + 1
         );
     }
     assert!(
         code == reformatted,
-        "output for {rel} is not prettyplease's formatting"
+        "{what} is not prettyplease's formatting ({} lines, prettyplease {})",
+        code.lines().count(),
+        reformatted.lines().count()
     );
+}
+
+/// Compares `code` with the checked-in file at `rel` (from the repo root), or rewrites
+/// the file when `UPDATE_SNAPSHOTS` is set. `test` names the test target for the hint.
+pub fn check_snapshot(rel: &str, code: &str, test: &str) {
+    // Every fixture set is held to prettyplease's formatting, not only the corpora.
+    assert_prettyplease_formatting(code, &format!("output for {rel}"));
     let path = repo().join(rel);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, code).unwrap();
