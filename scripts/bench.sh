@@ -197,6 +197,8 @@ echo "    deserialize: generated types $(field "$line" de_plain_vs_value)x the s
   "($(field "$line" de_capture_vs_plain_known)x on the same listing with known keys only)"
 echo "    the same structs with serde's #[derive(Deserialize)] (bench/src/derived.rs): $(field "$line" de_derive_mbs) MB/s," \
   "$(field "$line" de_derive_vs_value)x the speed of Value; generated types $(field "$line" de_plain_vs_derive)x the speed of the derive"
+echo "    capture as schema generators emit it, the derive with a #[serde(flatten)] map: $(field "$line" de_flatten_mbs) MB/s," \
+  "$(field "$line" de_flatten_vs_plain)x the speed of plain; generated capture $(field "$line" de_capture_vs_flatten)x its speed"
 echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the speed of Value;" \
   "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain"
 echo "    capture cost (time capturing / time plain, run alternately) by share of unknown bytes:"
@@ -206,7 +208,7 @@ done < <(grep '^SWEEP ' "$LOGS/payloads.log")
 if [ "$QUICK" = 0 ]; then
   echo "    criterion estimates (time per run, [low mid high]):"
   # The first `time:` after each name; criterion's `change:` block repeats the word.
-  awk '/^(de)?serialize\/[a-z]+/ { name = $1; want = 1 }
-       /time:/ && want { sub(/.*time: */, ""); printf "      %-22s %s\n", name, $0; want = 0 }' \
+  awk '/^(de)?serialize\/[a-z_]+/ { name = $1; want = 1 }
+       /time:/ && want { sub(/.*time: */, ""); printf "      %-28s %s\n", name, $0; want = 0 }' \
     "$LOGS/payloads.log"
 fi

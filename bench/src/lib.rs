@@ -81,13 +81,30 @@ mod tests {
         let text = payload::json(payload::ITEMS);
         let plain: plain::operations::GetLibraryItemsResponseBody =
             serde_json::from_str(&text).unwrap();
-        let derived: derived::GetLibraryItemsResponseBody = serde_json::from_str(&text).unwrap();
+        let derived: derived::plain::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
         let items = derived.media_container.as_ref().unwrap().metadata.as_ref();
         assert_eq!(items.map(Vec::len), Some(payload::ITEMS));
         // Read back through the generated types, the derive's data is the same data.
         let again: plain::operations::GetLibraryItemsResponseBody =
             serde_json::from_value(serde_json::to_value(&derived).unwrap()).unwrap();
         assert_eq!(again, plain);
+    }
+
+    #[test]
+    fn flattened_derive_keeps_what_the_capturing_types_keep() {
+        let text = payload::json(payload::ITEMS);
+        let capture: capture::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let flat: derived::flatten::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let back = serde_json::to_string(&flat).unwrap();
+        // Every unknown key lands in a flattened map and is written back.
+        assert_eq!(unknown_keys(&back), unknown_keys(&text));
+        // Read back through the capturing types, it is the same data.
+        let again: capture::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&back).unwrap();
+        assert_eq!(again, capture);
     }
 
     #[test]
