@@ -69,8 +69,7 @@ fn main() {
         return;
     }
 
-    // Cases that are compared run alternately, so a change in the machine's speed
-    // during the run affects both sides alike.
+    // Cases that are compared run in alternating blocks (see `paired`).
     let (de_plain, de_value) = paired(
         || serde_json::from_str::<Plain>(&text).unwrap(),
         || serde_json::from_str::<Value>(&text).unwrap(),
@@ -212,17 +211,32 @@ fn main() {
     );
 }
 
-/// Median times of `f` and `g`, run alternately: at least 21 runs each, about 0.6 s.
+/// Median times of `f` and `g`, run in alternating blocks (`BLOCK` runs of `f`, then
+/// `BLOCK` of `g`, ...; at least 3 blocks each, about 0.6 s), so a change in machine
+/// speed during the run hits both alike. The first `WARM` runs of each block are not
+/// counted: right after the other case the allocator still holds that case's freed
+/// memory, and the first run pays for it (a plain read right after a `Value` one takes
+/// about 1.4x its steady time). Alternating single runs would time every run in that
+/// state; blocks time each case as a program that keeps reading one kind of response.
 fn paired<A, B>(mut f: impl FnMut() -> A, mut g: impl FnMut() -> B) -> (Duration, Duration) {
+    const BLOCK: usize = 10;
+    const WARM: usize = 2;
+    fn block<T>(f: &mut impl FnMut() -> T, times: &mut Vec<Duration>) {
+        for i in 0..BLOCK {
+            let t = Instant::now();
+            black_box(f());
+            if i >= WARM {
+                times.push(t.elapsed());
+            }
+        }
+    }
     let (mut tf, mut tg) = (Vec::new(), Vec::new());
     let start = Instant::now();
-    while tf.len() < 21 || (start.elapsed() < Duration::from_millis(600) && tf.len() < 1000) {
-        let t = Instant::now();
-        black_box(f());
-        tf.push(t.elapsed());
-        let t = Instant::now();
-        black_box(g());
-        tg.push(t.elapsed());
+    while tf.len() < 3 * (BLOCK - WARM)
+        || (start.elapsed() < Duration::from_millis(600) && tf.len() < 1000)
+    {
+        block(&mut f, &mut tf);
+        block(&mut g, &mut tg);
     }
     tf.sort();
     tg.sort();
