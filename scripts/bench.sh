@@ -84,7 +84,7 @@ if [ "$HAVE_CORPORA" = 1 ]; then
   mapfile -t GROWTH < <(grep '^GROWTH ' "$LOGS/generate.log")
 
   echo
-  echo "(a) generation time per corpus (medians of 15 in-process runs of floor and gen, alternated;"
+  echo "(a) generation time per corpus (medians of 41 in-process runs of floor and gen, alternated;"
   echo "    CLI = best of 3 runs of target/release/generator, process start to exit, output to /dev/null)"
   printf '%-18s %5s %9s %9s %11s %7s\n' corpus docs "floor ms" "gen ms" "ratio" "CLI s"
   for line in "${RESULTS[@]}"; do
