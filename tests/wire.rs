@@ -276,3 +276,21 @@ fn keep_unknown_round_trips_extra_keys_at_every_depth() {
         serde_json::from_value(p.clone()).unwrap();
     assert_eq!(serde_json::to_value(lossy).unwrap(), payload());
 }
+
+#[test]
+fn kept_values_come_back_as_serde_json_spells_them() {
+    // What the README promises for captured values: equal as `Value`s, not byte for byte.
+    let mut p = payload();
+    p["MediaContainer"]["x"] = json!("VALUE");
+    let text = serde_json::to_string(&p).unwrap().replace(
+        r#""VALUE""#,
+        r#"{"z": 1, "a": 1.50, "e": 1e2, "big": 123456789012345678901234567890}"#,
+    );
+    let body: capture::operations::GetLibraryItemsResponseBody =
+        serde_json::from_str(&text).unwrap();
+    let out = serde_json::to_string(&body).unwrap();
+    assert!(
+        out.contains(r#""x":{"a":1.5,"big":1.2345678901234568e+29,"e":100.0,"z":1}"#),
+        "{out}"
+    );
+}
