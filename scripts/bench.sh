@@ -201,6 +201,8 @@ echo "    capture as schema generators emit it, the derive with a #[serde(flatte
   "$(field "$line" de_flatten_vs_plain)x the speed of plain; generated capture $(field "$line" de_capture_vs_flatten)x its speed"
 echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the speed of Value;" \
   "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain"
+echo "    capture's extra time (capture - plain): $(field "$line" de_capture_extra_ms) ms; plain at 2x Value and" \
+  "capture at 1.5x plain can hold together only while it is at most Value / 4: $(field "$line" de_value_quarter_ms) ms"
 echo "    capture cost (time capturing / time plain, alternating blocks) by share of unknown bytes:"
 while read -r sweep; do
   printf '      %5s%% of the bytes unknown: %sx\n' "$(field "$sweep" unknown_pct)" "$(field "$sweep" cost)"
