@@ -173,12 +173,10 @@ fn main() {
     // Capture runs plain's readers and also builds the unknown values, so its extra
     // time X does not shrink with faster readers: plain >= 2x Value (P <= V/2) and
     // capture <= 1.5x plain (X <= P/2) can only hold together while X <= V/4.
-    let extra = de_capture.saturating_sub(de_plain);
+    let (extra, value_quarter) = (ms(de_capture.saturating_sub(de_plain)), ms(de_value) / 4.0);
     println!(
-        "capture's extra time (capture - plain): {:.3} ms; plain at 2x Value and capture at \
-         1.5x plain can hold together only while it is at most Value / 4: {:.3} ms",
-        ms(extra),
-        ms(de_value) / 4.0
+        "capture's extra time (capture - plain): {extra:.3} ms; plain at 2x Value and capture at \
+         1.5x plain can hold together only while it is at most Value / 4: {value_quarter:.3} ms"
     );
     println!("capture cost (time capturing / time plain) by share of unknown bytes:");
     for (keep, share, cost) in &sweep {
@@ -219,8 +217,8 @@ fn main() {
         mbs(n, de_flatten),
         speedup(de_flatten, de_plain),
         speedup(de_capture, de_flatten),
-        ms(extra),
-        ms(de_value) / 4.0,
+        extra,
+        value_quarter,
     );
 }
 
