@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 5;
 /// Runs of the floor and of end-to-end generation, alternated, behind the ratio. The
-/// threaded end-to-end run scatters on a shared machine; 15 runs left the ratio
-/// moving by 0.6x between invocations, 41 by under 0.1x.
+/// threaded end-to-end run scatters on a shared machine: with 15 runs the ratio moved
+/// by 0.6x between invocations, with 41 by 0.06x in a row and 0.3x across a day.
 const PAIRED_RUNS: usize = 41;
 
 /// Median of `RUNS` timings of `f`.
