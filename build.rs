@@ -10,6 +10,7 @@ fn main() -> anyhow::Result<()> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=SPECS_DIR");
     println!("cargo:rerun-if-env-changed=CARGO_FEATURE_KEEP_UNKNOWN");
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_KEEP_UNKNOWN_TEXT");
     let manifest =
         PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR")?);
     let specs = match std::env::var_os("SPECS_DIR") {
@@ -26,7 +27,15 @@ fn main() -> anyhow::Result<()> {
     if wire_names.is_file() {
         config.wire_names(&wire_names);
     }
-    config.keep_unknown(std::env::var_os("CARGO_FEATURE_KEEP_UNKNOWN").is_some());
+    let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
+    // `keep-unknown-text` wins when both features are on (features only add up).
+    config.keep_unknown_as(if feature("KEEP_UNKNOWN_TEXT") {
+        generator::KeepUnknown::Text
+    } else if feature("KEEP_UNKNOWN") {
+        generator::KeepUnknown::Map
+    } else {
+        generator::KeepUnknown::No
+    });
     // A folder listed here is rescanned by cargo, so added and removed docs count too.
     println!("cargo:rerun-if-changed={}", specs.display());
     match config.input_files() {

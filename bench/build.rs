@@ -1,7 +1,9 @@
 //! Generates the types of `specs/python/models` plus this crate's `docs/models` (a
-//! Plex-style `MediaContainer` response that links to them) twice into OUT_DIR:
-//! `plain.rs` (unknown keys ignored) and `capture.rs` (unknown keys kept).
+//! Plex-style `MediaContainer` response that links to them) three times into OUT_DIR:
+//! `plain.rs` (unknown keys ignored), `capture.rs` (unknown keys kept in maps) and
+//! `capture_text.rs` (unknown keys kept as JSON text).
 
+use generator::KeepUnknown;
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -20,14 +22,15 @@ fn main() {
     copy_tree(&specs, &staged);
     copy_tree(&extra, &staged);
 
-    generate(&staged, &out.join("plain.rs"), false);
-    generate(&staged, &out.join("capture.rs"), true);
+    generate(&staged, &out.join("plain.rs"), KeepUnknown::No);
+    generate(&staged, &out.join("capture.rs"), KeepUnknown::Map);
+    generate(&staged, &out.join("capture_text.rs"), KeepUnknown::Text);
 }
 
-fn generate(input: &Path, out: &Path, keep_unknown: bool) {
+fn generate(input: &Path, out: &Path, keep_unknown: KeepUnknown) {
     let mut config = generator::Config::new();
     config.input(input);
-    config.keep_unknown(keep_unknown);
+    config.keep_unknown_as(keep_unknown);
     if let Err(e) = config.write_to(out) {
         for line in e.render(50).lines() {
             println!("cargo:warning={line}");

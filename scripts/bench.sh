@@ -187,25 +187,32 @@ if [ -z "$line" ]; then
   exit 1
 fi
 echo "    $(field "$line" items) items, $(field "$line" bytes) bytes of JSON (median of runs, MB/s of JSON read or written)"
-printf '    %-20s %12s %12s %12s\n' "" "generated" "capture" "Value"
-printf '    %-20s %12s %12s %12s\n' "deserialize MB/s" "$(field "$line" de_plain_mbs)" \
-  "$(field "$line" de_capture_mbs)" "$(field "$line" de_value_mbs)"
-printf '    %-20s %12s %12s %12s\n' "serialize MB/s" "$(field "$line" ser_plain_mbs)" \
-  "$(field "$line" ser_capture_mbs)" "$(field "$line" ser_value_mbs)"
+printf '    %-20s %12s %12s %12s %12s\n' "" "generated" "capture" "as text" "Value"
+printf '    %-20s %12s %12s %12s %12s\n' "deserialize MB/s" "$(field "$line" de_plain_mbs)" \
+  "$(field "$line" de_capture_mbs)" "$(field "$line" de_text_mbs)" "$(field "$line" de_value_mbs)"
+printf '    %-20s %12s %12s %12s %12s\n' "serialize MB/s" "$(field "$line" ser_plain_mbs)" \
+  "$(field "$line" ser_capture_mbs)" "$(field "$line" ser_text_mbs)" "$(field "$line" ser_value_mbs)"
+echo "    (capture: unknown keys kept in maps of serde_json::Value, --keep-unknown; as text: kept as"
+echo "    JSON text in UnknownKeys, --keep-unknown=text)"
 echo "    deserialize: generated types $(field "$line" de_plain_vs_value)x the speed of Value;" \
   "with unknown-key capture $(field "$line" de_capture_vs_plain)x the speed of plain" \
-  "($(field "$line" de_capture_vs_plain_known)x on the same listing with known keys only)"
+  "($(field "$line" de_capture_vs_plain_known)x on the same listing with known keys only);" \
+  "capturing as text $(field "$line" de_text_vs_plain)x ($(field "$line" de_text_vs_plain_known)x)"
 echo "    the same structs with serde's #[derive(Deserialize)] (bench/src/derived.rs): $(field "$line" de_derive_mbs) MB/s," \
   "$(field "$line" de_derive_vs_value)x the speed of Value; generated types $(field "$line" de_plain_vs_derive)x the speed of the derive"
 echo "    capture as schema generators emit it, the derive with a #[serde(flatten)] map: $(field "$line" de_flatten_mbs) MB/s," \
   "$(field "$line" de_flatten_vs_plain)x the speed of plain; generated capture $(field "$line" de_capture_vs_flatten)x its speed"
 echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the speed of Value;" \
-  "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain"
-echo "    capture's extra time (capture - plain): $(field "$line" de_capture_extra_ms) ms; plain at 2x Value and" \
-  "capture at 1.5x plain can hold together only while it is at most Value / 4: $(field "$line" de_value_quarter_ms) ms"
+  "with unknown-key capture $(field "$line" ser_capture_vs_plain)x the speed of plain;" \
+  "capturing as text $(field "$line" ser_text_vs_plain)x"
+echo "    capture's extra time (capture - plain): $(field "$line" de_capture_extra_ms) ms, as text" \
+  "$(field "$line" de_text_extra_ms) ms; plain at 2x Value and capture at 1.5x plain can hold together" \
+  "only while it is at most Value / 4: $(field "$line" de_value_quarter_ms) ms"
 echo "    capture cost (time capturing / time plain, alternating blocks) by share of unknown bytes:"
+printf '      %-28s %8s %8s\n' "" "capture" "as text"
 while read -r sweep; do
-  printf '      %5s%% of the bytes unknown: %sx\n' "$(field "$sweep" unknown_pct)" "$(field "$sweep" cost)"
+  printf '      %5s%% of the bytes unknown:    %7sx %7sx\n' "$(field "$sweep" unknown_pct)" \
+    "$(field "$sweep" cost)" "$(field "$sweep" text_cost)"
 done < <(grep '^SWEEP ' "$LOGS/payloads.log")
 if [ "$QUICK" = 0 ]; then
   echo "    criterion estimates (time per run, [low mid high]):"

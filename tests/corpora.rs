@@ -94,22 +94,42 @@ fn every_corpus_generates_and_compiles_warning_free() {
         members.push(format!("\"crates/{name}\""));
         expected.push((name.clone(), s.structs + s.enums + s.unions));
     }
-    // Unknown-key capture on the in-repo specs: samples carry extra keys that must survive.
-    let name = "specs_keep_unknown";
-    let out = generator::Config::new()
-        .input(common::repo().join("specs"))
-        .keep_unknown(true)
-        .run()
-        .unwrap();
-    write_crate(
-        &ws.join("crates").join(name),
-        name,
-        &out.code,
-        &out.model,
-        &out.model,
-    );
-    members.push(format!("\"crates/{name}\""));
-    expected.push((name.to_string(), out.model.types.len()));
+    // Unknown-key capture, both ways, on the in-repo specs and on the first corpus:
+    // samples carry extra keys that must survive.
+    let first = &corpora[0];
+    let first_name = first.file_name().unwrap().to_string_lossy().into_owned();
+    for (name, input, how) in [
+        (
+            "specs_keep_unknown".to_string(),
+            common::repo().join("specs"),
+            generator::KeepUnknown::Map,
+        ),
+        (
+            "specs_keep_unknown_text".to_string(),
+            common::repo().join("specs"),
+            generator::KeepUnknown::Text,
+        ),
+        (
+            format!("{first_name}_keep_unknown_text").replace('-', "_"),
+            first.join("docs/models"),
+            generator::KeepUnknown::Text,
+        ),
+    ] {
+        let out = generator::Config::new()
+            .input(input)
+            .keep_unknown_as(how)
+            .run()
+            .unwrap();
+        write_crate(
+            &ws.join("crates").join(&name),
+            &name,
+            &out.code,
+            &out.model,
+            &out.model,
+        );
+        members.push(format!("\"crates/{name}\""));
+        expected.push((name.clone(), out.model.types.len()));
+    }
     // Inputs that need only some of the shared helpers (a crate of string enums needs
     // `Key` and nothing else; one of integer enums needs no helper module at all): each
     // must still compile warning-free and round-trip.

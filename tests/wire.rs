@@ -1,7 +1,8 @@
 //! Wire fidelity: JSON keys as the real API spells them, every common spelling accepted,
 //! overrides for what inference cannot know, and unknown keys kept with
-//! `keep_unknown`. Types come from `tests/fixtures/wire`, generated into two checked-in
-//! snapshots (plain and capturing); `UPDATE_SNAPSHOTS=1 cargo test --test wire`.
+//! `keep_unknown`. Types come from `tests/fixtures/wire`, generated into three checked-in
+//! snapshots (plain, capturing into maps, capturing as text);
+//! `UPDATE_SNAPSHOTS=1 cargo test --test wire`.
 
 mod common;
 
@@ -16,24 +17,37 @@ mod capture {
     include!("snapshots/wire_keep_unknown.rs");
 }
 
+mod text {
+    include!("snapshots/wire_keep_unknown_text.rs");
+}
+
+use generator::KeepUnknown;
+
 fn fixtures() -> PathBuf {
     common::repo().join("tests/fixtures/wire")
 }
 
-fn config(keep_unknown: bool) -> generator::Config {
+fn config(keep_unknown: KeepUnknown) -> generator::Config {
     let mut c = generator::Config::new();
     c.input(fixtures().join("models"))
         .wire_names(fixtures().join("wire-names.toml"))
-        .keep_unknown(keep_unknown);
+        .keep_unknown_as(keep_unknown);
     c
 }
 
 #[test]
 fn snapshots_match_the_generator() {
-    let code = config(false).generate().unwrap();
-    common::check_snapshot("tests/snapshots/wire.rs", &code, "wire");
-    let code = config(true).generate().unwrap();
-    common::check_snapshot("tests/snapshots/wire_keep_unknown.rs", &code, "wire");
+    for (how, path) in [
+        (KeepUnknown::No, "tests/snapshots/wire.rs"),
+        (KeepUnknown::Map, "tests/snapshots/wire_keep_unknown.rs"),
+        (
+            KeepUnknown::Text,
+            "tests/snapshots/wire_keep_unknown_text.rs",
+        ),
+    ] {
+        let code = config(how).generate().unwrap();
+        common::check_snapshot(path, &code, "wire");
+    }
 }
 
 /// A media-server answer mixing conventions: PascalCase containers, camelCase
@@ -293,4 +307,152 @@ fn kept_values_come_back_as_serde_json_spells_them() {
         out.contains(r#""x":{"a":1.5,"big":1.2345678901234568e+29,"e":100.0,"z":1}"#),
         "{out}"
     );
+}
+
+/// The payload of `keep_unknown_round_trips_extra_keys_at_every_depth`.
+fn payload_with_extra_keys() -> Value {
+    let mut p = payload();
+    p["serverVersion"] = json!("1.40.0");
+    p["MediaContainer"]["identifier"] = json!("com.plexapp.plugins.library");
+    p["MediaContainer"]["Metadata"][0]["Collection"] = json!([{"tag": "Favourites"}]);
+    p["MediaContainer"]["Metadata"][0]["Media"][0]["Part"] = json!([{"id": 1, "key": "/p"}]);
+    p["MediaContainer"]["Metadata"][0]["geo"]["subdivisions"] = json!(null);
+    p
+}
+
+#[test]
+fn text_capture_keeps_what_map_capture_keeps() {
+    let p = payload_with_extra_keys();
+    let text = serde_json::to_string(&p).unwrap();
+    let as_text: text::operations::GetLibraryItemsResponseBody =
+        serde_json::from_str(&text).unwrap();
+    let as_map: capture::operations::GetLibraryItemsResponseBody =
+        serde_json::from_str(&text).unwrap();
+    assert_eq!(serde_json::to_value(&as_text).unwrap(), p);
+    assert_eq!(
+        serde_json::to_value(&as_text).unwrap(),
+        serde_json::to_value(&as_map).unwrap()
+    );
+    assert_eq!(
+        as_text.additional_properties.get("serverVersion"),
+        Some(json!("1.40.0"))
+    );
+    let md = &as_text
+        .media_container
+        .as_ref()
+        .unwrap()
+        .metadata
+        .as_ref()
+        .unwrap()[0];
+    assert_eq!(
+        md.additional_properties.to_map(),
+        as_map
+            .media_container
+            .as_ref()
+            .unwrap()
+            .metadata
+            .as_ref()
+            .unwrap()[0]
+            .additional_properties
+            .clone()
+            .into_iter()
+            .collect()
+    );
+    // Read back from its own output, it is equal to itself.
+    let again: text::operations::GetLibraryItemsResponseBody =
+        serde_json::from_str(&serde_json::to_string(&as_text).unwrap()).unwrap();
+    assert_eq!(again, as_text);
+}
+
+#[test]
+fn text_capture_reads_owned_input_as_borrowed_input() {
+    // `from_value` and `from_reader` hand over owned strings, `from_str` borrowed ones;
+    // keys with escapes come owned from any of them.
+    let mut p = payload_with_extra_keys();
+    p["MediaContainer"]["say \"hi\"\n"] = json!({"caf\u{e9}": ["\u{1f3ac}", 1.5, -3, null, true]});
+    let text = serde_json::to_string(&p).unwrap();
+    let borrowed: text::operations::GetLibraryItemsResponseBody =
+        serde_json::from_str(&text).unwrap();
+    let owned: text::operations::GetLibraryItemsResponseBody =
+        serde_json::from_value(p.clone()).unwrap();
+    let read: text::operations::GetLibraryItemsResponseBody =
+        serde_json::from_reader(text.as_bytes()).unwrap();
+    for body in [&borrowed, &owned, &read] {
+        assert_eq!(serde_json::to_value(body).unwrap(), p);
+        assert_eq!(body, &borrowed);
+    }
+}
+
+#[test]
+fn text_capture_keeps_keys_in_the_order_they_came() {
+    // Unknown keys come after the declared ones on output, in arrival order, and
+    // objects inside them keep their order too (a map would sort both).
+    let text = r#"{"MediaContainer":{"zulu":1,"size":2,"alpha":{"z":1,"a":1.50,"e":1e2},"mike":[{"y":0,"b":0}]},"omega":true,"beta":"x"}"#;
+    let body: text::operations::GetLibraryItemsResponseBody = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        serde_json::to_string(&body).unwrap(),
+        r#"{"MediaContainer":{"size":2,"zulu":1,"alpha":{"z":1,"a":1.5,"e":100.0},"mike":[{"y":0,"b":0}]},"omega":true,"beta":"x"}"#
+    );
+    assert_eq!(
+        body.media_container
+            .as_ref()
+            .unwrap()
+            .additional_properties
+            .to_json(),
+        r#"{"zulu":1,"alpha":{"z":1,"a":1.5,"e":100.0},"mike":[{"y":0,"b":0}]}"#
+    );
+    let map: capture::operations::GetLibraryItemsResponseBody = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        serde_json::to_string(&map).unwrap(),
+        r#"{"MediaContainer":{"size":2,"alpha":{"a":1.5,"e":100.0,"z":1},"mike":[{"b":0,"y":0}],"zulu":1},"beta":"x","omega":true}"#
+    );
+}
+
+#[test]
+fn unknown_keys_api() {
+    use text::UnknownKeys;
+    let mut k: UnknownKeys =
+        serde_json::from_str(r#"{"b": 1, "a": [true, null], "b": {"c": "d"}}"#).unwrap();
+    assert!(!k.is_empty());
+    // A repeated key appears each time in `entries`; lookups see its last value.
+    assert_eq!(
+        k.entries(),
+        vec![
+            ("b".to_string(), json!(1)),
+            ("a".to_string(), json!([true, null])),
+            ("b".to_string(), json!({"c": "d"})),
+        ]
+    );
+    assert_eq!(k.get("b"), Some(json!({"c": "d"})));
+    assert_eq!(k.get("nope"), None);
+    assert_eq!(k.insert("a", &json!(2)), Some(json!([true, null])));
+    assert_eq!(k.to_json(), r#"{"b":1,"b":{"c":"d"},"a":2}"#);
+    assert_eq!(k.remove("b"), Some(json!({"c": "d"})));
+    assert_eq!(k.to_json(), r#"{"a":2}"#);
+    assert_eq!(format!("{k:?}"), r#"{"a": Number(2)}"#);
+    // Equality is a map's: the same keys and values in any order.
+    let m = json!({"x": 1, "y": [1, 2]}).as_object().unwrap().clone();
+    let from_map = UnknownKeys::from(m.clone());
+    let reversed: UnknownKeys = m.clone().into_iter().rev().collect();
+    assert_eq!(from_map, reversed);
+    assert_ne!(from_map.to_json(), reversed.to_json());
+    assert_eq!(from_map.to_map(), m);
+    assert_ne!(from_map, UnknownKeys::new());
+    assert!(UnknownKeys::new().is_empty());
+    assert_eq!(UnknownKeys::new().to_json(), "{}");
+    assert_eq!(serde_json::to_value(&from_map).unwrap(), Value::Object(m));
+    // Only objects are unknown keys.
+    let err = serde_json::from_str::<UnknownKeys>("[1]").unwrap_err();
+    assert!(err.to_string().contains("expected a JSON object"), "{err}");
+}
+
+#[test]
+fn text_capture_rejects_broken_json_where_it_breaks() {
+    // Inside a kept value, the error and its place are serde_json's own.
+    let text = "{\"MediaContainer\": {\"size\": 1,\n \"extra\": [1, 2,, 3]}}";
+    let err =
+        serde_json::from_str::<text::operations::GetLibraryItemsResponseBody>(text).unwrap_err();
+    let value_err = serde_json::from_str::<Value>(text).unwrap_err();
+    assert_eq!((err.line(), err.column()), (2, 17), "{err}");
+    assert_eq!(err.to_string(), value_err.to_string());
 }

@@ -1,6 +1,7 @@
 //! `cargo bench -p payload-bench`: a ~400 KB Plex-style library listing (see
 //! `payload::value`) deserialized and serialized through the generated types, plain
-//! and with unknown-key capture, and through `serde_json::Value`; deserialized also
+//! and with unknown-key capture (into maps, and as text), and through
+//! `serde_json::Value`; deserialized also
 //! through the same structs written with serde's derive (`payload_bench::derived`).
 //!
 //! Criterion measures each case; afterwards a quick median-of-runs pass prints a
@@ -8,13 +9,14 @@
 //! `PAYLOAD_BENCH_SUMMARY_ONLY=1` skips criterion and prints only the summary.
 
 use criterion::{Criterion, Throughput};
-use payload_bench::{capture, derived, payload, plain};
+use payload_bench::{capture, capture_text, derived, payload, plain};
 use serde_json::Value;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 type Plain = plain::operations::GetLibraryItemsResponseBody;
 type Capture = capture::operations::GetLibraryItemsResponseBody;
+type CaptureText = capture_text::operations::GetLibraryItemsResponseBody;
 type Derived = derived::plain::GetLibraryItemsResponseBody;
 type Flatten = derived::flatten::GetLibraryItemsResponseBody;
 
@@ -22,10 +24,15 @@ fn main() {
     let text = payload::json(payload::ITEMS);
     let as_plain: Plain = serde_json::from_str(&text).unwrap();
     let as_capture: Capture = serde_json::from_str(&text).unwrap();
+    let as_text: CaptureText = serde_json::from_str(&text).unwrap();
     let as_value: Value = serde_json::from_str(&text).unwrap();
     let out_len = |v: &dyn erased::Ser| v.to_json().len() as u64;
-    let (plain_out, capture_out, value_out) =
-        (out_len(&as_plain), out_len(&as_capture), out_len(&as_value));
+    let (plain_out, capture_out, text_out, value_out) = (
+        out_len(&as_plain),
+        out_len(&as_capture),
+        out_len(&as_text),
+        out_len(&as_value),
+    );
 
     let args: Vec<String> = std::env::args().collect();
     let listing = args.iter().any(|a| a == "--list" || a == "--test");
@@ -38,6 +45,9 @@ fn main() {
         });
         g.bench_function("capture", |b| {
             b.iter(|| serde_json::from_str::<Capture>(black_box(&text)).unwrap())
+        });
+        g.bench_function("capture_text", |b| {
+            b.iter(|| serde_json::from_str::<CaptureText>(black_box(&text)).unwrap())
         });
         g.bench_function("value", |b| {
             b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap())
@@ -57,6 +67,10 @@ fn main() {
         g.throughput(Throughput::Bytes(capture_out));
         g.bench_function("capture", |b| {
             b.iter(|| serde_json::to_string(black_box(&as_capture)).unwrap())
+        });
+        g.throughput(Throughput::Bytes(text_out));
+        g.bench_function("capture_text", |b| {
+            b.iter(|| serde_json::to_string(black_box(&as_text)).unwrap())
         });
         g.throughput(Throughput::Bytes(value_out));
         g.bench_function("value", |b| {
@@ -84,6 +98,10 @@ fn main() {
         || serde_json::from_str::<Plain>(&text).unwrap(),
         || serde_json::from_str::<Capture>(&text).unwrap(),
     );
+    let (_, de_text) = paired(
+        || serde_json::from_str::<Plain>(&text).unwrap(),
+        || serde_json::from_str::<CaptureText>(&text).unwrap(),
+    );
     // Capture as schema generators emit it: the derive with a `#[serde(flatten)]` map.
     let (_, de_flatten) = paired(
         || serde_json::from_str::<Plain>(&text).unwrap(),
@@ -95,6 +113,10 @@ fn main() {
     let (de_plain_known, de_capture_known) = paired(
         || serde_json::from_str::<Plain>(&known).unwrap(),
         || serde_json::from_str::<Capture>(&known).unwrap(),
+    );
+    let (de_plain_known_t, de_text_known) = paired(
+        || serde_json::from_str::<Plain>(&known).unwrap(),
+        || serde_json::from_str::<CaptureText>(&known).unwrap(),
     );
     // Capture cost against the share of the bytes that are unknown keys: the same
     // listing with 0%, 25%, 50%, 75% and all of its unknown keys.
@@ -113,7 +135,12 @@ fn main() {
             || serde_json::from_str::<Plain>(&t).unwrap(),
             || serde_json::from_str::<Capture>(&t).unwrap(),
         );
-        sweep.push((keep, share, c.as_secs_f64() / p.as_secs_f64()));
+        let (pt, ct) = paired(
+            || serde_json::from_str::<Plain>(&t).unwrap(),
+            || serde_json::from_str::<CaptureText>(&t).unwrap(),
+        );
+        let cost = |c: Duration, p: Duration| c.as_secs_f64() / p.as_secs_f64();
+        sweep.push((keep, share, cost(c, p), cost(ct, pt)));
     }
     let (ser_plain, ser_value) = paired(
         || serde_json::to_string(&as_plain).unwrap(),
@@ -123,19 +150,25 @@ fn main() {
         || serde_json::to_string(&as_plain).unwrap(),
         || serde_json::to_string(&as_capture).unwrap(),
     );
+    let (_, ser_text) = paired(
+        || serde_json::to_string(&as_plain).unwrap(),
+        || serde_json::to_string(&as_text).unwrap(),
+    );
     let mbs = |bytes: u64, t: Duration| bytes as f64 / 1e6 / t.as_secs_f64();
     let ms = |t: Duration| t.as_secs_f64() * 1e3;
     let n = text.len() as u64;
 
     println!(
         "\npayload: {} items, {n} bytes of JSON in; written back: plain {plain_out} bytes \
-         (unknown keys dropped), capture {capture_out}, Value {value_out}",
+         (unknown keys dropped), capture {capture_out}, capture as text {text_out}, \
+         Value {value_out}",
         payload::ITEMS
     );
     println!("{:<38} {:>9} {:>9}", "median of runs", "ms", "MB/s");
     for (name, t, bytes) in [
         ("deserialize plain", de_plain, n),
         ("deserialize capture", de_capture, n),
+        ("deserialize capture as text", de_text, n),
         ("deserialize Value", de_value, n),
         ("deserialize serde derive", de_derive, n),
         ("deserialize derive + flatten map", de_flatten, n),
@@ -149,8 +182,14 @@ fn main() {
             de_capture_known,
             plain_out,
         ),
+        (
+            "deserialize capture as text, known only",
+            de_text_known,
+            plain_out,
+        ),
         ("serialize plain", ser_plain, plain_out),
         ("serialize capture", ser_capture, capture_out),
+        ("serialize capture as text", ser_text, text_out),
         ("serialize Value", ser_value, value_out),
     ] {
         println!("{name:<38} {:>9.3} {:>9.1}", ms(t), mbs(bytes, t));
@@ -165,29 +204,43 @@ fn main() {
         speedup(de_capture_known, de_plain_known),
     );
     println!(
+        "capture as text (KeepUnknown::Text): {:.2}x the speed of plain ({:.2}x with known \
+         keys only)",
+        speedup(de_text, de_plain),
+        speedup(de_text_known, de_plain_known_t),
+    );
+    println!(
         "capture as schema generators emit it (serde's derive with a #[serde(flatten)] map): \
          {:.2}x the speed of plain; generated capture {:.2}x its speed",
         speedup(de_flatten, de_plain),
         speedup(de_capture, de_flatten),
     );
-    // Capture runs plain's readers and also builds the unknown values, so its extra
+    // Capture runs plain's readers and also keeps the unknown values, so its extra
     // time X does not shrink with faster readers: plain >= 2x Value (P <= V/2) and
     // capture <= 1.5x plain (X <= P/2) can only hold together while X <= V/4.
-    let (extra, value_quarter) = (ms(de_capture.saturating_sub(de_plain)), ms(de_value) / 4.0);
+    let extra = |c: Duration| ms(c.saturating_sub(de_plain));
+    let value_quarter = ms(de_value) / 4.0;
     println!(
-        "capture's extra time (capture - plain): {extra:.3} ms; plain at 2x Value and capture at \
-         1.5x plain can hold together only while it is at most Value / 4: {value_quarter:.3} ms"
+        "capture's extra time (capture - plain): into maps {:.3} ms, as text {:.3} ms; plain at \
+         2x Value and capture at 1.5x plain can hold together only while it is at most \
+         Value / 4: {value_quarter:.3} ms",
+        extra(de_capture),
+        extra(de_text),
     );
-    println!("capture cost (time capturing / time plain) by share of unknown bytes:");
-    for (keep, share, cost) in &sweep {
+    println!(
+        "capture cost (time capturing / time plain) by share of unknown bytes, into maps and as \
+         text:"
+    );
+    for (keep, share, cost, text_cost) in &sweep {
         println!(
-            "  {keep:>3}% of unknown keys kept: {:>4.1}% of the bytes unknown, cost {cost:.2}x",
+            "  {keep:>3}% of unknown keys kept: {:>4.1}% of the bytes unknown, cost {cost:.2}x, \
+             as text {text_cost:.2}x",
             share * 100.0
         );
     }
-    for (keep, share, cost) in &sweep {
+    for (keep, share, cost, text_cost) in &sweep {
         println!(
-            "SWEEP keep={keep} unknown_pct={:.1} cost={cost:.2}",
+            "SWEEP keep={keep} unknown_pct={:.1} cost={cost:.2} text_cost={text_cost:.2}",
             share * 100.0
         );
     }
@@ -198,7 +251,9 @@ fn main() {
          ser_capture_vs_plain={:.2} de_capture_vs_plain_known={:.2} de_derive_mbs={:.1} \
          de_plain_vs_derive={:.2} de_derive_vs_value={:.2} de_flatten_mbs={:.1} \
          de_flatten_vs_plain={:.2} de_capture_vs_flatten={:.2} de_capture_extra_ms={:.3} \
-         de_value_quarter_ms={:.3}",
+         de_value_quarter_ms={:.3} de_text_mbs={:.1} de_text_vs_plain={:.2} \
+         de_text_vs_plain_known={:.2} ser_text_mbs={:.1} ser_text_vs_plain={:.2} \
+         de_text_extra_ms={:.3}",
         payload::ITEMS,
         mbs(n, de_plain),
         mbs(n, de_capture),
@@ -217,8 +272,14 @@ fn main() {
         mbs(n, de_flatten),
         speedup(de_flatten, de_plain),
         speedup(de_capture, de_flatten),
-        extra,
+        extra(de_capture),
         value_quarter,
+        mbs(n, de_text),
+        speedup(de_text, de_plain),
+        speedup(de_text_known, de_plain_known_t),
+        mbs(text_out, ser_text),
+        speedup(ser_text, ser_plain),
+        extra(de_text),
     );
 }
 
@@ -255,7 +316,7 @@ fn paired<A, B>(mut f: impl FnMut() -> A, mut g: impl FnMut() -> B) -> (Duration
 }
 
 mod erased {
-    /// Serializes any of the three representations without naming its type.
+    /// Serializes any of the representations without naming its type.
     pub trait Ser {
         fn to_json(&self) -> String;
     }

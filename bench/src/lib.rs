@@ -1,5 +1,5 @@
 //! Payload benchmark support: the types generated from `specs/python/models` (plus
-//! `docs/models`, a Plex-style `MediaContainer` response) in two variants, and a
+//! `docs/models`, a Plex-style `MediaContainer` response) in three variants, and a
 //! deterministic generator of realistic response payloads.
 //!
 //! Run the benchmark with `cargo bench -p payload-bench`; see `bench/README.md`.
@@ -13,6 +13,12 @@ pub mod plain {
 /// a map and writes them back.
 pub mod capture {
     include!(concat!(env!("OUT_DIR"), "/capture.rs"));
+}
+
+/// Generated with `Config::keep_unknown_as(KeepUnknown::Text)`: every struct keeps
+/// undeclared keys as JSON text (`UnknownKeys`) and writes them back.
+pub mod capture_text {
+    include!(concat!(env!("OUT_DIR"), "/capture_text.rs"));
 }
 
 pub mod derived;
@@ -59,6 +65,24 @@ mod tests {
         let a = unknown_keys(&text);
         assert!(a.len() > 20 * 8, "{} unknown keys", a.len());
         assert_eq!(unknown_keys(&back), a);
+    }
+
+    #[test]
+    fn text_capture_keeps_what_map_capture_keeps() {
+        let text = payload::json(payload::ITEMS);
+        let as_text: capture_text::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let as_map: capture::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&text).unwrap();
+        let back = serde_json::to_string(&as_text).unwrap();
+        assert_eq!(unknown_keys(&back), unknown_keys(&text));
+        assert_eq!(
+            serde_json::from_str::<Value>(&back).unwrap(),
+            serde_json::to_value(&as_map).unwrap()
+        );
+        let again: capture_text::operations::GetLibraryItemsResponseBody =
+            serde_json::from_str(&back).unwrap();
+        assert_eq!(again, as_text);
     }
 
     #[test]

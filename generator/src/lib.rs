@@ -24,7 +24,7 @@ pub mod pretty;
 pub mod samples;
 
 pub use error::{Diagnostic, Error, ErrorKind, Pos};
-pub use model::{Model, SkipReason};
+pub use model::{KeepUnknown, Model, SkipReason};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     inputs: Vec<PathBuf>,
     keep_going: bool,
-    keep_unknown: bool,
+    keep_unknown: KeepUnknown,
     wire_names: Option<PathBuf>,
     threads: Option<usize>,
     emit: emit::EmitOptions,
@@ -108,9 +108,21 @@ impl Config {
     }
 
     /// Give every struct a map that keeps the keys it does not declare and writes them
-    /// back, so payloads round-trip losslessly (at some deserialization cost).
+    /// back, so every undeclared key survives a round trip (at some deserialization
+    /// cost). Shorthand for [`Config::keep_unknown_as`] with [`KeepUnknown::Map`] or
+    /// [`KeepUnknown::No`].
     pub fn keep_unknown(&mut self, on: bool) -> &mut Self {
-        self.keep_unknown = on;
+        self.keep_unknown_as(if on {
+            KeepUnknown::Map
+        } else {
+            KeepUnknown::No
+        })
+    }
+
+    /// How structs treat keys they do not declare: skip them (the default), keep them
+    /// in a map, or keep them as JSON text in the order they came (`UnknownKeys`).
+    pub fn keep_unknown_as(&mut self, how: KeepUnknown) -> &mut Self {
+        self.keep_unknown = how;
         self
     }
 
@@ -167,9 +179,7 @@ impl Config {
                 return Err(Error::new(errs));
             }
         }
-        if self.keep_unknown {
-            model::keep_unknown(&mut model);
-        }
+        model::keep_unknown(&mut model, self.keep_unknown);
         model.docs_read += errors
             .iter()
             .filter(|e| e.kind == ErrorKind::NotUtf8 || e.kind == ErrorKind::Io)

@@ -27,8 +27,11 @@ OPTIONS:
                         be generated (for CI)
         --keep-going    Emit the valid types even when some docs have errors; the
                         errors are still reported and the exit code is 1
-        --keep-unknown  Give every struct a map that keeps undeclared JSON keys and
-                        writes them back (lossless round trips, slower parsing)
+        --keep-unknown[=map|text]
+                        Give every struct a place that keeps undeclared JSON keys
+                        and writes them back: a map of serde_json::Value (the
+                        default), or `text`, the JSON text in arrival order in an
+                        UnknownKeys type (cheaper to read)
         --wire-names <FILE>
                         JSON-key overrides (see README: type -> field -> key, and
                         per-type or default casing); unknown names are errors
@@ -56,7 +59,7 @@ struct Args {
     out: Option<PathBuf>,
     check: bool,
     keep_going: bool,
-    keep_unknown: bool,
+    keep_unknown: generator::KeepUnknown,
     wire_names: Option<PathBuf>,
     samples: Option<PathBuf>,
     quiet: bool,
@@ -73,7 +76,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Parsed, String> {
         out: None,
         check: false,
         keep_going: false,
-        keep_unknown: false,
+        keep_unknown: generator::KeepUnknown::No,
         wire_names: None,
         samples: None,
         quiet: false,
@@ -105,7 +108,16 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Parsed, String> {
                 let v = it.next().ok_or("`--samples` needs a file path")?;
                 args.samples = Some(v.into());
             }
-            "--keep-unknown" => args.keep_unknown = true,
+            "--keep-unknown" | "--keep-unknown=map" => {
+                args.keep_unknown = generator::KeepUnknown::Map;
+            }
+            "--keep-unknown=text" => args.keep_unknown = generator::KeepUnknown::Text,
+            s if s.starts_with("--keep-unknown=") => {
+                return Err(format!(
+                    "`--keep-unknown` takes `map` or `text`, not `{}`",
+                    &s["--keep-unknown=".len()..]
+                ));
+            }
             "--check" => args.check = true,
             "--keep-going" => args.keep_going = true,
             "-q" | "--quiet" => args.quiet = true,
@@ -151,7 +163,7 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         config.input(i);
     }
     config.keep_going(args.keep_going);
-    config.keep_unknown(args.keep_unknown);
+    config.keep_unknown_as(args.keep_unknown);
     if let Some(w) = &args.wire_names {
         config.wire_names(w);
     }

@@ -107,6 +107,22 @@ pub struct Struct {
 pub struct Extra {
     pub rust_name: String,
     pub value: Ty,
+    /// Kept as JSON text in arrival order (the emitted `UnknownKeys` type) rather than
+    /// as a map of `value`s: set by [`keep_unknown`] with [`KeepUnknown::Text`].
+    pub text: bool,
+}
+
+/// How structs treat JSON keys their docs do not declare.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KeepUnknown {
+    /// Skip them (the default).
+    #[default]
+    No,
+    /// Keep them in a `BTreeMap<String, serde_json::Value>`, as schema generators do.
+    Map,
+    /// Keep them as JSON text, in the order they came, in the emitted `UnknownKeys`
+    /// type: no allocation per key, so reading costs much less than the map.
+    Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1328,6 +1344,7 @@ fn build_struct(
     let extra = extra.map(|value| Extra {
         rust_name: naming::unique("additional_properties".to_string(), "_", &mut rust_names),
         value,
+        text: false,
     });
     Struct {
         fields,
@@ -1337,9 +1354,12 @@ fn build_struct(
     }
 }
 
-/// Gives every struct without one a map for undeclared keys, so a payload survives
+/// Gives every struct without one a place for undeclared keys, so a payload survives
 /// a round trip with keys the docs do not list.
-pub fn keep_unknown(model: &mut Model) {
+pub fn keep_unknown(model: &mut Model, how: KeepUnknown) {
+    if how == KeepUnknown::No {
+        return;
+    }
     for t in &mut model.types {
         if let Kind::Struct(s) = &mut t.kind {
             if s.extra.is_none() {
@@ -1348,6 +1368,7 @@ pub fn keep_unknown(model: &mut Model) {
                 s.extra = Some(Extra {
                     rust_name: naming::unique("additional_properties".into(), "_", &mut taken),
                     value: Ty::Json,
+                    text: how == KeepUnknown::Text,
                 });
             }
         }

@@ -116,6 +116,7 @@ fn usage_errors_exit_2() {
         vec![&root, &"--check"],
         vec![&root, &"-o"],
         vec![&"/no/such/input/dir"],
+        vec![&root, &"--keep-unknown=maybe"],
     ];
     for (i, args) in cases.iter().enumerate() {
         let o = generator(args);
@@ -126,6 +127,57 @@ fn usage_errors_exit_2() {
     let o = generator(&[&"--help"]);
     assert_eq!(code(&o), 0);
     assert!(String::from_utf8_lossy(&o.stdout).contains("EXIT CODES"));
+}
+
+#[test]
+fn keep_unknown_as_text_gives_every_struct_unknown_keys() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let o = generator(&[&root, &"--keep-unknown=text"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    syn::parse_file(&text).unwrap();
+    assert!(
+        text.contains("pub additional_properties: super::__helpers::UnknownKeys,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pub use self::__helpers::UnknownKeys;"),
+        "{text}"
+    );
+    // `--keep-unknown` alone and `=map` are the map.
+    for flag in ["--keep-unknown", "--keep-unknown=map"] {
+        let o = generator(&[&root, &flag]);
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            text.contains("::std::collections::BTreeMap<"),
+            "{flag}: {text}"
+        );
+        assert!(!text.contains("UnknownKeys"), "{flag}: {text}");
+    }
+}
+
+#[test]
+fn a_model_named_unknown_keys_at_the_root_keeps_its_name() {
+    // A doc given as a file lands in the output's root module, where the helper
+    // type would be re-exported: the model keeps the name, the helper stays put.
+    let s = Scratch::new();
+    let root = s.docs(&[("unknownkeys.md", &GOOD.replace("# Tag", "# UnknownKeys"))]);
+    let o = generator(&[
+        &root.join("c").join("unknownkeys.md"),
+        &"--keep-unknown=text",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    syn::parse_file(&text).unwrap();
+    assert!(
+        text.contains("pub additional_properties: __helpers::UnknownKeys,"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("pub use self::__helpers::UnknownKeys;"),
+        "{text}"
+    );
 }
 
 #[test]
