@@ -456,3 +456,19 @@ fn text_capture_rejects_broken_json_where_it_breaks() {
     assert_eq!((err.line(), err.column()), (2, 17), "{err}");
     assert_eq!(err.to_string(), value_err.to_string());
 }
+
+#[test]
+fn text_capture_refuses_values_it_could_not_read_back() {
+    // serde_json's parser stops at 127 levels, so only another deserializer (here
+    // `Value`'s own) can hand over deeper data; the kept text must stay readable.
+    let nest = |depth: usize| (0..depth).fold(json!(1), |v, _| json!([v]));
+    let mut p = payload();
+    p["MediaContainer"]["deep"] = nest(126);
+    let body: text::operations::GetLibraryItemsResponseBody =
+        serde_json::from_value(p.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&body).unwrap(), p);
+    p["MediaContainer"]["deep"] = nest(127);
+    let err =
+        serde_json::from_value::<text::operations::GetLibraryItemsResponseBody>(p).unwrap_err();
+    assert!(err.to_string().contains("deeper than 126"), "{err}");
+}

@@ -1646,7 +1646,7 @@ fn helpers(model: &Model) -> TokenStream {
             /// Keeps the value of a key the struct does not declare, as JSON text.
             pub fn keep_text(&mut self, extra: &mut UnknownKeys, key: Key<'de>) -> ::std::result::Result<(), A::Error> {
                 extra.push_key(key.as_str()).map_err(<A::Error as ::serde::de::Error>::custom)?;
-                self.map.next_value_seed(Text(&mut extra.json))?;
+                self.map.next_value_seed(Text(&mut extra.json, 0))?;
                 extra.json.push(b'}');
                 ::std::result::Result::Ok(())
             }
@@ -1910,15 +1910,19 @@ fn unknown_keys() -> TokenStream {
             }
 
             /// Every kept key and its value, in the order they came (a key sent twice
-            /// appears twice).
+            /// appears twice). Empty if [`UnknownKeys::insert`] stored a value nested
+            /// deeper than serde_json reads back (126 arrays and objects); writing the
+            /// struct then fails with serde_json's error. Input that deep is refused.
             pub fn entries(&self) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+                self.try_entries().unwrap_or_default()
+            }
+
+            fn try_entries(&self) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::serde_json::Value)>, ::serde_json::Error> {
                 if self.json.is_empty() {
-                    return ::std::vec::Vec::new();
+                    return ::std::result::Result::Ok(::std::vec::Vec::new());
                 }
-                // The text is always a valid object (see `json`), so this cannot fail.
-                ::serde_json::from_slice::<Entries>(&self.json)
-                    .map(|e| e.0)
-                    .unwrap_or_default()
+                // The text is always a valid object (see `json`); only depth can fail.
+                ::serde_json::from_slice::<Entries>(&self.json).map(|e| e.0)
             }
 
             /// The kept keys as a map; a key sent twice keeps its last value.
@@ -1940,8 +1944,9 @@ fn unknown_keys() -> TokenStream {
             }
 
             /// Removes `key` and returns its value (its last, if it was sent twice).
+            /// Keeps everything if the text cannot be read back (see `entries`).
             pub fn remove(&mut self, key: &str) -> ::std::option::Option<::serde_json::Value> {
-                let entries = self.entries();
+                let entries = self.try_entries().ok()?;
                 let mut old = ::std::option::Option::None;
                 self.json.clear();
                 for (k, v) in entries {
@@ -2063,10 +2068,25 @@ fn unknown_keys() -> TokenStream {
         }
 
         /// Reads one value of any shape and writes it to the buffer as JSON text,
-        /// without building a `serde_json::Value`.
-        struct Text<'a>(&'a mut ::std::vec::Vec<u8>);
+        /// without building a `serde_json::Value`. The second field counts the
+        /// arrays and objects it is inside.
+        struct Text<'a>(&'a mut ::std::vec::Vec<u8>, usize);
+
+        /// Arrays and objects a kept value may nest: serde_json reads the kept text
+        /// back (to write it out, or for `get`) only 127 levels deep, one of which
+        /// is the object of kept keys. Input that serde_json parsed never comes near
+        /// it; other deserializers can send anything.
+        const MAX_DEPTH: usize = 126;
 
         impl Text<'_> {
+            /// The depth inside one more array or object, or an error past `MAX_DEPTH`.
+            fn deeper<E: ::serde::de::Error>(&self) -> ::std::result::Result<usize, E> {
+                if self.1 >= MAX_DEPTH {
+                    return ::std::result::Result::Err(E::custom("a kept value nests deeper than 126 arrays and objects"));
+                }
+                ::std::result::Result::Ok(self.1 + 1)
+            }
+
             fn write<T: ::serde::Serialize + ?::std::marker::Sized, E: ::serde::de::Error>(self, v: &T) -> ::std::result::Result<(), E> {
                 ::serde_json::to_writer(&mut *self.0, v).map_err(E::custom)
             }
@@ -2110,6 +2130,7 @@ fn unknown_keys() -> TokenStream {
                 d.deserialize_any(self)
             }
             fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut seq: A) -> ::std::result::Result<(), A::Error> {
+                let depth = self.deeper()?;
                 let buf = self.0;
                 buf.push(b'[');
                 let mut first = true;
@@ -2118,7 +2139,7 @@ fn unknown_keys() -> TokenStream {
                     if !first {
                         buf.push(b',');
                     }
-                    if seq.next_element_seed(Text(&mut *buf))?.is_none() {
+                    if seq.next_element_seed(Text(&mut *buf, depth))?.is_none() {
                         buf.truncate(at);
                         break;
                     }
@@ -2128,6 +2149,7 @@ fn unknown_keys() -> TokenStream {
                 ::std::result::Result::Ok(())
             }
             fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<(), A::Error> {
+                let depth = self.deeper()?;
                 let buf = self.0;
                 buf.push(b'{');
                 let mut first = true;
@@ -2137,7 +2159,7 @@ fn unknown_keys() -> TokenStream {
                     }
                     ::serde_json::to_writer(&mut *buf, k.as_str()).map_err(<A::Error as ::serde::de::Error>::custom)?;
                     buf.push(b':');
-                    map.next_value_seed(Text(&mut *buf))?;
+                    map.next_value_seed(Text(&mut *buf, depth))?;
                     first = false;
                 }
                 buf.push(b'}');
