@@ -1,5 +1,6 @@
 //! Fuzz target `docs`: arbitrary bytes -> 1 to 3 docs -> the whole pipeline (parse,
-//! notation, model, emit, diagnostics rendering with annotate-snippets). Asserts that
+//! notation, model, each way of keeping unknown keys, emit, diagnostics rendering with
+//! annotate-snippets). Asserts that
 //! nothing panics, that the emitted code is prettyplease's formatting of itself (so it
 //! parses), and that no doc text becomes a token outside a literal (`compile_error` as
 //! an identifier would mean injected code).
@@ -80,7 +81,15 @@ fuzz_target!(|data: &[u8]| {
             text,
         });
     }
-    let built = generator::model::build_with(&sources, 1);
+    let mut built = generator::model::build_with(&sources, 1);
+    // Each way of keeping unknown keys, chosen by the input's length (which leaves the
+    // docs themselves alone, so the corpus keeps its meaning).
+    let how = [
+        generator::KeepUnknown::No,
+        generator::KeepUnknown::Map,
+        generator::KeepUnknown::Text,
+    ][data.len() % 3];
+    generator::model::keep_unknown(&mut built.model, how);
     // Rendering must not panic either, whatever the positions and snippets say: with
     // the docs' own text (source lines, carets) and without (the files do not exist).
     let text_of = |path: &std::path::Path| {
