@@ -35,6 +35,12 @@ fn every_corpus_generates_and_compiles_warning_free() {
     );
     let mut members = Vec::new();
     let mut expected = Vec::new();
+    // A crate of generated code whose round trip must cover `types` types.
+    let mut add_crate = |name: &str, code: &str, model: &generator::Model, types: usize| {
+        write_crate(&ws.join("crates").join(name), name, code, model, model);
+        members.push(format!("\"crates/{name}\""));
+        expected.push((name.to_string(), types));
+    };
     let mut largest = (0, String::new());
     for corpus in &corpora {
         let name = corpus.file_name().unwrap().to_string_lossy().into_owned();
@@ -84,15 +90,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
         if s.docs_read > largest.0 {
             largest = (s.docs_read, name.clone());
         }
-        write_crate(
-            &ws.join("crates").join(&name),
-            &name,
-            &out.code,
-            &out.model,
-            &out.model,
-        );
-        members.push(format!("\"crates/{name}\""));
-        expected.push((name.clone(), s.structs + s.enums + s.unions));
+        add_crate(&name, &out.code, &out.model, s.structs + s.enums + s.unions);
     }
     // Unknown-key capture, both ways, on the in-repo specs and on the first corpus:
     // samples carry extra keys that must survive.
@@ -120,15 +118,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
             .keep_unknown_as(how)
             .run()
             .unwrap();
-        write_crate(
-            &ws.join("crates").join(&name),
-            &name,
-            &out.code,
-            &out.model,
-            &out.model,
-        );
-        members.push(format!("\"crates/{name}\""));
-        expected.push((name.clone(), out.model.types.len()));
+        add_crate(&name, &out.code, &out.model, out.model.types.len());
     }
     // Inputs that need only some of the shared helpers (a crate of string enums needs
     // `Key` and nothing else; one of integer enums needs no helper module at all): each
@@ -151,9 +141,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
             repr == generator::model::EnumRepr::Str,
             "{name}: helper module emitted exactly when used"
         );
-        write_crate(&ws.join("crates").join(name), name, &code, &model, &model);
-        members.push(format!("\"crates/{name}\""));
-        expected.push((name.to_string(), model.types.len()));
+        add_crate(name, &code, &model, model.types.len());
     }
     // A deliberately broken mapping: dates emitted as timestamps, checked against the
     // samples of the right model. Its harness must fail and say where.

@@ -834,7 +834,8 @@ pub mod __helpers {
             if self.json.is_empty() {
                 return ::std::result::Result::Ok(::std::vec::Vec::new());
             }
-            ::serde_json::from_slice::<Entries>(&self.json).map(|e| e.0)
+            let mut d = ::serde_json::Deserializer::from_slice(&self.json);
+            object::<Entries, _>(&mut d).map(|e| e.0)
         }
         /// The kept keys as a map; a key sent twice keeps its last value.
         pub fn to_map(
@@ -954,57 +955,34 @@ pub mod __helpers {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            struct V;
-            impl<'de> ::serde::de::Visitor<'de> for V {
-                type Value = UnknownKeys;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a JSON object")
-                }
-                fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                    self,
-                    map: A,
-                ) -> ::std::result::Result<UnknownKeys, A::Error> {
-                    let mut out = UnknownKeys::new();
-                    let mut m = Fields::new(map);
-                    while let ::std::option::Option::Some(k) = m.next_key()? {
-                        m.keep_text(&mut out, k)?;
-                    }
-                    ::std::result::Result::Ok(out)
-                }
+            object(d)
+        }
+    }
+    impl<'de> FromMap<'de> for UnknownKeys {
+        const EXPECTING: &'static str = "a JSON object";
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut out = UnknownKeys::new();
+            let mut m = Fields::new(map);
+            while let ::std::option::Option::Some(k) = m.next_key()? {
+                m.keep_text(&mut out, k)?;
             }
-            d.deserialize_map(V)
+            ::std::result::Result::Ok(out)
         }
     }
     /// The entries of an object in order, repeats included.
     struct Entries(::std::vec::Vec<(::std::string::String, ::serde_json::Value)>);
-    impl<'de> ::serde::Deserialize<'de> for Entries {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            struct V;
-            impl<'de> ::serde::de::Visitor<'de> for V {
-                type Value = Entries;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a JSON object")
-                }
-                fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<Entries, A::Error> {
-                    let mut out = ::std::vec::Vec::new();
-                    while let ::std::option::Option::Some(entry) = map.next_entry()? {
-                        out.push(entry);
-                    }
-                    ::std::result::Result::Ok(Entries(out))
-                }
+    impl<'de> FromMap<'de> for Entries {
+        const EXPECTING: &'static str = "a JSON object";
+        fn from_map<A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut out = ::std::vec::Vec::new();
+            while let ::std::option::Option::Some(entry) = map.next_entry()? {
+                out.push(entry);
             }
-            d.deserialize_map(V)
+            ::std::result::Result::Ok(Entries(out))
         }
     }
     /// Reads one value of any shape and writes it to the buffer as JSON text,
