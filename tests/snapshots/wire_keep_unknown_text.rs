@@ -946,7 +946,9 @@ pub mod __helpers {
                     s.serialize_map(::std::option::Option::Some(0))?,
                 );
             }
-            let mut d = ::serde_json::Deserializer::from_slice(&self.json);
+            let text = ::std::str::from_utf8(&self.json)
+                .map_err(<S::Error as ::serde::ser::Error>::custom)?;
+            let mut d = ::serde_json::Deserializer::from_str(text);
             ::serde::Deserializer::deserialize_map(&mut d, Emit(s))
                 .map_err(<S::Error as ::serde::ser::Error>::custom)
         }
