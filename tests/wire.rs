@@ -431,6 +431,11 @@ fn unknown_keys_api() {
     let reversed: UnknownKeys = m.clone().into_iter().rev().collect();
     assert_eq!(from_map, reversed);
     assert_ne!(from_map.to_json(), reversed.to_json());
+    let repeated: UnknownKeys = [("a", 1), ("b", 2), ("a", 3)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), json!(v)))
+        .collect();
+    assert_eq!(repeated.to_json(), r#"{"a":3,"b":2}"#);
     assert_eq!(from_map.to_map(), m);
     assert_ne!(from_map, UnknownKeys::new());
     assert!(UnknownKeys::new().is_empty());

@@ -922,14 +922,28 @@ pub mod __helpers {
     }
     impl ::std::iter::FromIterator<(::std::string::String, ::serde_json::Value)>
     for UnknownKeys {
+        /// A key that comes twice keeps its first place and its last value.
         fn from_iter<
             I: ::std::iter::IntoIterator<
                     Item = (::std::string::String, ::serde_json::Value),
                 >,
         >(iter: I) -> Self {
-            let mut out = Self::new();
+            let mut entries: ::std::vec::Vec<
+                (::std::string::String, ::serde_json::Value),
+            > = ::std::vec::Vec::new();
+            let mut at = ::std::collections::HashMap::new();
             for (k, v) in iter {
-                out.insert(&k, &v);
+                match at.get(&k) {
+                    ::std::option::Option::Some(&i) => entries[i] = (k, v),
+                    ::std::option::Option::None => {
+                        at.insert(k.clone(), entries.len());
+                        entries.push((k, v));
+                    }
+                }
+            }
+            let mut out = Self::new();
+            for (k, v) in &entries {
+                out.push(k, v);
             }
             out
         }
