@@ -424,6 +424,8 @@ fn unknown_keys_api() {
     assert_eq!(k.to_json(), r#"{"b":1,"b":{"c":"d"},"a":2}"#);
     assert_eq!(k.remove("b"), Some(json!({"c": "d"})));
     assert_eq!(k.to_json(), r#"{"a":2}"#);
+    assert_eq!(k.remove("nope"), None);
+    assert_eq!(k.to_json(), r#"{"a":2}"#);
     assert_eq!(format!("{k:?}"), r#"{"a": Number(2)}"#);
     // Equality is a map's: the same keys and values in any order.
     let m = json!({"x": 1, "y": [1, 2]}).as_object().unwrap().clone();

@@ -1948,6 +1948,10 @@ fn unknown_keys() -> TokenStream {
             /// Keeps everything if the text cannot be read back (see `entries`).
             pub fn remove(&mut self, key: &str) -> ::std::option::Option<::serde_json::Value> {
                 let entries = self.try_entries().ok()?;
+                // Rewrite the text only when the key is there.
+                if !entries.iter().any(|(k, _)| k == key) {
+                    return ::std::option::Option::None;
+                }
                 let mut old = ::std::option::Option::None;
                 self.json.clear();
                 for (k, v) in entries {

@@ -865,6 +865,9 @@ pub mod __helpers {
             key: &str,
         ) -> ::std::option::Option<::serde_json::Value> {
             let entries = self.try_entries().ok()?;
+            if !entries.iter().any(|(k, _)| k == key) {
+                return ::std::option::Option::None;
+            }
             let mut old = ::std::option::Option::None;
             self.json.clear();
             for (k, v) in entries {
