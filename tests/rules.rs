@@ -14,8 +14,8 @@ mod gen {
 }
 
 use gen::models::{
-    deprecated, docs, enums_go, enums_py, floats, freeform, naming, nullable, recursion, skipped,
-    unions_go, unions_py,
+    dates, deprecated, docs, enums_go, enums_py, floats, freeform, naming, nullable, recursion,
+    skipped, unions_go, unions_py,
 };
 use generator::SkipReason;
 use quote::ToTokens;
@@ -1312,7 +1312,143 @@ fn multi_line_examples_become_text_blocks() {
 }
 
 // ---------------------------------------------------------------------------------
-// 9. Docs that are not wire types
+// 9. Dates and timestamps: each presence a field can have
+
+/// A date reads and writes as chrono's `NaiveDate` does, and a timestamp leniently, in
+/// every presence: required, optional, and optional with `null` kept apart from absent.
+#[test]
+fn dates_and_timestamps_in_every_presence() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let r: dates::Release = round_trip(json!({
+        "released": "2024-02-29",
+        "premiere": "2024-02-01",
+        "withdrawn": "2025-01-31",
+        "publishedAt": "2024-02-29T10:00:00Z",
+        "reviewedAt": "2024-03-01T09:30:00Z",
+    }));
+    assert_eq!(r.released, day(2024, 2, 29));
+    assert_eq!(r.premiere, Some(day(2024, 2, 1)));
+    assert_eq!(r.withdrawn, Some(Some(day(2025, 1, 31))));
+    assert_eq!(
+        r.reviewed_at,
+        Some(Some(Utc.with_ymd_and_hms(2024, 3, 1, 9, 30, 0).unwrap()))
+    );
+    // `null` stays apart from absent where the docs say so.
+    let r: dates::Release = round_trip(json!({
+        "released": "0001-01-01",
+        "withdrawn": null,
+        "publishedAt": "2024-02-29T10:00:00Z",
+        "reviewedAt": null,
+    }));
+    assert_eq!(
+        (r.premiere, r.withdrawn, r.reviewed_at),
+        (None, Some(None), Some(None))
+    );
+    // A plain optional date reads `null` as absent.
+    let r: dates::Release = de(json!({
+        "released": "2024-02-29", "premiere": null, "publishedAt": 1709200800,
+    }));
+    assert_eq!(r.premiere, None);
+    assert_eq!(
+        r.published_at,
+        Utc.with_ymd_and_hms(2024, 2, 29, 10, 0, 0).unwrap()
+    );
+    // Escaped digits are digits (serde_json hands over the unescaped text).
+    let r: dates::Release =
+        serde_json::from_str(r#"{"released":"\u0032024-01-0\u0032","publishedAt":0}"#).unwrap();
+    assert_eq!(r.released, day(2024, 1, 2));
+    let err = |v: Value| {
+        serde_json::from_value::<dates::Release>(v)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        err(json!({"publishedAt": "2024-02-29T10:00:00Z"})),
+        "missing field `released`"
+    );
+    assert_eq!(
+        err(json!({"released": 20240229, "publishedAt": "2024-02-29T10:00:00Z"})),
+        "invalid type: integer `20240229`, expected a formatted date string"
+    );
+    assert_eq!(
+        err(json!({"released": "2023-02-29", "publishedAt": "2024-02-29T10:00:00Z"})),
+        "input is out of range"
+    );
+}
+
+/// Dates are taken apart directly when they look like `YYYY-MM-DD` and handed to
+/// chrono otherwise; either way the result, or the error, is what chrono's own
+/// `NaiveDate` reader gives, for every text in the sweep.
+#[test]
+fn dates_read_exactly_as_chrono_reads_them() {
+    #[derive(serde::Deserialize)]
+    struct Chrono {
+        released: chrono::NaiveDate,
+    }
+    let read = |text: &str| {
+        let json = format!(r#"{{"released":{},"publishedAt":0}}"#, Value::from(text));
+        let ours = serde_json::from_str::<dates::Release>(&json)
+            .map(|r| r.released)
+            .map_err(|e| e.to_string());
+        let chrono = serde_json::from_str::<Chrono>(&json)
+            .map(|r| r.released)
+            .map_err(|e| e.to_string());
+        assert_eq!(ours, chrono, "{json}");
+        ours.is_ok()
+    };
+    let mut ok = 0;
+    let mut texts = 0;
+    // Every year on a leap day: the year's digits and the calendar both matter.
+    for y in 0..=9999 {
+        ok += usize::from(read(&format!("{y:04}-02-29")));
+        texts += 1;
+    }
+    // Months and days in and out of range, around the edges of the calendar.
+    for y in [0, 1, 999, 1582, 1900, 1970, 2000, 2024, 9999] {
+        for m in (0..=13).chain([19, 20, 99]) {
+            for d in (0..=32).chain([39, 40, 99]) {
+                ok += usize::from(read(&format!("{y:04}-{m:02}-{d:02}")));
+                texts += 1;
+            }
+        }
+    }
+    // Texts that are not the plain form: chrono decides them all.
+    for text in [
+        "",
+        "2024",
+        "2024-01",
+        "2024-01-0",
+        "2024-1-02",
+        "24-01-02",
+        "+2024-01-02",
+        "-0001-12-31",
+        "+12345-01-02",
+        "12345-01-02",
+        " 2024-01-02",
+        "2024-01-02 ",
+        "2024 -01-02",
+        "2024/01/02",
+        "2024-01-02T00:00:00Z",
+        "2024-01-0x",
+        "２０２４-01-02",
+        "2024-01-02\n",
+        "2024-01-02\0",
+        "2024-01--2",
+        "0000-00-00",
+    ] {
+        ok += usize::from(read(text));
+        texts += 1;
+    }
+    // The sweep must reach both outcomes, many times.
+    assert!(
+        ok > 3_000 && texts - ok > 3_000,
+        "{ok} of {texts} texts read"
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// 10. Docs that are not wire types
 
 /// SDK response wrappers (raw HTTP response, both flavors), SDK option pages, SDK
 /// config pages and empty files produce no type and are counted by reason.

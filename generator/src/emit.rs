@@ -131,21 +131,49 @@ enum Read {
     Field,
     /// A present key, `null` included, is `Some`.
     Some,
-    /// A lenient timestamp.
+    /// Through a helper type of ours rather than the type's own `Deserialize`.
+    Wire(Wire, Shape),
+}
+
+/// A field type read through a helper type in `__helpers`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Wire {
+    /// `Lenient`: a timestamp in any of the forms APIs send.
     Time,
-    /// A lenient timestamp or `null`.
-    OptTime,
-    /// A lenient timestamp or `null`, `null` kept apart from absent.
-    SomeOptTime,
+    /// `Day`: a date as chrono reads it, the usual form parsed directly (chrono's
+    /// own reader goes through its general format parser).
+    Date,
+}
+
+/// Where the wire value sits in the field's slot.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Shape {
+    /// A required value.
+    Bare,
+    /// The value or `null`.
+    Opt,
+    /// The value or `null`, `null` kept apart from absent.
+    SomeOpt,
 }
 
 impl Read {
     fn of(f: &Field) -> Read {
-        let time = f.ty == Ty::DateTime;
+        let wire = match f.ty {
+            Ty::DateTime => Some(Wire::Time),
+            Ty::Date => Some(Wire::Date),
+            _ => None,
+        };
+        if let Some(wire) = wire {
+            return Read::Wire(
+                wire,
+                match f.presence {
+                    Presence::Required => Shape::Bare,
+                    Presence::Nullable | Presence::Optional => Shape::Opt,
+                    Presence::OptionalNullable => Shape::SomeOpt,
+                },
+            );
+        }
         match f.presence {
-            Presence::Required if time => Read::Time,
-            Presence::Nullable | Presence::Optional if time => Read::OptTime,
-            Presence::OptionalNullable if time => Read::SomeOptTime,
             // `null` is a value of `Any`: kept as `Some(Value::Null)`, not absent.
             Presence::Optional if f.ty == Ty::Json => Read::Some,
             // Absent is `None`, `null` is `Some(None)`.
@@ -158,9 +186,12 @@ impl Read {
         match self {
             Read::Field => "field",
             Read::Some => "some",
-            Read::Time => "time",
-            Read::OptTime => "opt_time",
-            Read::SomeOptTime => "some_opt_time",
+            Read::Wire(Wire::Time, Shape::Bare) => "time",
+            Read::Wire(Wire::Time, Shape::Opt) => "opt_time",
+            Read::Wire(Wire::Time, Shape::SomeOpt) => "some_opt_time",
+            Read::Wire(Wire::Date, Shape::Bare) => "date",
+            Read::Wire(Wire::Date, Shape::Opt) => "opt_date",
+            Read::Wire(Wire::Date, Shape::SomeOpt) => "some_opt_date",
         }
     }
 }
@@ -1578,44 +1609,12 @@ fn helpers(model: &Model) -> TokenStream {
             }
         },
     );
-    let time = method(
-        reads(Read::Time),
-        quote! {
-            /// A timestamp, read leniently.
-            pub fn time(&mut self, slot: &mut ::std::option::Option<::chrono::DateTime<::chrono::Utc>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
-                self.put(slot, key, |m| m.next_value::<Lenient>().map(|l| l.0))
-            }
-        },
-    );
-    let opt_time = method(
-        reads(Read::OptTime),
-        quote! {
-            /// A timestamp or `null`, read leniently.
-            pub fn opt_time(&mut self, slot: &mut ::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
-                // The closure body in braces: prettyplease prints a bare method chain
-                // there differently on a second pass, and the output must be a fixed point.
-                self.put(slot, key, |m| {
-                    m.next_value::<::std::option::Option<Lenient>>().map(|o| o.map(|l| l.0))
-                })
-            }
-        },
-    );
-    let some_opt_time = method(
-        reads(Read::SomeOptTime),
-        quote! {
-            /// A timestamp or `null`, read leniently; `null` is kept apart from absent.
-            pub fn some_opt_time(
-                &mut self,
-                slot: &mut ::std::option::Option<::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>>,
-                key: &'static str,
-            ) -> ::std::result::Result<(), A::Error> {
-                self.put(slot, key, |m| {
-                    m.next_value::<::std::option::Option<Lenient>>()
-                        .map(|o| ::std::option::Option::Some(o.map(|l| l.0)))
-                })
-            }
-        },
-    );
+    // One method per wire type and shape the readers call.
+    let wires = n.reads.iter().filter_map(|r| match *r {
+        Read::Wire(wire, shape) => Some(wire_method(wire, shape)),
+        _ => None,
+    });
+    let wires: Vec<TokenStream> = wires.collect();
     let skip = method(
         n.skip,
         quote! {
@@ -1668,9 +1667,7 @@ fn helpers(model: &Model) -> TokenStream {
                 #put
                 #field
                 #some
-                #time
-                #opt_time
-                #some_opt_time
+                #(#wires)*
                 #skip
                 #keep
                 #keep_text
@@ -1685,10 +1682,13 @@ fn helpers(model: &Model) -> TokenStream {
             }
         }
     });
-    let lenient = [Read::Time, Read::OptTime, Read::SomeOptTime]
-        .into_iter()
-        .any(reads)
-        .then(|| {
+    let uses = |w: Wire| {
+        n.reads
+            .iter()
+            .any(|r| matches!(r, Read::Wire(x, _) if *x == w))
+    };
+    let day = uses(Wire::Date).then(day);
+    let lenient = uses(Wire::Time).then(|| {
         quote! {
             /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
             /// without offset or a bare date (both taken as UTC), or integer epoch
@@ -1860,6 +1860,7 @@ fn helpers(model: &Model) -> TokenStream {
             #fields
             #required
             #lenient
+            #day
             #float
             #opt_float
             #opt_opt_float
@@ -1867,6 +1868,107 @@ fn helpers(model: &Model) -> TokenStream {
             #unknown_keys
         }
         #reexport
+    }
+}
+
+/// The `Fields` method that reads a field through its wire type (see [`Read::Wire`]).
+fn wire_method(wire: Wire, shape: Shape) -> TokenStream {
+    let name = ident(Read::Wire(wire, shape).method());
+    let (w, t, what, how) = match wire {
+        Wire::Time => (
+            quote!(Lenient),
+            quote!(::chrono::DateTime<::chrono::Utc>),
+            "A timestamp",
+            ", read leniently",
+        ),
+        Wire::Date => (quote!(Day), quote!(::chrono::NaiveDate), "A date", ""),
+    };
+    match shape {
+        Shape::Bare => {
+            let doc = format!(" {what}{how}.");
+            quote! {
+                #[doc = #doc]
+                pub fn #name(&mut self, slot: &mut ::std::option::Option<#t>, key: &'static str) -> ::std::result::Result<(), A::Error> {
+                    self.put(slot, key, |m| m.next_value::<#w>().map(|l| l.0))
+                }
+            }
+        }
+        Shape::Opt => {
+            let doc = format!(" {what} or `null`{how}.");
+            quote! {
+                #[doc = #doc]
+                pub fn #name(&mut self, slot: &mut ::std::option::Option<::std::option::Option<#t>>, key: &'static str) -> ::std::result::Result<(), A::Error> {
+                    // The closure body in braces: prettyplease prints a bare method chain
+                    // there differently on a second pass, and the output must be a fixed point.
+                    self.put(slot, key, |m| {
+                        m.next_value::<::std::option::Option<#w>>().map(|o| o.map(|l| l.0))
+                    })
+                }
+            }
+        }
+        Shape::SomeOpt => {
+            let doc = format!(" {what} or `null`{how}; `null` is kept apart from absent.");
+            quote! {
+                #[doc = #doc]
+                pub fn #name(
+                    &mut self,
+                    slot: &mut ::std::option::Option<::std::option::Option<::std::option::Option<#t>>>,
+                    key: &'static str,
+                ) -> ::std::result::Result<(), A::Error> {
+                    self.put(slot, key, |m| {
+                        m.next_value::<::std::option::Option<#w>>()
+                            .map(|o| ::std::option::Option::Some(o.map(|l| l.0)))
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// `Day`: a date read as chrono reads it, with the same errors, but the usual
+/// `YYYY-MM-DD` taken apart directly: chrono's own reader runs its general format
+/// parser for every date.
+fn day() -> TokenStream {
+    quote! {
+        /// A date (`2024-01-31`), read as `chrono::NaiveDate` reads it.
+        struct Day(::chrono::NaiveDate);
+
+        impl<'de> ::serde::Deserialize<'de> for Day {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                struct V;
+                impl ::serde::de::Visitor<'_> for V {
+                    type Value = Day;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a formatted date string")
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<Day, E> {
+                        if let ::std::option::Option::Some(d) = ymd(s.as_bytes()) {
+                            return ::std::result::Result::Ok(Day(d));
+                        }
+                        // Anything else (signed or long years, spaces, bad dates) as
+                        // chrono reads it, so its result and errors are chrono's own.
+                        s.parse().map(Day).map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+
+        /// `YYYY-MM-DD` in ASCII digits, when it names a real date.
+        fn ymd(b: &[u8]) -> ::std::option::Option<::chrono::NaiveDate> {
+            let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b else {
+                return ::std::option::Option::None;
+            };
+            let mut n = 0u32;
+            for c in [y0, y1, y2, y3, m0, m1, d0, d1] {
+                if !c.is_ascii_digit() {
+                    return ::std::option::Option::None;
+                }
+                n = n * 10 + u32::from(c - b'0');
+            }
+            // n is YYYYMMDD: at most 99,991,231, so the year fits an i32.
+            ::chrono::NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
+        }
     }
 }
 

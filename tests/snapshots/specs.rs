@@ -363,7 +363,7 @@ pub mod go {
                             }
                             "originallyAvailableAt" | "OriginallyAvailableAt"
                             | "originally_available_at" => {
-                                __m.field(
+                                __m.opt_date(
                                     &mut originally_available_at,
                                     "originallyAvailableAt",
                                 )?
@@ -1465,7 +1465,7 @@ pub mod python {
                             }
                             "originallyAvailableAt" | "OriginallyAvailableAt"
                             | "originally_available_at" => {
-                                __m.field(
+                                __m.opt_date(
                                     &mut originally_available_at,
                                     "originallyAvailableAt",
                                 )?
@@ -2369,6 +2369,20 @@ pub mod __helpers {
                 },
             )
         }
+        /// A date or `null`.
+        pub fn opt_date(
+            &mut self,
+            slot: &mut ::std::option::Option<::std::option::Option<::chrono::NaiveDate>>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(
+                slot,
+                key,
+                |m| {
+                    m.next_value::<::std::option::Option<Day>>().map(|o| o.map(|l| l.0))
+                },
+            )
+        }
         /// Skips the value of a key the struct does not declare.
         pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
             self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
@@ -2460,6 +2474,48 @@ pub mod __helpers {
             }
             d.deserialize_any(V)
         }
+    }
+    /// A date (`2024-01-31`), read as `chrono::NaiveDate` reads it.
+    struct Day(::chrono::NaiveDate);
+    impl<'de> ::serde::Deserialize<'de> for Day {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            struct V;
+            impl ::serde::de::Visitor<'_> for V {
+                type Value = Day;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("a formatted date string")
+                }
+                fn visit_str<E: ::serde::de::Error>(
+                    self,
+                    s: &str,
+                ) -> ::std::result::Result<Day, E> {
+                    if let ::std::option::Option::Some(d) = ymd(s.as_bytes()) {
+                        return ::std::result::Result::Ok(Day(d));
+                    }
+                    s.parse().map(Day).map_err(E::custom)
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+    /// `YYYY-MM-DD` in ASCII digits, when it names a real date.
+    fn ymd(b: &[u8]) -> ::std::option::Option<::chrono::NaiveDate> {
+        let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b else {
+            return ::std::option::Option::None;
+        };
+        let mut n = 0u32;
+        for c in [y0, y1, y2, y3, m0, m1, d0, d1] {
+            if !c.is_ascii_digit() {
+                return ::std::option::Option::None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        ::chrono::NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
     }
     /// A float written as APIs send it: an integral value as an integer (`1800`,
     /// not `1800.0`), any other in its own precision (`7.9` for an `f32`, not
