@@ -10,7 +10,7 @@
 //! can become code.
 
 use crate::model::{
-    Enum, EnumRepr, Field, Kind, Model, Presence, Struct, Ty, TypeDef, Union, Variant,
+    Enum, EnumRepr, Extra, Field, Kind, Model, Presence, Struct, Ty, TypeDef, Union, Variant,
 };
 use crate::pretty::{Printer, INDENT};
 use proc_macro2::{Ident, Span, TokenStream};
@@ -156,6 +156,16 @@ enum Shape {
     SomeOpt,
 }
 
+impl Shape {
+    fn of(presence: Presence) -> Shape {
+        match presence {
+            Presence::Required => Shape::Bare,
+            Presence::Nullable | Presence::Optional => Shape::Opt,
+            Presence::OptionalNullable => Shape::SomeOpt,
+        }
+    }
+}
+
 impl Read {
     fn of(f: &Field) -> Read {
         let wire = match f.ty {
@@ -164,14 +174,7 @@ impl Read {
             _ => None,
         };
         if let Some(wire) = wire {
-            return Read::Wire(
-                wire,
-                match f.presence {
-                    Presence::Required => Shape::Bare,
-                    Presence::Nullable | Presence::Optional => Shape::Opt,
-                    Presence::OptionalNullable => Shape::SomeOpt,
-                },
-            );
+            return Read::Wire(wire, Shape::of(f.presence));
         }
         match f.presence {
             // `null` is a value of `Any`: kept as `Some(Value::Null)`, not absent.
@@ -222,17 +225,20 @@ impl FloatWrite {
     /// For a field of type `ty` with `presence` (a union member is `Required`);
     /// `None` when it holds no float.
     fn of(ty: &Ty, presence: Presence) -> Option<Self> {
-        match (ty, presence) {
-            (Ty::F64 | Ty::F32, Presence::Required) => Some(Self::Float),
-            (Ty::F64 | Ty::F32, Presence::Optional | Presence::Nullable) => Some(Self::OptFloat),
-            (Ty::F64 | Ty::F32, Presence::OptionalNullable) => Some(Self::OptOptFloat),
-            (ty, _) => holds_float(ty).then_some(Self::Floats),
+        match ty {
+            Ty::F64 | Ty::F32 => Some(match Shape::of(presence) {
+                Shape::Bare => Self::Float,
+                Shape::Opt => Self::OptFloat,
+                Shape::SomeOpt => Self::OptOptFloat,
+            }),
+            ty => holds_float(ty).then_some(Self::Floats),
         }
     }
 
-    /// For the map of kept keys whose values are `value`.
-    fn of_extra(value: &Ty) -> Option<Self> {
-        holds_float(value).then_some(Self::Floats)
+    /// For a struct's kept keys: a map whose values hold floats. Kept text
+    /// (`UnknownKeys`) writes itself.
+    fn of_extra(e: &Extra) -> Option<Self> {
+        (!e.text && holds_float(&e.value)).then_some(Self::Floats)
     }
 
     /// `serialize_with = "<helpers>::<helper>"`, in words for an attribute list.
@@ -795,9 +801,7 @@ impl<'a> Writer<'a> {
         }
         if let Some(e) = &s.extra {
             self.docs("Keys not declared above, kept as they came.");
-            if e.text {
-                self.attr_words("serde", &["flatten"]);
-            } else if let Some(fw) = FloatWrite::of_extra(&e.value) {
+            if let Some(fw) = FloatWrite::of_extra(e) {
                 let h = self.helpers_mod();
                 self.attr_list(
                     "serde",
@@ -1441,7 +1445,7 @@ fn needs(model: &Model) -> Needs {
                 n.keep |= s.extra.as_ref().is_some_and(|e| !e.text);
                 n.keep_text |= s.extra.as_ref().is_some_and(|e| e.text);
                 if let Some(e) = &s.extra {
-                    n.float_write(FloatWrite::of_extra(&e.value));
+                    n.float_write(FloatWrite::of_extra(e));
                 }
                 n.skip |= s.extra.is_none();
                 for f in &s.fields {
@@ -1610,11 +1614,14 @@ fn helpers(model: &Model) -> TokenStream {
         },
     );
     // One method per wire type and shape the readers call.
-    let wires = n.reads.iter().filter_map(|r| match *r {
-        Read::Wire(wire, shape) => Some(wire_method(wire, shape)),
-        _ => None,
-    });
-    let wires: Vec<TokenStream> = wires.collect();
+    let wires: Vec<TokenStream> = n
+        .reads
+        .iter()
+        .filter_map(|r| match *r {
+            Read::Wire(wire, shape) => Some(wire_method(wire, shape)),
+            _ => None,
+        })
+        .collect();
     let skip = method(
         n.skip,
         quote! {
