@@ -331,7 +331,7 @@ impl Overrides {
 /// Whether a field of type `ty` holds objects: a struct or union, or containers of them.
 fn holds_object(ty: &Ty, is_object: &[bool]) -> bool {
     match ty {
-        Ty::Named(id) => is_object.get(*id).copied().unwrap_or(false),
+        Ty::Named(id) => is_object.get(id.index()).copied().unwrap_or(false),
         Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) | Ty::Boxed(t) => holds_object(t, is_object),
         _ => false,
     }

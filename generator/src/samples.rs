@@ -41,7 +41,8 @@ struct Sampler<'m, 'r> {
 pub fn samples(model: &Model) -> (Map<String, Value>, Vec<Diagnostic>) {
     let mut out = Map::new();
     let mut warnings = Vec::new();
-    for (id, t) in model.types.iter().enumerate() {
+    for (i, t) in model.types.iter().enumerate() {
+        let id = TypeId(i);
         let mut entry = Map::new();
         match &t.kind {
             Kind::Struct(_) => {

@@ -1,0 +1,303 @@
+//! The IR: plain data that every later stage reads and `Debug` prints.
+
+use crate::error::{Diagnostic, Pos};
+use crate::notation::Flavor;
+use std::path::PathBuf;
+
+/// Index of a type in [`Model::types`]; `model.types[id]` looks it up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub usize);
+
+impl TypeId {
+    /// The position in [`Model::types`], for tables kept beside it.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl std::ops::Index<TypeId> for [TypeDef] {
+    type Output = TypeDef;
+    fn index(&self, id: TypeId) -> &TypeDef {
+        &self[id.0]
+    }
+}
+
+impl std::ops::Index<TypeId> for Vec<TypeDef> {
+    type Output = TypeDef;
+    fn index(&self, id: TypeId) -> &TypeDef {
+        &self[id.0]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    /// Sorted by module path, then by source path.
+    pub types: Vec<TypeDef>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<Diagnostic>,
+    /// Docs read (emitted, skipped or in error).
+    pub docs_read: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub file: PathBuf,
+    pub reason: SkipReason,
+}
+
+/// Why a doc produced no type. Each is counted in the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SkipReason {
+    /// An SDK response wrapper: holds the raw HTTP response, not a JSON payload.
+    ResponseWrapper,
+    /// An SDK options page (no title, `## Options`).
+    SdkOptions,
+    /// An SDK configuration page (`Name | Type | Description` tables, no wire shape).
+    SdkConfig,
+    /// An empty file.
+    Empty,
+}
+
+impl SkipReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipReason::ResponseWrapper => "response wrapper",
+            SkipReason::SdkOptions => "SDK options",
+            SkipReason::SdkConfig => "SDK config",
+            SkipReason::Empty => "empty",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Rust module path (identifiers, escaped) from the crate root of the output.
+    pub module: Vec<String>,
+    /// Rust type name (identifier, escaped).
+    pub name: String,
+    /// The doc's title.
+    pub title: String,
+    pub source: PathBuf,
+    pub flavor: Option<Flavor>,
+    /// Rustdoc-safe markdown.
+    pub docs: String,
+    pub kind: Kind,
+}
+
+impl TypeDef {
+    /// The type's path from the crate root, e.g. `operations::GetTokenResponseBody`.
+    pub fn rust_path(&self) -> String {
+        let mut p = String::new();
+        for m in &self.module {
+            p.push_str(m);
+            p.push_str("::");
+        }
+        p.push_str(&self.name);
+        p
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Struct(Struct),
+    Enum(Enum),
+    Union(Union),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    /// Keys not declared as fields, kept in a map (free-form objects and
+    /// documented extra properties).
+    pub extra: Option<Extra>,
+    /// SDK-only fields (raw HTTP responses, streams) left out because they are not JSON.
+    pub sdk_only: Vec<String>,
+    pub derive_default: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extra {
+    pub rust_name: String,
+    pub value: Ty,
+    /// Kept as JSON text in arrival order (the emitted `UnknownKeys` type) rather than
+    /// as a map of `value`s: set by [`keep_unknown`] with [`KeepUnknown::Text`].
+    pub text: bool,
+}
+
+/// How structs treat JSON keys their docs do not declare.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KeepUnknown {
+    /// Skip them (the default).
+    #[default]
+    No,
+    /// Keep them in a `BTreeMap<String, serde_json::Value>`, as schema generators do.
+    Map,
+    /// Keep them as JSON text, in the order they came, in the emitted `UnknownKeys`
+    /// type: no allocation per key, so reading costs much less than the map.
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The name as the doc writes it.
+    pub doc_name: String,
+    pub rust_name: String,
+    pub wire_name: String,
+    /// Other spellings accepted when deserializing.
+    pub aliases: Vec<String>,
+    pub ty: Ty,
+    pub presence: Presence,
+    pub docs: String,
+    /// The Example cell, `<br/>` turned into newlines.
+    pub example: Option<String>,
+    pub deprecated: Option<String>,
+    pub pos: Pos,
+}
+
+/// Whether a key must be there and whether it may be null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Present, never null: `T`.
+    Required,
+    /// May be absent, never null: `Option<T>`, omitted when `None`.
+    Optional,
+    /// Present, may be null: `Option<T>`, written as `null` when `None`.
+    Nullable,
+    /// Absent, null or a value: `Option<Option<T>>`.
+    OptionalNullable,
+}
+
+/// A Rust type in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    String,
+    I64,
+    I32,
+    F64,
+    F32,
+    Bool,
+    Json,
+    DateTime,
+    Date,
+    List(Box<Ty>),
+    Map(Box<Ty>),
+    /// A nullable element inside a container.
+    Nullable(Box<Ty>),
+    Named(TypeId),
+    /// A reference that needs indirection to break a cycle.
+    Boxed(Box<Ty>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub repr: EnumRepr,
+    pub variants: Vec<Variant>,
+    /// Name of the catch-all variant that keeps unknown values.
+    pub catch_all: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumRepr {
+    Str,
+    Int,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub rust_name: String,
+    /// The wire value exactly as documented (decimal text for integer enums).
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// In deserialization order: the first member that accepts a value wins.
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub rust_name: String,
+    pub ty: Ty,
+}
+
+/// Where a type sits in its [`Kind`]: what [`Kind::tys`] yields it with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The type of field `n` of a struct.
+    Field(usize),
+    /// The value type of a struct's map of undeclared keys (held in the map, not inline).
+    Extra,
+    /// The type of union member `n`.
+    Member(usize),
+}
+
+impl Kind {
+    /// Every type the kind holds, with where it sits: fields, the extra keys' value, union
+    /// members. Enums hold none. The one walk over a kind's types.
+    pub fn tys(&self) -> impl Iterator<Item = (Slot, &Ty)> {
+        let (fields, extra, members): (&[Field], _, &[Member]) = match self {
+            Kind::Struct(s) => (&s.fields, s.extra.as_ref(), &[]),
+            Kind::Union(u) => (&[], None, &u.members),
+            Kind::Enum(_) => (&[], None, &[]),
+        };
+        let fields = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (Slot::Field(i), &f.ty));
+        let extra = extra.map(|e| (Slot::Extra, &e.value));
+        let members = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (Slot::Member(i), &m.ty));
+        fields.chain(extra).chain(members)
+    }
+
+    /// [`Kind::tys`], mutably.
+    pub fn tys_mut(&mut self) -> impl Iterator<Item = (Slot, &mut Ty)> {
+        let (fields, extra, members): (&mut [Field], _, &mut [Member]) = match self {
+            Kind::Struct(s) => (&mut s.fields, s.extra.as_mut(), &mut []),
+            Kind::Union(u) => (&mut [], None, &mut u.members),
+            Kind::Enum(_) => (&mut [], None, &mut []),
+        };
+        let fields = fields
+            .iter_mut()
+            .enumerate()
+            .map(|(i, f)| (Slot::Field(i), &mut f.ty));
+        let extra = extra.map(|e| (Slot::Extra, &mut e.value));
+        let members = members
+            .iter_mut()
+            .enumerate()
+            .map(|(i, m)| (Slot::Member(i), &mut m.ty));
+        fields.chain(extra).chain(members)
+    }
+
+    /// Every named type the kind refers to, at any depth, in slot order.
+    pub fn refs(&self) -> Vec<TypeId> {
+        let mut out = Vec::new();
+        for (_, ty) in self.tys() {
+            ty.visit_named(&mut |id| out.push(id));
+        }
+        out
+    }
+}
+
+impl Ty {
+    /// Calls `f` with every named type in this type, at any depth.
+    pub fn visit_named(&self, f: &mut impl FnMut(TypeId)) {
+        match self {
+            Ty::Named(id) => f(*id),
+            Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) | Ty::Boxed(t) => t.visit_named(f),
+            _ => {}
+        }
+    }
+
+    /// [`Ty::visit_named`], with each reference mutable.
+    pub fn visit_named_mut(&mut self, f: &mut impl FnMut(&mut TypeId)) {
+        match self {
+            Ty::Named(id) => f(id),
+            Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) | Ty::Boxed(t) => t.visit_named_mut(f),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! Stage 4: docs -> [`Model`], the one IR. The passes, each in its own module:
+//!
+//! 1. [`classify`] (per doc, in parallel): parse the markdown, decide the kind or the
+//!    reason to skip, read tables and Type cells into a draft;
+//! 2. names (here): module paths and unique type names, and the [`resolve`] index;
+//! 3. [`kinds`] (per doc, in parallel): fields with resolved types, Rust and wire
+//!    names ([`names`]), enum members, union member order;
+//! 4. [`graph`]: drop types whose docs failed, box cycles, mark `Default`.
+//!
+//! The IR ([`ir`]) is plain data; `Debug` prints it.
+
+mod classify;
+mod graph;
+mod ir;
+mod kinds;
+mod names;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+pub use ir::*;
+pub use kinds::keep_unknown;
+
+use crate::discover::{self, Source};
+use crate::error::{Diagnostic, ErrorKind, Pos};
+use crate::naming;
+use classify::{classify, CellMemo, Classified, DraftBody};
+use kinds::{build_enum, build_struct, member_name, member_rank, FieldMemo};
+use resolve::{DocKey, Index, Resolver, Target};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// The model plus the errors found building it. Docs with errors are left out.
+pub struct Built {
+    pub model: Model,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Builds the model from read sources (sorted by discover), on as many threads as the
+/// machine has.
+pub fn build(sources: &[Source]) -> Built {
+    build_with(sources, crate::default_threads())
+}
+
+/// [`build`] on `threads` threads: the work on each doc (parsing and checking it, then,
+/// once every doc is known, resolving its references) is spread over them. The
+/// result, diagnostics and their order included, is the same for any number.
+pub fn build_with(sources: &[Source], threads: usize) -> Built {
+    let mut errors = Vec::new();
+    let mut skipped = Vec::new();
+    let mut drafts = Vec::new();
+    // Input roots by number, so that looking up a doc hashes no path.
+    let roots: BTreeMap<&Path, usize> = sources
+        .iter()
+        .map(|s| s.root.as_path())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (r, i))
+        .collect();
+    let root_of: Vec<usize> = sources.iter().map(|s| roots[s.root.as_path()]).collect();
+    let doc_key = |i: usize| -> DocKey {
+        let rel = sources[i].rel.iter().map(String::as_str).collect();
+        (root_of[i], rel)
+    };
+    let mut by_path: Map<DocKey, Target> = Map::default();
+    let classified = crate::parallel_map(sources, threads, &|memo: &mut CellMemo, i, src| {
+        let mut errs = Vec::new();
+        (classify(i, src, memo, &mut errs), errs)
+    });
+    for (i, (classified, errs)) in classified.into_iter().enumerate() {
+        errors.extend(errs);
+        match classified {
+            Some(Classified::Draft(d)) => drafts.push(d),
+            Some(Classified::Skip(reason)) => {
+                by_path.insert(doc_key(i), Target::Skipped(reason));
+                skipped.push(Skipped {
+                    file: sources[i].path.clone(),
+                    reason,
+                });
+            }
+            None => {
+                by_path.insert(doc_key(i), Target::Broken);
+            }
+        }
+    }
+
+    // Names: module path from the folder, type name from the title, unique per module.
+    drafts.sort_by(|a, b| {
+        let (sa, sb) = (&sources[a.src], &sources[b.src]);
+        sa.dir()
+            .cmp(sb.dir())
+            .then(sa.rel.cmp(&sb.rel))
+            .then(sa.path.cmp(&sb.path))
+    });
+    let mut warnings = Vec::new();
+    let mut taken: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
+    let mut types: Vec<TypeDef> = Vec::with_capacity(drafts.len());
+    let mut by_title: Map<(usize, &str, &str), TypeId> = Map::default();
+    // Moved into the types; the rest of each draft stays for the next pass.
+    let mut moved: Vec<_> = drafts
+        .iter_mut()
+        .map(|d| {
+            use std::mem::take;
+            (take(&mut d.module), take(&mut d.name), take(&mut d.docs))
+        })
+        .collect();
+    for (id, d) in drafts.iter().enumerate() {
+        let src = &sources[d.src];
+        let (module, base, docs) = std::mem::take(&mut moved[id]);
+        let set = taken.entry(module.clone()).or_default();
+        let name = naming::unique(base.clone(), "", set);
+        if name != base {
+            warnings.push(
+                Diagnostic::new(
+                    ErrorKind::Unsupported,
+                    &src.path,
+                    Some(Pos { line: 1, col: 1 }),
+                    format!("another doc in this folder is also named `{base}`; this one is emitted as `{name}`"),
+                )
+                .with_snippet(&d.title),
+            );
+        }
+        by_path.insert(doc_key(d.src), Target::Type(TypeId(id)));
+        let category = src.dir().last().map(String::as_str).unwrap_or("");
+        by_title
+            .entry((root_of[d.src], category, &*d.title))
+            .or_insert(TypeId(id));
+        let flavor = match d.body {
+            DraftBody::Struct { flavor, .. }
+            | DraftBody::Enum { flavor, .. }
+            | DraftBody::Union { flavor, .. } => flavor,
+        };
+        types.push(TypeDef {
+            module,
+            name,
+            title: d.title.to_string(),
+            source: src.path.clone(),
+            flavor: Some(flavor),
+            docs,
+            // Filled in below once every name is known.
+            kind: Kind::Union(Union { members: vec![] }),
+        });
+    }
+
+    let index = Index {
+        roots: roots.keys().map(|r| discover::root_parts(r)).collect(),
+        by_path,
+        by_title,
+    };
+    // Each doc's types, with the errors and warnings found building them.
+    let built = crate::parallel_map(&drafts, threads, &|memo: &mut FieldMemo, _, d| {
+        let src = &sources[d.src];
+        let resolver = Resolver {
+            index: &index,
+            src,
+            root: root_of[d.src],
+        };
+        let mut errs = Vec::new();
+        let mut warns = Vec::new();
+        let kind = match &d.body {
+            DraftBody::Struct { rows, .. } => Some(Kind::Struct(build_struct(
+                src, rows, &resolver, memo, &mut errs, &mut warns,
+            ))),
+            DraftBody::Enum { flavor, rows } => {
+                build_enum(src, &d.title, *flavor, rows, &mut errs, &mut warns).map(Kind::Enum)
+            }
+            DraftBody::Union { members, .. } => {
+                let mut out = Vec::new();
+                for (t, pos) in members {
+                    if let Some(ty) = resolver.ty(t, *pos, &mut errs) {
+                        out.push(ty);
+                    }
+                }
+                Some(Kind::Union(Union {
+                    members: out
+                        .into_iter()
+                        .map(|ty| Member {
+                            rust_name: String::new(),
+                            ty,
+                        })
+                        .collect(),
+                }))
+            }
+        };
+        (kind, errs, warns)
+    });
+    let mut failed = vec![false; drafts.len()];
+    for (id, (kind, errs, warns)) in built.into_iter().enumerate() {
+        failed[id] = kind.is_none() || !errs.is_empty();
+        errors.extend(errs);
+        warnings.extend(warns);
+        if let Some(kind) = kind {
+            types[id].kind = kind;
+        }
+    }
+
+    // Union member names and order need every type's name and kind.
+    let snapshot: Vec<(String, bool)> = types
+        .iter()
+        .map(|t| (t.name.clone(), matches!(t.kind, Kind::Enum(_))))
+        .collect();
+    let required: Vec<u32> = types
+        .iter()
+        .map(|t| match &t.kind {
+            Kind::Struct(s) => s
+                .fields
+                .iter()
+                .filter(|f| matches!(f.presence, Presence::Required | Presence::Nullable))
+                .count() as u32,
+            _ => 0,
+        })
+        .collect();
+    for t in &mut types {
+        if let Kind::Union(u) = &mut t.kind {
+            u.members
+                .sort_by_cached_key(|m| member_rank(&m.ty, &snapshot, &required));
+            let mut names = BTreeSet::new();
+            for m in &mut u.members {
+                m.rust_name = naming::unique(member_name(&m.ty, &snapshot), "", &mut names);
+            }
+        }
+    }
+
+    // A type whose doc failed cannot be referenced either: drop both, report the
+    // reference so the user sees why the referring type is missing.
+    if failed.iter().any(|&f| f) {
+        graph::drop_failed(&mut types, &failed, &mut errors);
+    }
+    graph::break_cycles(&mut types);
+    graph::mark_default(&mut types);
+
+    crate::error::sort_diagnostics(&mut warnings);
+    Built {
+        model: Model {
+            types,
+            skipped,
+            warnings,
+            docs_read: sources.len(),
+        },
+        errors,
+    }
+}
+
+/// The maps here are keyed by names and doc paths from the docs; they are only
+/// looked up, never iterated, so the hasher cannot change the output. FxHash:
+/// std's SipHash resists crafted collisions, which here could only slow down the
+/// docs that craft them, and it cost several percent of the whole build.
+type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+
+/// The value for `key` in `memo`, made by `make` the first time it is asked for.
+fn remembered<'m, V>(
+    memo: &'m mut Map<String, V>,
+    key: &str,
+    make: impl FnOnce(&str) -> V,
+) -> &'m V {
+    if !memo.contains_key(key) {
+        let value = make(key);
+        memo.insert(key.to_string(), value);
+    }
+    &memo[key]
+}

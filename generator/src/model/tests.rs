@@ -1,0 +1,190 @@
+use super::*;
+use std::path::PathBuf;
+
+pub(crate) fn src(rel: &str, text: &str) -> Source {
+    Source {
+        root: PathBuf::from("docs"),
+        rel: rel.split('/').map(String::from).collect(),
+        path: PathBuf::from("docs").join(rel),
+        text: text.to_string(),
+    }
+}
+
+fn table(rows: &[&str]) -> String {
+    let mut s =
+        String::from("| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n");
+    for r in rows {
+        s.push_str(r);
+        s.push('\n');
+    }
+    s
+}
+
+fn built(srcs: &[Source]) -> Built {
+    build(srcs)
+}
+
+#[test]
+fn struct_fields_presence_and_links() {
+    let a = src(
+        "operations/pin.md",
+        &format!(
+            "# Pin\n\nA pin.\n\n## Fields\n\n{}",
+            table(&[
+                "| `id` | *int* | :heavy_check_mark: | N/A |",
+                "| `code` | *Optional[str]* | :heavy_minus_sign: | The code |",
+                "| `note` | *Nullable[str]* | :heavy_check_mark: | N/A |",
+                "| `seen` | *OptionalNullable[bool]* | :heavy_minus_sign: | N/A |",
+                "| `location` | [Optional[operations.Loc]](../../models/operations/loc.md) | :heavy_minus_sign: | N/A |",
+            ])
+        ),
+    );
+    let mut b = src(
+        "operations/loc.md",
+        &format!(
+            "# Loc\n\n## Fields\n\n{}",
+            table(&["| `city` | *str* | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    b.root = a.root.clone();
+    // Link `../../models/operations/loc.md` from `operations/` leaves the root here.
+    let out = built(&[a.clone(), b.clone()]);
+    assert_eq!(out.errors.len(), 1);
+    assert_eq!(out.errors[0].kind, ErrorKind::LinkOutsideRoot);
+
+    let a = src("models/operations/pin.md", &a.text);
+    let b = src("models/operations/loc.md", &b.text);
+    let out = built(&[a, b]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let pin = out.model.types.iter().find(|t| t.name == "Pin").unwrap();
+    assert_eq!(pin.module, ["models", "operations"]);
+    let Kind::Struct(s) = &pin.kind else { panic!() };
+    let p: Vec<_> = s.fields.iter().map(|f| f.presence).collect();
+    assert_eq!(
+        p,
+        [
+            Presence::Required,
+            Presence::Optional,
+            Presence::Nullable,
+            Presence::OptionalNullable,
+            Presence::Optional
+        ]
+    );
+    let loc_id = out
+        .model
+        .types
+        .iter()
+        .position(|t| t.name == "Loc")
+        .unwrap();
+    assert_eq!(s.fields[4].ty, Ty::Named(TypeId(loc_id)));
+    assert!(s.derive_default);
+}
+
+#[test]
+fn wrappers_and_options_are_skipped() {
+    let w = src(
+        "operations/r.md",
+        &format!(
+            "# R\n\n## Fields\n\n{}",
+            table(&["| `raw_response` | [httpx.Response](https://www.python-httpx.org/api/#response) | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    let o = src("operations/option.md", "## Options\n\n### WithX\n");
+    let e = src("operations/empty.md", "\n");
+    let out = built(&[w, o, e]);
+    assert!(out.errors.is_empty());
+    let reasons: Vec<_> = out.model.skipped.iter().map(|s| s.reason).collect();
+    assert_eq!(
+        reasons,
+        [
+            SkipReason::ResponseWrapper,
+            SkipReason::SdkOptions,
+            SkipReason::Empty
+        ]
+    );
+}
+
+#[test]
+fn enums_go_and_python_names_agree() {
+    let go = src("c/lineuptype.md", "# LineupType\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `LineupTypeMinus1` | -1 |\n| `LineupTypeZero` | 0 |\n");
+    let py = src("d/lineuptype.md", "# LineupType\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `MINUS_1` | -1 |\n| `ZERO` | 0 |\n");
+    let out = built(&[go, py]);
+    let kinds: Vec<_> = out.model.types.iter().map(|t| t.kind.clone()).collect();
+    assert_eq!(kinds[0], kinds[1]);
+    let Kind::Enum(e) = &kinds[0] else { panic!() };
+    assert_eq!(e.repr, EnumRepr::Int);
+    assert_eq!(e.variants[0].rust_name, "Minus1");
+    assert_eq!(e.catch_all, "Unknown");
+}
+
+#[test]
+fn union_members_are_ordered_specific_first() {
+    let py = src("c/v.md", "# V\n\n## Supported Types\n\n### `str`\n\n```python\nvalue: str = /* values here */\n```\n\n### `float`\n\n```python\nvalue: float = 1\n```\n\n### `int`\n\n```python\nvalue: int = 1\n```\n\n### `bool`\n\n```python\nvalue: bool = 1\n```\n");
+    let out = built(&[py]);
+    let Kind::Union(u) = &out.model.types[0].kind else {
+        panic!()
+    };
+    let names: Vec<_> = u.members.iter().map(|m| m.rust_name.as_str()).collect();
+    assert_eq!(names, ["Boolean", "Integer", "Number", "Str"]);
+}
+
+#[test]
+fn direct_cycles_are_boxed_and_list_cycles_are_not() {
+    let node = src(
+        "m/c/node.md",
+        &format!("# Node\n\n## Fields\n\n{}", table(&[
+        "| `children` | List[[c.Node](../../m/c/node.md)] | :heavy_minus_sign: | N/A |",
+        "| `parent` | [Optional[c.Summary]](../../m/c/summary.md) | :heavy_minus_sign: | N/A |",
+    ])),
+    );
+    let summary = src(
+        "m/c/summary.md",
+        &format!(
+            "# Summary\n\n## Fields\n\n{}",
+            table(&[
+                "| `root` | [Optional[c.Node]](../../m/c/node.md) | :heavy_minus_sign: | N/A |",
+            ])
+        ),
+    );
+    let out = built(&[node, summary]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let Kind::Struct(n) = &out.model.types[0].kind else {
+        panic!()
+    };
+    assert_eq!(n.fields[0].ty, Ty::List(Box::new(Ty::Named(TypeId(0)))));
+    assert_eq!(n.fields[1].ty, Ty::Boxed(Box::new(Ty::Named(TypeId(1)))));
+}
+
+#[test]
+fn empty_tables_keep_every_key() {
+    let a = src("o/args.md", "# Args\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n");
+    let out = built(&[a]);
+    let Kind::Struct(s) = &out.model.types[0].kind else {
+        panic!()
+    };
+    assert!(s.fields.is_empty());
+    assert_eq!(s.extra.as_ref().unwrap().value, Ty::Json);
+}
+
+#[test]
+fn a_type_referring_to_a_broken_doc_is_dropped_with_a_reason() {
+    let a = src(
+        "m/c/a.md",
+        &format!(
+            "# A\n\n## Fields\n\n{}",
+            table(&["| `b` | [c.B](../../m/c/b.md) | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    let b = src(
+        "m/c/b.md",
+        &format!(
+            "# B\n\n## Fields\n\n{}",
+            table(&["| `x` | *strr* | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    let out = built(&[a, b]);
+    assert!(out.model.types.is_empty());
+    let kinds: Vec<_> = out.errors.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&ErrorKind::UnknownNotation), "{kinds:?}");
+    assert!(kinds.contains(&ErrorKind::LinkToBroken), "{kinds:?}");
+}
