@@ -53,8 +53,15 @@ fn every_corpus_generates_and_compiles_warning_free() {
             (None, n) => ratchet_problems.push(format!(
                 "{name}: {n} docs rejected, and it is not on {RATCHET_FILE}: every tree not listed there must generate fully"
             )),
+            // Listed with 0: it generates, but its crate does not round-trip yet, so it
+            // is not built (see the list's comment).
+            (Some(0), 0) => writeln!(
+                report,
+                "{name:<18} generates fully; crate not built until it round-trips (listed with 0)"
+            )
+            .unwrap(),
             (Some(allowed), 0) => ratchet_problems.push(format!(
-                "{name} now generates fully (was allowed {allowed} rejected docs): take it off {RATCHET_FILE}"
+                "{name} now generates fully (was allowed {allowed} rejected docs): take it off {RATCHET_FILE}, or list it with 0 if its crate does not round-trip yet"
             )),
             (Some(allowed), n) if n > allowed => ratchet_problems.push(format!(
                 "{name}: {n} docs rejected, worse than the {allowed} allowed in {RATCHET_FILE}"
@@ -77,6 +84,8 @@ fn every_corpus_generates_and_compiles_warning_free() {
             ));
         }
     }
+    // Printed now, so the counts show even when a later step fails.
+    eprintln!("{report}");
     assert!(
         ratchet_problems.is_empty(),
         "corpus ratchet:\n{}",
@@ -117,11 +126,22 @@ fn every_corpus_generates_and_compiles_warning_free() {
             elapsed.as_secs_f64() * 1000.0
         )
         .unwrap();
-        assert!(
-            out.warnings.is_empty(),
-            "{name}: warnings:\n{:?}",
-            out.warnings
-        );
+        let unexpected: Vec<_> = out
+            .warnings
+            .iter()
+            .filter(|w| !broken_docs_only(w))
+            .collect();
+        assert!(unexpected.is_empty(), "{name}: warnings:\n{unexpected:?}");
+        for w in &out.warnings {
+            writeln!(
+                report,
+                "  warning[{}] {}: {}",
+                w.kind.code(),
+                w.file.display(),
+                w.message
+            )
+            .unwrap();
+        }
         assert_eq!(
             s.docs_read,
             s.structs + s.enums + s.unions + s.skipped.values().sum::<usize>(),
@@ -415,9 +435,9 @@ impl Ratchet {
 }
 
 /// Docs of the tree (`.md` and `.mdx` files) that the generator neither emits nor
-/// skips with a reason: rejected with an error, left out, or not read at all. A doc
-/// with a degraded field or a warning counts as rejected too, so a tree passes only
-/// when it generates cleanly.
+/// skips with a reason (rejected with an error, left out, or not read at all), plus
+/// docs with a field degraded to any JSON value where the docs are not broken (see
+/// [`broken_docs_only`]): a tree passes only when it generates cleanly.
 fn rejected_docs(corpus: &Path) -> usize {
     let root = corpus.join("docs/models");
     let files = count_docs(&root);
@@ -427,8 +447,23 @@ fn rejected_docs(corpus: &Path) -> usize {
     };
     let s = &out.summary;
     let accepted = s.structs + s.enums + s.unions + s.skipped.values().sum::<usize>();
-    let warned: std::collections::BTreeSet<_> = out.warnings.iter().map(|w| &w.file).collect();
-    files.saturating_sub(accepted) + warned.len()
+    let degraded: std::collections::BTreeSet<_> = out
+        .model
+        .degraded
+        .iter()
+        .filter(|d| d.cause != generator::model::DegradeCause::MissingTarget)
+        .map(|d| &d.diagnostic.file)
+        .collect();
+    files.saturating_sub(accepted) + degraded.len()
+}
+
+/// The warnings a fully generating tree may have: links the docs got wrong, repaired
+/// by path or name or (target nowhere) degraded. Anything else fails the tree.
+fn broken_docs_only(w: &generator::Diagnostic) -> bool {
+    matches!(
+        w.kind,
+        generator::ErrorKind::LinkOutsideRoot | generator::ErrorKind::DanglingLink
+    )
 }
 
 fn count_docs(dir: &Path) -> usize {

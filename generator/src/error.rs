@@ -195,7 +195,12 @@ impl Error {
 }
 
 pub(crate) fn sort_diagnostics(list: &mut [Diagnostic]) {
-    list.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    list.sort_by(compare);
+}
+
+/// The order diagnostics are reported in: by file, position, then kind.
+pub(crate) fn compare(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    a.sort_key().cmp(&b.sort_key())
 }
 
 /// Renders diagnostics like rustc does (with annotate-snippets): `file:line:col`, the

@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     inputs: Vec<PathBuf>,
     keep_going: bool,
+    strict: bool,
     keep_unknown: KeepUnknown,
     wire_names: Option<PathBuf>,
     threads: Option<usize>,
@@ -63,6 +64,10 @@ pub struct Summary {
     pub unions: usize,
     pub skipped: BTreeMap<SkipReason, usize>,
     pub errors: usize,
+    /// Docs read in each SDK flavor (emitted types only).
+    pub flavors: BTreeMap<notation::Flavor, usize>,
+    /// Fields and members read as any JSON value instead of their documented type.
+    pub degraded: usize,
 }
 
 impl fmt::Display for Summary {
@@ -81,8 +86,24 @@ impl fmt::Display for Summary {
                 .collect();
             write!(f, "; {skipped} skipped ({})", parts.join(", "))?;
         }
+        if self.degraded > 0 {
+            let s = if self.degraded == 1 { "" } else { "s" };
+            write!(
+                f,
+                "; {} field{s} degraded to any JSON value (see warnings)",
+                self.degraded
+            )?;
+        }
         if self.errors > 0 {
             write!(f, "; {} docs with errors left out", self.errors)?;
+        }
+        if !self.flavors.is_empty() {
+            let parts: Vec<_> = self
+                .flavors
+                .iter()
+                .map(|(fl, n)| format!("{} {n}", flavor_name(*fl)))
+                .collect();
+            write!(f, "; flavors: {}", parts.join(", "))?;
         }
         Ok(())
     }
@@ -123,6 +144,13 @@ impl Config {
     /// in a map, or keep them as JSON text in the order they came (`UnknownKeys`).
     pub fn keep_unknown_as(&mut self, how: KeepUnknown) -> &mut Self {
         self.keep_unknown = how;
+        self
+    }
+
+    /// Make every degraded field (a Type cell no grammar understands, a link whose
+    /// target exists nowhere) an error instead of a warning, for CI.
+    pub fn strict(&mut self, on: bool) -> &mut Self {
+        self.strict = on;
         self
     }
 
@@ -180,6 +208,12 @@ impl Config {
             }
         }
         model::keep_unknown(&mut model, self.keep_unknown);
+        model
+            .degraded
+            .sort_by(|a, b| error::compare(&a.diagnostic, &b.diagnostic));
+        if self.strict {
+            errors.extend(model.degraded.iter().map(|d| d.diagnostic.clone()));
+        }
         model.docs_read += errors
             .iter()
             .filter(|e| e.kind == ErrorKind::NotUtf8 || e.kind == ErrorKind::Io)
@@ -222,10 +256,21 @@ impl Config {
         for s in &model.skipped {
             *summary.skipped.entry(s.reason).or_default() += 1;
         }
+        for t in &model.types {
+            if let Some(f) = t.flavor {
+                *summary.flavors.entry(f).or_default() += 1;
+            }
+        }
+        summary.degraded = model.degraded.len();
+        let mut warnings = model.warnings.clone();
+        if !self.strict {
+            warnings.extend(model.degraded.iter().map(|d| d.diagnostic.clone()));
+            error::sort_diagnostics(&mut warnings);
+        }
         Ok(Output {
             code,
             summary,
-            warnings: model.warnings.clone(),
+            warnings,
             errors,
             model,
         })
@@ -292,6 +337,14 @@ pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
         return Err(io(e));
     }
     Ok(true)
+}
+
+/// A flavor as the summary line names it.
+fn flavor_name(flavor: notation::Flavor) -> &'static str {
+    match flavor {
+        notation::Flavor::Python => "Python",
+        notation::Flavor::Go => "Go",
+    }
 }
 
 /// The machine's parallelism: the thread count when none is set.

@@ -40,11 +40,22 @@ impl Tree {
         self.dir.join("models")
     }
 
+    /// Runs in strict mode, where a degraded field (unknown notation, a link to
+    /// nowhere) is an error too: the rules below name every error's place.
     fn run(&self, keep_going: bool) -> Result<Output, generator::Error> {
         generator::Config::new()
             .input(self.root())
             .keep_going(keep_going)
+            .strict(true)
             .run()
+    }
+
+    /// Runs as by default: degraded fields are warnings.
+    fn lenient(&self) -> Output {
+        match generator::Config::new().input(self.root()).run() {
+            Ok(o) => o,
+            Err(e) => panic!("expected success, got:\n{}", e.render(10)),
+        }
     }
 
     /// The path of a diagnostic relative to the input root, `/`-separated.
@@ -354,6 +365,46 @@ fn unknown_go_type_name() {
 }
 
 #[test]
+fn without_strict_an_unknown_notation_or_a_missing_target_degrades_to_any_json_value() {
+    let t = one(fields(&format!(
+        "| `a` | *strin* | {REQ} | N/A |\n| `b` | [components.X](../../models/c/x.md) | {OPT} | N/A |\n| `c` | *str* | {REQ} | N/A |"
+    )));
+    let out = t.lenient();
+    let warnings: Vec<_> = out
+        .warnings
+        .iter()
+        .map(|w| {
+            let p = w.pos.unwrap();
+            (w.kind, t.rel(w), p.line, p.col)
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (ErrorKind::UnknownNotation, "c/t.md".to_string(), 7, 10),
+            (ErrorKind::DanglingLink, "c/t.md".to_string(), 8, 9),
+        ]
+    );
+    assert!(
+        out.warnings[1].message.contains("`c/x.md`"),
+        "{}",
+        out.warnings[1].message
+    );
+    assert_eq!(out.summary.degraded, 2);
+    assert!(out
+        .summary
+        .to_string()
+        .contains("2 fields degraded to any JSON value"));
+    let code = out.code;
+    assert!(code.contains("pub a: ::serde_json::Value"), "{code}");
+    assert!(
+        code.contains("pub b: ::std::option::Option<::serde_json::Value>"),
+        "{code}"
+    );
+    assert!(code.contains("pub c: ::std::string::String"), "{code}");
+}
+
+#[test]
 fn unknown_wrapper() {
     let t = one(fields(&format!("| `a` | *Maybe[str]* | {REQ} | N/A |")));
     assert_one(&t, ErrorKind::UnknownNotation, 7, 10);
@@ -629,7 +680,7 @@ fn keep_going_emits_the_valid_docs_and_returns_the_errors() {
 
 #[test]
 fn a_link_to_a_doc_in_error_is_not_reported_twice_as_dangling() {
-    let bad = fields("| `a` | *strin* | :heavy_check_mark: | N/A |");
+    let bad = fields("| `a` | List[*str* | :heavy_check_mark: | N/A |");
     let user = fields(&format!(
         "| `b` | [components.T](../../models/c/t.md) | {REQ} | N/A |"
     ))

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 const GOOD: &str = "# Tag\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *int* | :heavy_check_mark: | N/A |";
-const BAD: &str = "# Pin\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *strin* | :heavy_check_mark: | N/A |";
+const BAD: &str = "# Pin\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *str*] | :heavy_check_mark: | N/A |";
 
 /// A scratch folder, removed on drop.
 struct Scratch(PathBuf);
@@ -100,8 +100,8 @@ fn doc_errors_exit_1_with_locations_and_print_nothing() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "partial output on stdout");
     let err = stderr(&o);
-    assert!(err.contains("pin.md:7:11"), "{err}");
-    assert!(err.contains("unknown-notation"), "{err}");
+    assert!(err.contains("pin.md:7:15"), "{err}");
+    assert!(err.contains("unbalanced-brackets"), "{err}");
     assert!(err.contains("nothing written"), "{err}");
 }
 
@@ -216,7 +216,7 @@ fn keep_going_writes_the_valid_types_and_exits_1() {
     syn::parse_file(&text).unwrap();
     assert!(text.contains("pub struct Tag"), "{text}");
     assert!(!text.contains("Pin"), "{text}");
-    assert!(stderr(&o).contains("pin.md:7:11"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("pin.md:7:15"), "{}", stderr(&o));
 
     let out = s.path("models.rs");
     let o = generator(&[&root, &"--keep-going", &"-o", &out]);

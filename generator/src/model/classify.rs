@@ -2,7 +2,7 @@
 //! why it is skipped), read its tables and Type cells. Needs no other doc, so it runs
 //! on every thread at once.
 
-use super::{remembered, Map, SkipReason};
+use super::{remembered, DegradeCause, Degraded, Map, SkipReason};
 use crate::discover::Source;
 use crate::docs;
 use crate::error::{Diagnostic, ErrorKind, Pos};
@@ -86,13 +86,32 @@ impl CellMemo {
     }
 }
 
-/// Parses and classifies one doc. Errors go to `errs`; `None` then.
+/// What classifying (and later building) a doc found besides its draft.
+#[derive(Default)]
+pub(super) struct Found {
+    pub(super) errors: Vec<Diagnostic>,
+    pub(super) warnings: Vec<Diagnostic>,
+    pub(super) degraded: Vec<Degraded>,
+    /// Links resolved by a repair (see `resolve`), reported together at the end.
+    pub(super) repairs: Vec<super::resolve::Repair>,
+}
+
+impl Found {
+    /// A field or member read as any JSON value instead of its documented type: a
+    /// warning (an error under `--strict`, decided by the caller) and a count.
+    pub(super) fn degrade(&mut self, diagnostic: Diagnostic, cause: DegradeCause) {
+        self.degraded.push(Degraded { diagnostic, cause });
+    }
+}
+
+/// Parses and classifies one doc. Errors go to `found`; `None` then.
 pub(super) fn classify<'a>(
     src_idx: usize,
     src: &'a Source,
     memo: &mut CellMemo,
-    errs: &mut Vec<Diagnostic>,
+    found: &mut Found,
 ) -> Option<Classified<'a>> {
+    let errs = &mut found.errors;
     let file = &src.path;
     if src.text.trim().is_empty() {
         return Some(Classified::Skip(SkipReason::Empty));
@@ -156,7 +175,7 @@ pub(super) fn classify<'a>(
                 ));
                 return None;
             };
-            match fields_table(src, table, memo, errs)? {
+            match fields_table(src, table, memo, found)? {
                 Ok(b) => b,
                 Err(skip) => return Some(Classified::Skip(skip)),
             }
@@ -173,7 +192,7 @@ pub(super) fn classify<'a>(
             };
             values_table(src, table, errs)?
         }
-        _ => union_members(src, &doc.sections[idx + 1..], section, errs)?,
+        _ => union_members(src, &doc.sections[idx + 1..], section, found)?,
     };
     // Done here, with the rest of the work that needs only this doc.
     let docs = doc
@@ -246,8 +265,9 @@ fn fields_table<'a>(
     src: &Source,
     table: &Table<'a>,
     memo: &mut CellMemo,
-    errs: &mut Vec<Diagnostic>,
+    found: &mut Found,
 ) -> Option<FieldsResult<'a>> {
+    let errs = &mut found.errors;
     let col = |name| column(table, name);
     let (field, ty, req) = (col("field"), col("type"), col("required"));
     let (Some(fc), Some(tc), Some(rc)) = (field, ty, req) else {
@@ -318,9 +338,23 @@ fn fields_table<'a>(
         let cell = &row[tc];
         let ty = match ty {
             Ok(t) => t,
-            Err(e) => {
+            // Brackets that do not pair up are a broken doc; a notation no grammar
+            // knows is read as any JSON value rather than losing the whole doc.
+            Err(e) if e.unbalanced => {
                 errs.push(notation_error(src, cell, &e, flavor));
                 continue;
+            }
+            Err(e) => {
+                let warning = notation_error(src, cell, &e, flavor);
+                let warning = Diagnostic {
+                    message: format!("{}; the field is read as any JSON value", warning.message),
+                    ..warning
+                };
+                found.degraded.push(Degraded {
+                    diagnostic: warning,
+                    cause: DegradeCause::UnknownNotation,
+                });
+                TypeExpr::Any
             }
         };
         rows.push(DraftField {
@@ -480,8 +514,9 @@ fn union_members<'a>(
     src: &Source,
     after: &[Section],
     section: &Section,
-    errs: &mut Vec<Diagnostic>,
+    found: &mut Found,
 ) -> Option<DraftBody<'a>> {
+    let errs = &mut found.errors;
     let mut members = Vec::new();
     let mut flavor = None;
     for s in after.iter().take_while(|s| s.level > 2) {
@@ -539,14 +574,10 @@ fn union_members<'a>(
         };
         match notation::parse_plain(&text, f) {
             Ok(t) => members.push((t, pos)),
-            Err(e) => {
+            Err(e) if e.unbalanced => {
                 errs.push(
                     Diagnostic::new(
-                        if e.unbalanced {
-                            ErrorKind::UnbalancedBrackets
-                        } else {
-                            ErrorKind::UnknownNotation
-                        },
+                        ErrorKind::UnbalancedBrackets,
                         &src.path,
                         Some(pos),
                         format!("{} in a union member type", e.message),
@@ -554,6 +585,22 @@ fn union_members<'a>(
                     .with_snippet(&text),
                 );
                 return None;
+            }
+            Err(e) => {
+                found.degraded.push(Degraded {
+                    diagnostic: Diagnostic::new(
+                        ErrorKind::UnknownNotation,
+                        &src.path,
+                        Some(pos),
+                        format!(
+                            "{} in a union member type; the member is read as any JSON value",
+                            e.message
+                        ),
+                    )
+                    .with_snippet(&text),
+                    cause: DegradeCause::UnknownNotation,
+                });
+                members.push((TypeExpr::Any, pos));
             }
         }
     }

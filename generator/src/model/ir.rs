@@ -35,6 +35,9 @@ pub struct Model {
     pub types: Vec<TypeDef>,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Diagnostic>,
+    /// Fields and members read as any JSON value instead of their documented type;
+    /// reported as warnings, or errors under `strict` (not in `warnings`).
+    pub degraded: Vec<Degraded>,
     /// Docs read (emitted, skipped or in error).
     pub docs_read: usize,
 }
@@ -300,4 +303,23 @@ impl Ty {
             _ => {}
         }
     }
+}
+
+/// A field or union member whose documented type could not be used: it is read as
+/// any JSON value (`serde_json::Value`), with a warning (an error under `strict`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Degraded {
+    /// Where and why, as reported.
+    pub diagnostic: Diagnostic,
+    pub cause: DegradeCause,
+}
+
+/// Why a type was degraded to any JSON value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DegradeCause {
+    /// The Type cell's notation is one no grammar knows.
+    UnknownNotation,
+    /// The link's target exists nowhere among the inputs, by path or by name: the docs
+    /// themselves are broken there.
+    MissingTarget,
 }

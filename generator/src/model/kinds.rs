@@ -1,9 +1,10 @@
 //! Pass 2, one doc at a time again: each draft becomes its [`Kind`] once every doc's
 //! name is known (fields resolved, enum members named, union members ranked).
 
+use super::classify::Found;
 use super::classify::{strip_deprecated, DraftField, EnumRow};
 use super::names::{dedupe_wire_names, FieldNames};
-use super::resolve::Resolver;
+use super::resolve::{Resolver, Unresolved};
 use super::{
     remembered, Enum, EnumRepr, Extra, Field, KeepUnknown, Kind, Map, Model, Presence, Struct, Ty,
     Variant,
@@ -39,8 +40,7 @@ pub(super) fn build_struct(
     rows: &[DraftField],
     resolver: &Resolver,
     memo: &mut FieldMemo,
-    errs: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
+    found: &mut Found,
 ) -> Struct {
     let mut fields = Vec::with_capacity(rows.len());
     let mut extra = None;
@@ -50,7 +50,7 @@ pub(super) fn build_struct(
         Map::with_capacity_and_hasher(rows.len(), Default::default());
     for r in rows {
         if let Some(first) = seen_doc_names.insert(&r.name, r.name_pos) {
-            errs.push(
+            found.errors.push(
                 Diagnostic::new(
                     ErrorKind::BadCell,
                     &src.path,
@@ -71,14 +71,19 @@ pub(super) fn build_struct(
         // Documented extra properties are where undeclared keys go, not a field.
         if matches!(&*r.name, "AdditionalProperties" | "__pydantic_extra__") {
             if let TypeExpr::Map(v) = r.ty.unwrapped() {
-                if let Some(value) = resolver.ty(v, r.ty_pos, errs) {
+                if let Ok(value) = resolver.ty(v, r.ty_pos, found) {
                     extra = Some(value);
                 }
                 continue;
             }
         }
-        let Some(ty) = resolver.ty(r.ty.unwrapped(), r.ty_pos, errs) else {
-            continue;
+        let ty = match resolver.ty(r.ty.unwrapped(), r.ty_pos, found) {
+            Ok(ty) => ty,
+            Err(Unresolved::SdkOnly) => {
+                sdk_only.push(r.name.to_string());
+                continue;
+            }
+            Err(Unresolved::Error) => continue,
         };
         let presence = match (&r.ty, r.required) {
             (TypeExpr::OptionalNullable(_), _) | (TypeExpr::Nullable(_), false) => {
@@ -132,7 +137,7 @@ pub(super) fn build_struct(
             pos: r.name_pos,
         });
     }
-    dedupe_wire_names(src, &mut fields, warnings);
+    dedupe_wire_names(src, &mut fields, &mut found.warnings);
     let extra = if fields.is_empty() && extra.is_none() && sdk_only.is_empty() {
         // No declared fields: a free-form object keeps every key.
         Some(Ty::Json)
@@ -178,9 +183,9 @@ pub(super) fn build_enum(
     title: &str,
     flavor: Flavor,
     rows: &[EnumRow],
-    errs: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
+    found: &mut Found,
 ) -> Option<Enum> {
+    let (errs, warnings) = (&mut found.errors, &mut found.warnings);
     let is_int = !rows.is_empty()
         && rows.iter().all(|r| {
             let digits = r.value.strip_prefix('-').unwrap_or(&r.value);

@@ -24,9 +24,9 @@ pub use kinds::keep_unknown;
 use crate::discover::{self, Source};
 use crate::error::{Diagnostic, ErrorKind, Pos};
 use crate::naming;
-use classify::{classify, CellMemo, Classified, DraftBody};
+use classify::{classify, CellMemo, Classified, DraftBody, Found};
 use kinds::{build_enum, build_struct, member_name, member_rank, FieldMemo};
-use resolve::{DocKey, Index, Resolver, Target};
+use resolve::{DocKey, Index, Resolver, Target, Unresolved};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -65,11 +65,16 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
     };
     let mut by_path: Map<DocKey, Target> = Map::default();
     let classified = crate::parallel_map(sources, threads, &|memo: &mut CellMemo, i, src| {
-        let mut errs = Vec::new();
-        (classify(i, src, memo, &mut errs), errs)
+        let mut found = Found::default();
+        (classify(i, src, memo, &mut found), found)
     });
-    for (i, (classified, errs)) in classified.into_iter().enumerate() {
-        errors.extend(errs);
+    let mut warnings = Vec::new();
+    let mut degraded = Vec::new();
+    let mut repairs = Vec::new();
+    for (i, (classified, found)) in classified.into_iter().enumerate() {
+        errors.extend(found.errors);
+        warnings.extend(found.warnings);
+        degraded.extend(found.degraded);
         match classified {
             Some(Classified::Draft(d)) => drafts.push(d),
             Some(Classified::Skip(reason)) => {
@@ -93,10 +98,10 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
             .then(sa.rel.cmp(&sb.rel))
             .then(sa.path.cmp(&sb.path))
     });
-    let mut warnings = Vec::new();
     let mut taken: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
     let mut types: Vec<TypeDef> = Vec::with_capacity(drafts.len());
     let mut by_title: Map<(usize, &str, &str), TypeId> = Map::default();
+    let mut by_bare_title: Map<(usize, &str), Option<TypeId>> = Map::default();
     // Moved into the types; the rest of each draft stays for the next pass.
     let mut moved: Vec<_> = drafts
         .iter_mut()
@@ -126,6 +131,10 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         by_title
             .entry((root_of[d.src], category, &*d.title))
             .or_insert(TypeId(id));
+        by_bare_title
+            .entry((root_of[d.src], &*d.title))
+            .and_modify(|e| *e = None)
+            .or_insert(Some(TypeId(id)));
         let flavor = match d.body {
             DraftBody::Struct { flavor, .. }
             | DraftBody::Enum { flavor, .. }
@@ -147,6 +156,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         roots: roots.keys().map(|r| discover::root_parts(r)).collect(),
         by_path,
         by_title,
+        by_bare_title,
     };
     // Each doc's types, with the errors and warnings found building them.
     let built = crate::parallel_map(&drafts, threads, &|memo: &mut FieldMemo, _, d| {
@@ -156,44 +166,48 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
             src,
             root: root_of[d.src],
         };
-        let mut errs = Vec::new();
-        let mut warns = Vec::new();
+        let mut found = Found::default();
         let kind = match &d.body {
             DraftBody::Struct { rows, .. } => Some(Kind::Struct(build_struct(
-                src, rows, &resolver, memo, &mut errs, &mut warns,
+                src, rows, &resolver, memo, &mut found,
             ))),
             DraftBody::Enum { flavor, rows } => {
-                build_enum(src, &d.title, *flavor, rows, &mut errs, &mut warns).map(Kind::Enum)
+                build_enum(src, &d.title, *flavor, rows, &mut found).map(Kind::Enum)
             }
             DraftBody::Union { members, .. } => {
                 let mut out = Vec::new();
                 for (t, pos) in members {
-                    if let Some(ty) = resolver.ty(t, *pos, &mut errs) {
-                        out.push(ty);
-                    }
-                }
-                Some(Kind::Union(Union {
-                    members: out
-                        .into_iter()
-                        .map(|ty| Member {
+                    match resolver.ty(t, *pos, &mut found) {
+                        Ok(ty) => out.push(Member {
                             rust_name: String::new(),
                             ty,
-                        })
-                        .collect(),
-                }))
+                        }),
+                        Err(Unresolved::SdkOnly) => found.errors.push(Diagnostic::new(
+                            ErrorKind::LinkToSkipped,
+                            &src.path,
+                            Some(*pos),
+                            "expected a model as a union member; this one is the SDK's response wrapper",
+                        )),
+                        Err(Unresolved::Error) => {}
+                    }
+                }
+                Some(Kind::Union(Union { members: out }))
             }
         };
-        (kind, errs, warns)
+        (kind, found)
     });
     let mut failed = vec![false; drafts.len()];
-    for (id, (kind, errs, warns)) in built.into_iter().enumerate() {
-        failed[id] = kind.is_none() || !errs.is_empty();
-        errors.extend(errs);
-        warnings.extend(warns);
+    for (id, (kind, found)) in built.into_iter().enumerate() {
+        failed[id] = kind.is_none() || !found.errors.is_empty();
+        errors.extend(found.errors);
+        warnings.extend(found.warnings);
+        degraded.extend(found.degraded);
+        repairs.extend(found.repairs);
         if let Some(kind) = kind {
             types[id].kind = kind;
         }
     }
+    warnings.extend(resolve::repair_warnings(&repairs));
 
     // Union member names and order need every type's name and kind.
     let snapshot: Vec<(String, bool)> = types
@@ -236,6 +250,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
             types,
             skipped,
             warnings,
+            degraded,
             docs_read: sources.len(),
         },
         errors,

@@ -1,10 +1,20 @@
 //! References: a doc's links (by path) and unlinked model names (by folder and title),
 //! resolved against the index of every doc once all are classified.
+//!
+//! A link is followed by its path first. Real trees carry links whose path is stale
+//! (docs moved from `docs/pkg/models` or `docs/sdk/models`, so links climb out of the
+//! input folder) or whose target was never written: such a link is resolved by the
+//! path it ends with (`shared/x.md`), then by the qualified name it carries
+//! (`shared.X`), each when unambiguous, with one warning per kind of repair; a link
+//! whose target exists nowhere degrades its field to any JSON value, with a warning
+//! naming the target.
 
-use super::{Map, SkipReason, Ty, TypeId};
+use super::classify::Found;
+use super::{DegradeCause, Map, SkipReason, Ty, TypeId};
 use crate::discover::{self, Source};
 use crate::error::{Diagnostic, ErrorKind, Pos};
 use crate::notation::TypeExpr;
+use std::path::{Component, Path};
 
 /// What a doc path resolves to.
 #[derive(Clone, Copy)]
@@ -24,6 +34,43 @@ pub(super) struct Index<'a> {
     pub(super) by_path: Map<DocKey<'a>, Target>,
     /// Models by (root, folder name, title), for references without a link.
     pub(super) by_title: Map<(usize, &'a str, &'a str), TypeId>,
+    /// Models by (root, title) wherever they sit; `None` when two folders hold one.
+    pub(super) by_bare_title: Map<(usize, &'a str), Option<TypeId>>,
+}
+
+impl Index<'_> {
+    /// The model a qualified name (`components.Tag`, `models.Tag`, `Tag`) names: the
+    /// title in the folder the qualifier names, else the only model with that title.
+    fn by_name(&self, root: usize, qual: &str) -> Option<TypeId> {
+        let (cat, title) = qual.rsplit_once('.').unwrap_or(("", qual));
+        let cat = cat.rsplit('.').next().unwrap_or(cat);
+        if let Some(&id) = self.by_title.get(&(root, cat, title)) {
+            return Some(id);
+        }
+        self.by_bare_title.get(&(root, title)).copied().flatten()
+    }
+}
+
+/// How a field's type resolved when it did not resolve to a type.
+pub(super) enum Unresolved {
+    /// Errors were reported: the doc is left out.
+    Error,
+    /// It links the SDK's own wrapper (raw HTTP response metadata, say): the field is
+    /// not part of any JSON payload and is left out like the wrapper.
+    SdkOnly,
+}
+
+/// A link repaired by [`Resolver`]: gathered over every doc, then reported once per
+/// kind of repair (see [`repair_warnings`]).
+#[derive(Debug, Clone)]
+pub(super) struct Repair {
+    pub(super) file: std::path::PathBuf,
+    pub(super) pos: Pos,
+    pub(super) link: String,
+    pub(super) leaves_root: bool,
+    /// What it resolved to: a doc path, or a qualified name.
+    pub(super) by: String,
+    pub(super) by_name: bool,
 }
 
 /// Resolves one doc's references.
@@ -34,11 +81,13 @@ pub(super) struct Resolver<'a> {
     pub(super) root: usize,
 }
 
+type Resolved = Result<Ty, Unresolved>;
+
 impl Resolver<'_> {
     /// Converts a doc type (without top-level presence) to a Rust type.
-    pub(super) fn ty(&self, t: &TypeExpr, pos: Pos, errs: &mut Vec<Diagnostic>) -> Option<Ty> {
+    pub(super) fn ty(&self, t: &TypeExpr, pos: Pos, found: &mut Found) -> Resolved {
         let src = self.src;
-        Some(match t {
+        Ok(match t {
             TypeExpr::Str => Ty::String,
             TypeExpr::Int(Some(32)) => Ty::I32,
             TypeExpr::Int(_) => Ty::I64,
@@ -49,111 +98,196 @@ impl Resolver<'_> {
             TypeExpr::Timestamp => Ty::DateTime,
             TypeExpr::Date => Ty::Date,
             TypeExpr::HttpResponse | TypeExpr::ByteStream => {
-                errs.push(Diagnostic::new(
+                found.errors.push(Diagnostic::new(
                     ErrorKind::Unsupported,
                     &src.path,
                     Some(pos),
                     "an HTTP response or stream cannot be part of a JSON value here",
                 ));
-                return None;
+                return Err(Unresolved::Error);
             }
-            TypeExpr::List(t) => Ty::List(Box::new(self.ty(t, pos, errs)?)),
-            TypeExpr::Map(t) => Ty::Map(Box::new(self.ty(t, pos, errs)?)),
+            TypeExpr::List(t) => Ty::List(Box::new(self.ty(t, pos, found)?)),
+            TypeExpr::Map(t) => Ty::Map(Box::new(self.ty(t, pos, found)?)),
             TypeExpr::Optional(t) | TypeExpr::Nullable(t) | TypeExpr::OptionalNullable(t) => {
-                Ty::Nullable(Box::new(self.ty(t, pos, errs)?))
+                Ty::Nullable(Box::new(self.ty(t, pos, found)?))
             }
-            TypeExpr::Model { qual, link } => {
-                Ty::Named(self.model(qual, link.as_deref(), pos, errs)?)
-            }
+            TypeExpr::Model { qual, link } => self.model(qual, link.as_deref(), pos, found)?,
         })
     }
 
-    fn model(
-        &self,
-        qual: &str,
-        link: Option<&str>,
-        pos: Pos,
-        errs: &mut Vec<Diagnostic>,
-    ) -> Option<TypeId> {
+    fn model(&self, qual: &str, link: Option<&str>, pos: Pos, found: &mut Found) -> Resolved {
         let src = self.src;
         let Some(link) = link else {
-            // Union members name models without a link: `components.Tag`.
-            let (cat, title) = qual.rsplit_once('.').unwrap_or(("", qual));
-            let cat = cat.rsplit('.').next().unwrap_or(cat);
-            return match self.index.by_title.get(&(self.root, cat, title)) {
-                Some(&id) => Some(id),
+            // Union members and some cells name models without a link: `components.Tag`.
+            return match self.index.by_name(self.root, qual) {
+                Some(id) => Ok(Ty::Named(id)),
                 None => {
-                    errs.push(
+                    let (cat, title) = qual.rsplit_once('.').unwrap_or(("", qual));
+                    found.errors.push(
                         Diagnostic::new(
                             ErrorKind::DanglingLink,
                             &src.path,
                             Some(pos),
-                            format!("expected a doc titled `{title}` in a `{cat}` folder among the inputs"),
+                            if cat.is_empty() {
+                                format!("expected a doc titled `{title}` among the inputs")
+                            } else {
+                                format!("expected a doc titled `{title}` (in a `{cat}` folder, or alone with that title) among the inputs")
+                            },
                         )
                         .with_snippet(qual),
                     );
-                    None
+                    Err(Unresolved::Error)
                 }
             };
         };
         let root = &self.index.roots[self.root];
-        let Some(target) = discover::resolve_link_parts(root, src.dir(), link) else {
-            errs.push(
-                Diagnostic::new(
-                    ErrorKind::LinkOutsideRoot,
-                    &src.path,
-                    Some(pos),
-                    "expected a link to a doc inside the input folder; this one leaves it and was not followed",
-                )
-                .with_snippet(link),
-            );
-            return None;
+        let resolved = discover::resolve_link_parts(root, src.dir(), link);
+        let target = match &resolved {
+            Some(parts) => self.index.by_path.get(&(self.root, parts.clone())).copied(),
+            None => None,
         };
-        let key = (self.root, target);
-        let target = &key.1;
-        match self.index.by_path.get(&key) {
-            Some(Target::Type(id)) => Some(*id),
-            Some(Target::Skipped(reason)) => {
-                errs.push(
+        let target = match target {
+            Some(t) => t,
+            None => match self.repair(qual, link, resolved.is_none()) {
+                Some((target, by, by_name)) => {
+                    found.repairs.push(Repair {
+                        file: src.path.clone(),
+                        pos,
+                        link: link.to_string(),
+                        leaves_root: resolved.is_none(),
+                        by,
+                        by_name,
+                    });
+                    target
+                }
+                None => {
+                    let where_ = match &resolved {
+                        Some(parts) => format!("`{}` is not among the input docs", parts.join("/")),
+                        None => "it leaves the input folder".to_string(),
+                    };
+                    found.degrade(
+                        Diagnostic::new(
+                            if resolved.is_none() {
+                                ErrorKind::LinkOutsideRoot
+                            } else {
+                                ErrorKind::DanglingLink
+                            },
+                            &src.path,
+                            Some(pos),
+                            format!(
+                                "expected the linked doc for `{qual}`, but {where_} and no doc has that path or name; the field is read as any JSON value"
+                            ),
+                        )
+                        .with_snippet(link)
+                        .with_hint("pass the folder that holds every linked doc (e.g. `docs/models`), not a single file"),
+                        DegradeCause::MissingTarget,
+                    );
+                    return Ok(Ty::Json);
+                }
+            },
+        };
+        match target {
+            Target::Type(id) => Ok(Ty::Named(id)),
+            Target::Skipped(SkipReason::ResponseWrapper) => Err(Unresolved::SdkOnly),
+            Target::Skipped(reason) => {
+                found.errors.push(
                     Diagnostic::new(
                         ErrorKind::LinkToSkipped,
                         &src.path,
                         Some(pos),
                         format!(
-                            "expected a link to a model; `{}` is skipped ({})",
-                            target.join("/"),
+                            "expected a link to a model; the linked doc is skipped ({})",
                             reason.label()
                         ),
                     )
                     .with_snippet(link),
                 );
-                None
+                Err(Unresolved::Error)
             }
-            Some(Target::Broken) => {
-                errs.push(
+            Target::Broken => {
+                found.errors.push(
                     Diagnostic::new(
                         ErrorKind::LinkToBroken,
                         &src.path,
                         Some(pos),
-                        format!("expected `{}` to define a model, but it has errors (reported for that file)", target.join("/")),
+                        "expected the linked doc to define a model, but it has errors (reported for that file)",
                     )
                     .with_snippet(link),
                 );
-                None
-            }
-            None => {
-                errs.push(
-                    Diagnostic::new(
-                        ErrorKind::DanglingLink,
-                        &src.path,
-                        Some(pos),
-                        format!("expected `{}` among the input docs for `{qual}`", target.join("/")),
-                    )
-                    .with_snippet(link)
-                    .with_hint("pass the folder that holds every linked doc (e.g. `docs/models`), not a single file"),
-                );
-                None
+                Err(Unresolved::Error)
             }
         }
     }
+
+    /// A stale or broken link's target: by the longest tail of its path that names a
+    /// doc under the root (`../../../pkg/models/shared/x.md` -> `shared/x.md`), else by
+    /// the qualified name it carries. Returns the target, what it was found by, and
+    /// whether that was the name.
+    fn repair(&self, qual: &str, link: &str, leaves_root: bool) -> Option<(Target, String, bool)> {
+        let path = link.split(['#', '?']).next().unwrap_or_default();
+        let parts: Vec<&str> = Path::new(path)
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(n) => n.to_str(),
+                _ => None,
+            })
+            .collect();
+        // A link inside the root that names no doc has no stale prefix to drop.
+        if leaves_root {
+            for start in 0..parts.len() {
+                let tail = parts[start..].to_vec();
+                if let Some(&t) = self.index.by_path.get(&(self.root, tail.clone())) {
+                    return Some((t, tail.join("/"), false));
+                }
+            }
+        }
+        let id = self
+            .index
+            .by_name(self.root, qual.trim_start_matches('*'))?;
+        Some((Target::Type(id), qual.to_string(), true))
+    }
+}
+
+/// One warning per kind of repaired link (left the input folder or pointed nowhere;
+/// found by path or by name), at its first place, with the count of the others.
+pub(super) fn repair_warnings(repairs: &[Repair]) -> Vec<Diagnostic> {
+    let mut groups: std::collections::BTreeMap<(bool, bool), (&Repair, usize)> = Default::default();
+    for r in repairs {
+        groups
+            .entry((r.leaves_root, r.by_name))
+            .and_modify(|(_, n)| *n += 1)
+            .or_insert((r, 1));
+    }
+    groups
+        .into_values()
+        .map(|(r, n)| {
+            let what = if r.leaves_root {
+                "leaves the input folder"
+            } else {
+                "points to no doc among the inputs"
+            };
+            let how = if r.by_name {
+                format!("the model named `{}`", r.by)
+            } else {
+                format!("`{}`, the input doc its path ends with", r.by)
+            };
+            let more = match n - 1 {
+                0 => String::new(),
+                1 => "; 1 more link was resolved the same way".to_string(),
+                m => format!("; {m} more links were resolved the same way"),
+            };
+            Diagnostic::new(
+                if r.leaves_root {
+                    ErrorKind::LinkOutsideRoot
+                } else {
+                    ErrorKind::DanglingLink
+                },
+                &r.file,
+                Some(r.pos),
+                format!("this link {what}; it was resolved to {how}{more}"),
+            )
+            .with_snippet(&r.link)
+            .with_hint("the docs' links carry a stale path (docs moved after generation); regenerating the SDK docs fixes them")
+        })
+        .collect()
 }

@@ -47,10 +47,19 @@ fn struct_fields_presence_and_links() {
         ),
     );
     b.root = a.root.clone();
-    // Link `../../models/operations/loc.md` from `operations/` leaves the root here.
+    // Link `../../models/operations/loc.md` from `operations/` leaves the root here:
+    // it is resolved by the path it ends with, with one warning.
     let out = built(&[a.clone(), b.clone()]);
-    assert_eq!(out.errors.len(), 1);
-    assert_eq!(out.errors[0].kind, ErrorKind::LinkOutsideRoot);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert_eq!(out.model.warnings.len(), 1, "{:?}", out.model.warnings);
+    assert_eq!(out.model.warnings[0].kind, ErrorKind::LinkOutsideRoot);
+    assert!(out.model.warnings[0]
+        .message
+        .contains("`operations/loc.md`"));
+    let Kind::Struct(s) = &out.model.types[1].kind else {
+        panic!()
+    };
+    assert_eq!(s.fields[4].ty, Ty::Named(TypeId(0)));
 
     let a = src("models/operations/pin.md", &a.text);
     let b = src("models/operations/loc.md", &b.text);
@@ -179,12 +188,126 @@ fn a_type_referring_to_a_broken_doc_is_dropped_with_a_reason() {
         "m/c/b.md",
         &format!(
             "# B\n\n## Fields\n\n{}",
-            table(&["| `x` | *strr* | :heavy_check_mark: | N/A |"])
+            table(&["| `x` | *List[str* | :heavy_check_mark: | N/A |"])
         ),
     );
     let out = built(&[a, b]);
     assert!(out.model.types.is_empty());
     let kinds: Vec<_> = out.errors.iter().map(|e| e.kind).collect();
-    assert!(kinds.contains(&ErrorKind::UnknownNotation), "{kinds:?}");
+    assert!(kinds.contains(&ErrorKind::UnbalancedBrackets), "{kinds:?}");
     assert!(kinds.contains(&ErrorKind::LinkToBroken), "{kinds:?}");
+}
+
+#[test]
+fn an_unknown_notation_degrades_its_field_and_keeps_the_doc() {
+    let a = src(
+        "m/c/a.md",
+        &format!(
+            "# A\n\n## Fields\n\n{}",
+            table(&[
+                "| `b` | [c.B](../../m/c/b.md) | :heavy_check_mark: | N/A |",
+                "| `y` | *Frobnicate[int]* | :heavy_minus_sign: | N/A |",
+            ])
+        ),
+    );
+    let b = src(
+        "m/c/b.md",
+        &format!(
+            "# B\n\n## Fields\n\n{}",
+            table(&["| `x` | *strr* | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    let out = built(&[a, b]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert_eq!(out.model.types.len(), 2);
+    let fields = |i: usize| match &out.model.types[i].kind {
+        Kind::Struct(s) => s.fields.clone(),
+        _ => panic!(),
+    };
+    assert_eq!(fields(0)[1].ty, Ty::Json);
+    assert_eq!(fields(1)[0].ty, Ty::Json);
+    let places: Vec<_> = out
+        .model
+        .degraded
+        .iter()
+        .map(|d| {
+            let p = d.diagnostic.pos.unwrap();
+            (d.diagnostic.file.display().to_string(), p.line, d.cause)
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (
+                "docs/m/c/a.md".to_string(),
+                8,
+                DegradeCause::UnknownNotation
+            ),
+            (
+                "docs/m/c/b.md".to_string(),
+                7,
+                DegradeCause::UnknownNotation
+            ),
+        ]
+    );
+    assert!(out.model.degraded[0]
+        .diagnostic
+        .message
+        .contains("read as any JSON value"));
+}
+
+#[test]
+fn a_link_whose_target_exists_nowhere_degrades_with_a_warning_naming_it() {
+    let a = src(
+        "m/c/a.md",
+        &format!(
+            "# A\n\n## Fields\n\n{}",
+            table(&["| `b` | [c.Gone](../../m/c/gone.md) | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    let out = built(&[a]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let Kind::Struct(s) = &out.model.types[0].kind else {
+        panic!()
+    };
+    assert_eq!(s.fields[0].ty, Ty::Json);
+    assert_eq!(out.model.degraded.len(), 1);
+    assert_eq!(out.model.degraded[0].cause, DegradeCause::MissingTarget);
+    assert!(
+        out.model.degraded[0]
+            .diagnostic
+            .message
+            .contains("`m/c/gone.md`"),
+        "{}",
+        out.model.degraded[0].diagnostic.message
+    );
+}
+
+#[test]
+fn a_link_to_the_sdk_response_wrapper_makes_the_field_sdk_only() {
+    let meta = src(
+        "m/c/httpmetadata.md",
+        &format!(
+            "# HTTPMetadata\n\n## Fields\n\n{}",
+            table(&["| `Response` | [*http.Response](https://pkg.go.dev/net/http#Response) | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    let a = src(
+        "m/c/getresponse.md",
+        &format!(
+            "# GetResponse\n\n## Fields\n\n{}",
+            table(&[
+                "| `HTTPMeta` | [components.HTTPMetadata](../../m/c/httpmetadata.md) | :heavy_check_mark: | N/A |",
+                "| `Count` | **int64* | :heavy_minus_sign: | N/A |",
+            ])
+        ),
+    );
+    let out = built(&[a, meta]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let Kind::Struct(s) = &out.model.types[0].kind else {
+        panic!()
+    };
+    assert_eq!(s.sdk_only, ["HTTPMeta"]);
+    assert_eq!(s.fields.len(), 1);
+    assert_eq!(s.fields[0].doc_name, "Count");
 }
