@@ -17,19 +17,25 @@ use std::path::{Path, PathBuf};
 /// Index of a type in [`Model::types`].
 pub type TypeId = usize;
 
+/// The IR: every type to emit, and what was left out.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model {
     /// Sorted by module path, then by source path.
     pub types: Vec<TypeDef>,
+    /// Docs that define no type, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Warnings found building the model (renamed collisions, ignored repeats).
     pub warnings: Vec<Diagnostic>,
     /// Docs read (emitted, skipped or in error).
     pub docs_read: usize,
 }
 
+/// A doc that produced no type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
+    /// The doc's path.
     pub file: PathBuf,
+    /// Why it produced none.
     pub reason: SkipReason,
 }
 
@@ -47,6 +53,7 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    /// The words used in the summary line, e.g. `response wrapper`.
     pub fn label(self) -> &'static str {
         match self {
             SkipReason::ResponseWrapper => "response wrapper",
@@ -57,6 +64,7 @@ impl SkipReason {
     }
 }
 
+/// One emitted type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeDef {
     /// Rust module path (identifiers, escaped) from the crate root of the output.
@@ -65,10 +73,13 @@ pub struct TypeDef {
     pub name: String,
     /// The doc's title.
     pub title: String,
+    /// The doc it comes from.
     pub source: PathBuf,
+    /// The SDK language the doc was written for, as detected from its cells.
     pub flavor: Option<Flavor>,
     /// Rustdoc-safe markdown.
     pub docs: String,
+    /// Struct, enum or union, with its members.
     pub kind: Kind,
 }
 
@@ -85,27 +96,37 @@ impl TypeDef {
     }
 }
 
+/// What a type is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
+    /// A `## Fields` doc.
     Struct(Struct),
+    /// A `## Values` doc.
     Enum(Enum),
+    /// A `## Supported Types` doc.
     Union(Union),
 }
 
+/// A struct: named fields, serialized as a JSON object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
+    /// In doc order.
     pub fields: Vec<Field>,
     /// Keys not declared as fields, kept in a map (free-form objects and
     /// documented extra properties).
     pub extra: Option<Extra>,
     /// SDK-only fields (raw HTTP responses, streams) left out because they are not JSON.
     pub sdk_only: Vec<String>,
+    /// Whether every field allows `#[derive(Default)]`.
     pub derive_default: bool,
 }
 
+/// The field that keeps a struct's undeclared keys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extra {
+    /// The field's Rust name.
     pub rust_name: String,
+    /// The type of each kept value.
     pub value: Ty,
     /// Kept as JSON text in arrival order (the emitted `UnknownKeys` type) rather than
     /// as a map of `value`s: set by [`keep_unknown`] with [`KeepUnknown::Text`].
@@ -125,20 +146,28 @@ pub enum KeepUnknown {
     Text,
 }
 
+/// A struct field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// The name as the doc writes it.
     pub doc_name: String,
+    /// The Rust field name (an identifier, escaped).
     pub rust_name: String,
+    /// The JSON key written (and read).
     pub wire_name: String,
     /// Other spellings accepted when deserializing.
     pub aliases: Vec<String>,
+    /// The value's type, without the `Option`s that [`Field::presence`] adds.
     pub ty: Ty,
+    /// Whether the key must be there and whether it may be null.
     pub presence: Presence,
+    /// Rustdoc-safe markdown.
     pub docs: String,
     /// The Example cell, `<br/>` turned into newlines.
     pub example: Option<String>,
+    /// The deprecation note, when the doc deprecates the field.
     pub deprecated: Option<String>,
+    /// Where the field's row is in the doc.
     pub pos: Pos,
 }
 
@@ -158,60 +187,86 @@ pub enum Presence {
 /// A Rust type in the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
+    /// `String`.
     String,
+    /// `i64`.
     I64,
+    /// `i32`.
     I32,
+    /// `f64`.
     F64,
+    /// `f32`.
     F32,
+    /// `bool`.
     Bool,
+    /// `serde_json::Value`: any JSON.
     Json,
+    /// `chrono::DateTime<Utc>`: a timestamp.
     DateTime,
+    /// `chrono::NaiveDate`: a calendar date.
     Date,
+    /// `Vec<T>`.
     List(Box<Ty>),
+    /// `BTreeMap<String, T>`.
     Map(Box<Ty>),
     /// A nullable element inside a container.
     Nullable(Box<Ty>),
+    /// Another type of the model.
     Named(TypeId),
     /// A reference that needs indirection to break a cycle.
     Boxed(Box<Ty>),
 }
 
+/// An enum of documented values, plus a catch-all variant for the others.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
+    /// Strings or integers on the wire.
     pub repr: EnumRepr,
+    /// In doc order.
     pub variants: Vec<Variant>,
     /// Name of the catch-all variant that keeps unknown values.
     pub catch_all: String,
 }
 
+/// How an enum's values travel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EnumRepr {
+    /// JSON strings.
     Str,
+    /// JSON integers (every documented value is one).
     Int,
 }
 
+/// One documented enum value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
+    /// The Rust variant name.
     pub rust_name: String,
     /// The wire value exactly as documented (decimal text for integer enums).
     pub value: String,
 }
 
+/// A union: an untagged enum of member types.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Union {
     /// In deserialization order: the first member that accepts a value wins.
     pub members: Vec<Member>,
 }
 
+/// One member of a union.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
+    /// The Rust variant name (`Str`, `Integer`, a type's name, ...).
     pub rust_name: String,
+    /// The member's type.
     pub ty: Ty,
 }
 
 /// The model plus the errors found building it. Docs with errors are left out.
 pub struct Built {
+    /// The types of the docs without errors.
     pub model: Model,
+    /// The errors, by doc.
     pub errors: Vec<Diagnostic>,
 }
 
@@ -863,7 +918,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         if name != base {
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::Unsupported,
+                    ErrorKind::NameClash,
                     &src.path,
                     Some(Pos { line: 1, col: 1 }),
                     format!("another doc in this folder is also named `{base}`; this one is emitted as `{name}`"),
@@ -1254,7 +1309,7 @@ fn build_struct(
         if let Some(first) = seen_doc_names.insert(&r.name, r.name_pos) {
             errs.push(
                 Diagnostic::new(
-                    ErrorKind::BadCell,
+                    ErrorKind::Duplicate,
                     &src.path,
                     Some(r.name_pos),
                     format!(
@@ -1415,7 +1470,7 @@ fn use_doc_names(
             f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::Unsupported,
+                    ErrorKind::NameClash,
                     &src.path,
                     Some(f.pos),
                     format!(
@@ -1513,7 +1568,7 @@ fn build_enum(
         if let Some(first) = values.insert(value.clone(), *pos) {
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::BadEnum,
+                    ErrorKind::Duplicate,
                     &src.path,
                     Some(*pos),
                     format!(
@@ -1537,7 +1592,7 @@ fn build_enum(
         if rust_name != base {
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::BadEnum,
+                    ErrorKind::NameClash,
                     &src.path,
                     Some(*name_pos),
                     format!(
@@ -1551,7 +1606,7 @@ fn build_enum(
     }
     if rows.is_empty() {
         warnings.push(Diagnostic::new(
-            ErrorKind::BadEnum,
+            ErrorKind::EmptyEnum,
             &src.path,
             None,
             "enum has no values; every value deserializes into the catch-all variant",
@@ -1659,7 +1714,7 @@ fn drop_failed(types: &mut Vec<TypeDef>, failed: &[bool], errors: &mut Vec<Diagn
                 dead[id] = true;
                 changed = true;
                 errors.push(Diagnostic::new(
-                    ErrorKind::DanglingLink,
+                    ErrorKind::LinkToBroken,
                     &t.source,
                     None,
                     format!(

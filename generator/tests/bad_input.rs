@@ -315,7 +315,7 @@ fn duplicate_fields() {
     let t = one(fields(&format!(
         "| `a` | *str* | {REQ} | N/A |\n| `a` | *int* | {OPT} | N/A |"
     )));
-    let d = assert_one(&t, ErrorKind::BadCell, 8, 3);
+    let d = assert_one(&t, ErrorKind::Duplicate, 8, 3);
     assert!(d.message.contains("line 7"), "{}", d.message);
 }
 
@@ -504,7 +504,7 @@ fn enum_names_that_collide_are_renamed_with_a_warning() {
     let out = t.ok();
     assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
     let w = &out.warnings[0];
-    assert_eq!((w.kind, t.rel(w)), (ErrorKind::BadEnum, "c/t.md".into()));
+    assert_eq!((w.kind, t.rel(w)), (ErrorKind::NameClash, "c/t.md".into()));
     assert_eq!(w.pos.unwrap().line, 9);
     assert!(w.message.contains("`AB2`"), "{}", w.message);
     let code = out.code;
@@ -528,7 +528,7 @@ fn duplicate_enum_value_is_ignored_with_a_warning() {
     let p = out.warnings[0].pos.unwrap();
     assert_eq!(
         (out.warnings[0].kind, p.line, p.col),
-        (ErrorKind::BadEnum, 8, 9)
+        (ErrorKind::Duplicate, 8, 9)
     );
 }
 
@@ -549,7 +549,7 @@ fn duplicate_titles_in_one_module_are_renamed_with_a_warning() {
     let w = &out.warnings[0];
     assert_eq!(
         (w.kind, t.rel(w), w.pos.unwrap().line, w.pos.unwrap().col),
-        (ErrorKind::Unsupported, "c/t2.md".into(), 1, 1)
+        (ErrorKind::NameClash, "c/t2.md".into(), 1, 1)
     );
     assert!(w.message.contains("`T2`"), "{}", w.message);
     let code = out.code;
@@ -877,7 +877,7 @@ fn fuzz_regressions() {
                 Ok(out) => {
                     assert_safe(&out.code);
                     // The printer's text is prettyplease's formatting of itself.
-                    let again = generator::emit::reformat(&out.code).unwrap();
+                    let again = generator::__internal::reformat(&out.code).unwrap();
                     assert!(
                         again == out.code,
                         "{}: output is not prettyplease's formatting of itself",
