@@ -25,14 +25,14 @@
 //! cells, `model` builds the one IR (the types in [`ir`], plain data), and `emit` prints
 //! it. Besides the builder, the public API is that IR, [`render`] (IR to source),
 //! [`samples`] (sample JSON and a round-trip harness from the IR) and the diagnostics.
-//! The stages themselves are private; [`__internal`] exposes the few entry points the
-//! repository's own tests, benchmarks and fuzz target drive directly.
+//! The stages themselves are private; a hidden `__internal` module exposes the few entry
+//! points the repository's own tests, benchmarks and fuzz target drive directly.
 
 #![warn(missing_docs)]
 
-// The stage modules are private. `doc(hidden)` marks the two whose types
-// `__internal` re-exports (`Source`, `Flavor`): they are not API, so they need no
-// rustdoc for `missing_docs`, which does not see that `__internal` is hidden.
+// The stage modules are private. `doc(hidden)` marks `discover`, whose `Source` only
+// the hidden `__internal` re-exports: it is not API, so it needs no rustdoc, but
+// `missing_docs` does not see that `__internal` is hidden.
 #[doc(hidden)]
 mod discover;
 mod docs;
@@ -40,7 +40,6 @@ mod emit;
 mod error;
 mod model;
 mod naming;
-#[doc(hidden)]
 mod notation;
 mod overrides;
 mod parse;
@@ -57,6 +56,7 @@ pub mod ir {
         Enum, EnumRepr, Extra, Field, KeepUnknown, Kind, Member, Model, Presence, SkipReason,
         Skipped, Struct, Ty, TypeDef, TypeId, Union, Variant,
     };
+    pub use crate::notation::Flavor;
 }
 
 /// Stage entry points for this repository's own tests, benchmarks and fuzz target,
