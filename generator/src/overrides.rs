@@ -184,8 +184,9 @@ pub(crate) struct Overrides {
     types: BTreeMap<String, TypeRules>,
 }
 
-/// What every `invalid-overrides` diagnostic adds: the shape the file must have.
-const SHAPE: &str = "the file holds `[defaults]` and `[\"<type path>\"]` tables with `casing` and `object-casing` (camelCase, snake_case, PascalCase or as-documented), and `[\"<type path>\".fields]` tables of `field = \"key\"`";
+/// What every `invalid-overrides` diagnostic adds: the shape the file must have (a bad
+/// casing's message lists the casings, from [`Casing`]'s serde names).
+const SHAPE: &str = "the file holds `[defaults]` and `[\"<type path>\"]` tables of `casing` and `object-casing`, and `[\"<type path>\".fields]` tables of `field = \"key\"`";
 
 impl Overrides {
     /// Reads and parses the file at `path`.
