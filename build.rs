@@ -1,23 +1,38 @@
 //! Regenerates the `generated` crate's types from the docs in `specs/` (or the folder
-//! named by `SPECS_DIR`) into OUT_DIR on `cargo build`.
+//! named by `SPECS_DIR`) into OUT_DIR on `cargo build`. It needs the generator's
+//! library only (`default-features = false`): no clap, no anyhow.
 
-use anyhow::{bail, Context};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
+    match generate() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // Every diagnostic in cargo's output, then the failure.
+            for line in e.render(50).lines() {
+                println!("cargo:warning={line}");
+            }
+            eprintln!("{}", e.headline());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate() -> Result<(), generator::Error> {
     // Any rerun directive replaces cargo's default (rerun on any package change), so
     // build.rs itself is listed too.
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=SPECS_DIR");
     println!("cargo:rerun-if-env-changed=CARGO_FEATURE_KEEP_UNKNOWN");
     println!("cargo:rerun-if-env-changed=CARGO_FEATURE_KEEP_UNKNOWN_TEXT");
-    let manifest =
-        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR")?);
+    // Cargo sets both for every build script.
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let specs = match std::env::var_os("SPECS_DIR") {
         Some(dir) => manifest.join(dir),
         None => manifest.join("specs"),
     };
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR")?);
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let out = out_dir.join("generated.rs");
 
     let mut config = generator::Config::new();
@@ -29,7 +44,7 @@ fn main() -> anyhow::Result<()> {
     }
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
     // `keep-unknown-text` wins when both features are on (features only add up).
-    config.keep_unknown_as(if feature("KEEP_UNKNOWN_TEXT") {
+    config.keep_unknown(if feature("KEEP_UNKNOWN_TEXT") {
         generator::KeepUnknown::Text
     } else if feature("KEEP_UNKNOWN") {
         generator::KeepUnknown::Map
@@ -38,48 +53,30 @@ fn main() -> anyhow::Result<()> {
     });
     // A folder listed here is rescanned by cargo, so added and removed docs count too.
     println!("cargo:rerun-if-changed={}", specs.display());
-    match config.input_files() {
-        Ok(files) => {
-            let mut dirs = std::collections::BTreeSet::new();
-            for f in &files {
-                println!("cargo:rerun-if-changed={}", f.display());
-                dirs.extend(
-                    f.ancestors()
-                        .skip(1)
-                        .take_while(|d| d.starts_with(&specs))
-                        .map(PathBuf::from),
-                );
-            }
-            for d in dirs {
-                println!("cargo:rerun-if-changed={}", d.display());
-            }
+    let mut dirs = std::collections::BTreeSet::new();
+    for f in &config.input_files()? {
+        println!("cargo:rerun-if-changed={}", f.display());
+        dirs.extend(
+            f.ancestors()
+                .skip(1)
+                .take_while(|d| d.starts_with(&specs))
+                .map(PathBuf::from),
+        );
+    }
+    for d in dirs {
+        println!("cargo:rerun-if-changed={}", d.display());
+    }
+    let output = config.write_to(&out)?.output;
+    for w in &output.warnings {
+        for line in w.to_string().lines() {
+            println!("cargo:warning={line}");
         }
-        Err(e) => report_and_fail(&e)?,
     }
-    match config.write_to(&out) {
-        Ok((output, _)) => {
-            for w in &output.warnings {
-                for line in w.to_string().lines() {
-                    println!("cargo:warning={line}");
-                }
-            }
-            // The round-trip harness and its samples, for tests/roundtrip.rs.
-            let (samples, _) = generator::samples::samples_json(&output.model);
-            let harness = generator::samples::harness(&output.model, "generated");
-            for (name, text) in [("samples.json", samples), ("roundtrip.rs", harness)] {
-                generator::write_if_changed(&out_dir.join(name), &text)
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
-            }
-            Ok(())
-        }
-        Err(e) => report_and_fail(&e),
+    // The round-trip harness and its samples, for tests/roundtrip.rs.
+    let (samples, _) = generator::samples::samples_json(&output.model);
+    let harness = generator::samples::harness(&output.model, "generated");
+    for (name, text) in [("samples.json", samples), ("roundtrip.rs", harness)] {
+        generator::write_if_changed(&out_dir.join(name), &text)?;
     }
-}
-
-/// Shows every diagnostic in cargo's output, then fails the build.
-fn report_and_fail(e: &generator::Error) -> anyhow::Result<()> {
-    for line in e.render(50).lines() {
-        println!("cargo:warning={line}");
-    }
-    bail!("{e}")
+    Ok(())
 }

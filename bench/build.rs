@@ -30,7 +30,7 @@ fn main() {
 fn generate(input: &Path, out: &Path, keep_unknown: KeepUnknown) {
     let mut config = generator::Config::new();
     config.input(input);
-    config.keep_unknown_as(keep_unknown);
+    config.keep_unknown(keep_unknown);
     if let Err(e) = config.write_to(out) {
         for line in e.render(50).lines() {
             println!("cargo:warning={line}");

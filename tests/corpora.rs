@@ -175,7 +175,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
     ] {
         let out = generator::Config::new()
             .input(input)
-            .keep_unknown_as(how)
+            .keep_unknown(how)
             .run()
             .unwrap();
         add_crate(&name, &out.code, &out.model, out.model.types.len());
@@ -184,8 +184,8 @@ fn every_corpus_generates_and_compiles_warning_free() {
     // `Key` and nothing else; one of integer enums needs no helper module at all): each
     // must still compile warning-free and round-trip.
     for (name, repr) in [
-        ("specs_text_enums_only", generator::model::EnumRepr::Str),
-        ("specs_int_enums_only", generator::model::EnumRepr::Int),
+        ("specs_text_enums_only", generator::ir::EnumRepr::Str),
+        ("specs_int_enums_only", generator::ir::EnumRepr::Int),
     ] {
         let (mut model, _) = generator::Config::new()
             .input(common::repo().join("specs"))
@@ -193,12 +193,12 @@ fn every_corpus_generates_and_compiles_warning_free() {
             .unwrap();
         model
             .types
-            .retain(|t| matches!(&t.kind, generator::model::Kind::Enum(e) if e.repr == repr));
+            .retain(|t| matches!(&t.kind, generator::ir::Kind::Enum(e) if e.repr == repr));
         assert!(!model.types.is_empty(), "specs/ have {repr:?} enums");
-        let code = generator::emit::render(&model, &Default::default(), 1).unwrap();
+        let code = generator::render(&model, 1).unwrap();
         assert_eq!(
             code.contains("pub mod __helpers"),
-            repr == generator::model::EnumRepr::Str,
+            repr == generator::ir::EnumRepr::Str,
             "{name}: helper module emitted exactly when used"
         );
         add_crate(name, &code, &model, model.types.len());
@@ -300,7 +300,7 @@ const BROKEN: &str = "broken_mapping";
 
 /// Writes the broken-mapping crate; returns the type it breaks and the field's key.
 fn broken_mapping() -> (String, String) {
-    use generator::model::{Kind, Ty};
+    use generator::ir::{Kind, Ty};
     let ws = common::repo().join("target").join("corpus-check");
     let (good, _) = generator::Config::new()
         .input(common::repo().join("specs"))
@@ -320,7 +320,7 @@ fn broken_mapping() -> (String, String) {
         }
     }
     let broken = broken.expect("specs/ have a date field");
-    let code = generator::emit::render(&bad, &Default::default(), 1).unwrap();
+    let code = generator::render(&bad, 1).unwrap();
     write_crate(&ws.join("crates").join(BROKEN), BROKEN, &code, &good, &bad);
     broken
 }
@@ -451,7 +451,7 @@ fn rejected_docs(corpus: &Path) -> usize {
         .model
         .degraded
         .iter()
-        .filter(|d| d.cause != generator::model::DegradeCause::MissingTarget)
+        .filter(|d| d.cause != generator::ir::DegradeCause::MissingTarget)
         .map(|d| &d.diagnostic.file)
         .collect();
     files.saturating_sub(accepted) + degraded.len()

@@ -39,7 +39,7 @@ fn random_instances_of_every_specs_type_round_trip() {
             let mut next = choices.into_iter();
             // An exhausted sequence picks the first choice: shrinking simplifies.
             let mut pick = |n: usize| next.next().map_or(0, |c| usize::from(c) % n.max(1));
-            let value = generator::samples::random(&model, generator::model::TypeId(id), &mut pick);
+            let value = generator::samples::random(&model, generator::ir::TypeId(id), &mut pick);
             cases.set(cases.get() + 1);
             harness::check(&path, "random", &value).map_err(TestCaseError::fail)
         });

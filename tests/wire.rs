@@ -31,7 +31,7 @@ fn config(keep_unknown: KeepUnknown) -> generator::Config {
     let mut c = generator::Config::new();
     c.input(fixtures().join("models"))
         .wire_names(fixtures().join("wire-names.toml"))
-        .keep_unknown_as(keep_unknown);
+        .keep_unknown(keep_unknown);
     c
 }
 
@@ -161,7 +161,7 @@ fn naming_rules() {
             .iter()
             .find(|t| t.rust_path() == ty)
             .unwrap();
-        let generator::model::Kind::Struct(s) = &t.kind else {
+        let generator::ir::Kind::Struct(s) = &t.kind else {
             panic!("{ty} is a struct")
         };
         let f = s.fields.iter().find(|f| f.doc_name == field).unwrap();
@@ -193,7 +193,7 @@ fn naming_rules() {
             .types
             .iter()
             .flat_map(|t| match &t.kind {
-                generator::model::Kind::Struct(s) => s
+                generator::ir::Kind::Struct(s) => s
                     .fields
                     .iter()
                     .map(|f| format!("{}.{}", t.name, f.wire_name))

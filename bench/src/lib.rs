@@ -9,13 +9,13 @@ pub mod plain {
     include!(concat!(env!("OUT_DIR"), "/plain.rs"));
 }
 
-/// Generated with `Config::keep_unknown(true)`: every struct keeps undeclared keys in
-/// a map and writes them back.
+/// Generated with `Config::keep_unknown(KeepUnknown::Map)`: every struct keeps
+/// undeclared keys in a map and writes them back.
 pub mod capture {
     include!(concat!(env!("OUT_DIR"), "/capture.rs"));
 }
 
-/// Generated with `Config::keep_unknown_as(KeepUnknown::Text)`: every struct keeps
+/// Generated with `Config::keep_unknown(KeepUnknown::Text)`: every struct keeps
 /// undeclared keys as JSON text (`UnknownKeys`) and writes them back.
 pub mod capture_text {
     include!(concat!(env!("OUT_DIR"), "/capture_text.rs"));

@@ -14,7 +14,7 @@
 
 #![no_main]
 
-use generator::discover::Source;
+use generator::__internal::{self as stages, Source};
 use libfuzzer_sys::fuzz_target;
 use proc_macro2::{TokenStream, TokenTree};
 use std::path::PathBuf;
@@ -81,7 +81,7 @@ fuzz_target!(|data: &[u8]| {
             text,
         });
     }
-    let mut built = generator::model::build_with(&sources, 1);
+    let mut built = stages::build_with(&sources, 1);
     // Each way of keeping unknown keys, chosen by the input's length (which leaves the
     // docs themselves alone, so the corpus keeps its meaning).
     let how = [
@@ -89,7 +89,7 @@ fuzz_target!(|data: &[u8]| {
         generator::KeepUnknown::Map,
         generator::KeepUnknown::Text,
     ][data.len() % 3];
-    generator::model::keep_unknown(&mut built.model, how);
+    stages::keep_unknown(&mut built.model, how);
     // Rendering must not panic either, whatever the positions and snippets say: with
     // the docs' own text (source lines, carets) and without (the files do not exist).
     let text_of = |path: &std::path::Path| {
@@ -98,17 +98,17 @@ fuzz_target!(|data: &[u8]| {
             .find(|s| s.path == path)
             .map(|s| s.text.clone())
     };
-    let _ = generator::error::render_with(&built.errors, 50, "error", text_of);
-    let _ = generator::error::render_with(&built.model.warnings, 20, "warning", text_of);
-    let _ = generator::Error::new(built.errors.clone()).render(50);
-    let code = generator::emit::render(&built.model, &Default::default(), 1)
+    let _ = stages::render_with(&built.errors, 50, "error", text_of);
+    let _ = stages::render_with(&built.model.warnings, 20, "warning", text_of);
+    let _ = generator::render_list(&built.errors, 50, "error");
+    let code = generator::render(&built.model, 1)
         .unwrap_or_else(|e| panic!("helpers do not format: {e}"));
     let tokens: proc_macro2::TokenStream = code
         .parse()
         .unwrap_or_else(|e| panic!("emitted code does not lex: {e}"));
     no_injected_macro(tokens);
     // The printer's text is prettyplease's formatting of the same code.
-    match generator::emit::reformat(&code) {
+    match stages::reformat(&code) {
         Ok(again) => assert!(again == code, "emitted code is not prettyplease's formatting"),
         Err(e) => panic!("emitted code does not parse: {e}"),
     }

@@ -13,7 +13,7 @@
 //! GROWTH k=1 docs=N ms=.. ms_per_doc=..
 //! ```
 
-use generator::{discover, emit, model, parse};
+use generator::__internal as stages;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -58,7 +58,7 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn floor(sources: &[discover::Source]) -> usize {
+fn floor(sources: &[stages::Source]) -> usize {
     let mut opts = pulldown_cmark::Options::empty();
     opts.insert(pulldown_cmark::Options::ENABLE_TABLES);
     opts.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
@@ -97,7 +97,7 @@ fn main() {
         "end2end",
         "ratio"
     );
-    let mut largest: Option<Vec<discover::Source>> = None;
+    let mut largest: Option<Vec<stages::Source>> = None;
     let mut results = Vec::new();
     for dir in &corpora {
         let name = dir
@@ -108,20 +108,19 @@ fn main() {
             .to_string_lossy()
             .into_owned();
         let inputs = vec![dir.clone()];
-        let (t_read, sources) = time(|| discover::read(discover::list(&inputs).unwrap()).0);
+        let (t_read, sources) = time(|| stages::read(stages::list(&inputs).unwrap()).0);
         let (t_floor, _) = time(|| floor(&sources));
         let (t_parse, _) = time(|| {
             sources
                 .iter()
-                .map(|s| parse::parse(&s.text).sections.len())
+                .map(|s| stages::parse(&s.text).sections.len())
                 .sum::<usize>()
         });
-        let (t_model, built) = time(|| model::build_with(&sources, 1));
-        let (t_emit, code) =
-            time(|| emit::render(&built.model, &emit::EmitOptions::default(), 1).unwrap());
+        let (t_model, built) = time(|| stages::build_with(&sources, 1));
+        let (t_emit, code) = time(|| generator::render(&built.model, 1).unwrap());
         // The floor includes reading the files, like the end-to-end run does.
         let (floor_total, t_e2e) = paired(
-            || floor(&discover::read(discover::list(&inputs).unwrap()).0),
+            || floor(&stages::read(stages::list(&inputs).unwrap()).0),
             || generator::Config::new().input(dir).generate().unwrap(),
         );
         println!(
@@ -174,12 +173,10 @@ fn main() {
             }
             sources.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.root.cmp(&b.root)));
             let (t, _) = time(|| {
-                let built = model::build_with(&sources, 1);
+                let built = stages::build_with(&sources, 1);
                 assert!(built.errors.is_empty(), "{:?}", built.errors.first());
                 let m = built.model;
-                emit::render(&m, &emit::EmitOptions::default(), 1)
-                    .unwrap()
-                    .len()
+                generator::render(&m, 1).unwrap().len()
             });
             println!(
                 "  {k}x: {:>5} docs {:>8.1} ms  ({:.3} ms/doc)",

@@ -2395,7 +2395,7 @@ mod tests {
         for how in [KeepUnknown::No, KeepUnknown::Map, KeepUnknown::Text] {
             let (model, _) = crate::Config::new()
                 .input(&dir)
-                .keep_unknown_as(how)
+                .keep_unknown(how)
                 .model()
                 .unwrap();
             let one = render(&model, &EmitOptions::default(), 1).unwrap();

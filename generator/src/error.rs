@@ -21,27 +21,37 @@ use std::path::{Path, PathBuf};
 /// Where in a doc something is: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, counted in characters (not bytes).
     pub col: u32,
 }
 
-/// What went wrong, by class. Tests match on the class, users read the message.
+/// What went wrong, one kind per cause. Tests match on the kind, users read the message;
+/// [`ErrorKind::code`] is the stable name shown as `error[code]`. Warnings have kinds
+/// too (a suffixed name, an ignored repeat, a refused example).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum ErrorKind {
-    /// The file could not be read.
+    /// A file or folder could not be read or written.
     Io,
-    /// The file is not UTF-8.
+    /// A file is not UTF-8.
     NotUtf8,
     /// A doc has no `# Title`.
     MissingTitle,
-    /// A doc has a title but no `## Fields`, `## Values` or `## Supported Types` section.
+    /// A doc has a title but no `## Fields`, `## Values` or `## Supported Types` section
+    /// (or no table under it).
     MissingSection,
     /// A table lacks a column the doc kind needs.
     MissingColumn,
     /// A table row has fewer cells than the header.
     ShortRow,
-    /// A cell that must hold something specific does not.
+    /// A cell that does not hold what its column takes (a Required cell other than the
+    /// two markers, a field name outside a code span), or a cell beyond the header's.
     BadCell,
+    /// The same field twice in one Fields table, or the same value twice in a Values
+    /// table (a warning: the repeat is ignored).
+    Duplicate,
     /// A Type cell that no notation grammar accepts.
     UnknownNotation,
     /// A Type cell with unbalanced brackets.
@@ -52,16 +62,36 @@ pub enum ErrorKind {
     LinkOutsideRoot,
     /// A link to a doc that does not define a wire type (skipped doc).
     LinkToSkipped,
-    /// A link to a doc that has errors of its own: the linking type is left out too.
+    /// A reference to a doc that has errors of its own, directly or through other
+    /// types: the referring type is left out too.
     LinkToBroken,
     /// A union with no members, or a member that cannot be read.
     BadUnion,
     /// An enum value that cannot be represented (e.g. integer out of range).
     BadEnum,
-    /// Something the generator cannot represent safely.
+    /// An enum with no values (a warning: it gets only the catch-all variant).
+    EmptyEnum,
+    /// Two names that become the same after conversion to Rust or JSON names (a
+    /// warning: the later one gets a suffix).
+    NameClash,
+    /// An Example cell that does not convert to what its field carries (a warning:
+    /// samples use a made-up value).
+    BadExample,
+    /// A type the generator cannot represent as JSON here (an HTTP response or byte
+    /// stream inside a JSON value).
     Unsupported,
+    /// The wire-names file is not TOML, or not of the shape its format documents (the
+    /// TOML parser's own message says which).
+    InvalidOverrides,
+    /// A wire-names override that names no generated type or field, or gives field
+    /// keys to an enum or union.
+    UnknownOverride,
+    /// Wire-names overrides that give two fields of one struct the same JSON key.
+    OverrideClash,
     /// Command-line or configuration misuse.
     Usage,
+    /// A bug in the generator (its own output does not parse); please report it.
+    Internal,
 }
 
 impl ErrorKind {
@@ -75,6 +105,7 @@ impl ErrorKind {
             ErrorKind::MissingColumn => "missing-column",
             ErrorKind::ShortRow => "short-row",
             ErrorKind::BadCell => "bad-cell",
+            ErrorKind::Duplicate => "duplicate",
             ErrorKind::UnknownNotation => "unknown-notation",
             ErrorKind::UnbalancedBrackets => "unbalanced-brackets",
             ErrorKind::DanglingLink => "dangling-link",
@@ -83,8 +114,27 @@ impl ErrorKind {
             ErrorKind::LinkToBroken => "link-to-broken",
             ErrorKind::BadUnion => "bad-union",
             ErrorKind::BadEnum => "bad-enum",
+            ErrorKind::EmptyEnum => "empty-enum",
+            ErrorKind::NameClash => "name-clash",
+            ErrorKind::BadExample => "bad-example",
             ErrorKind::Unsupported => "unsupported",
+            ErrorKind::InvalidOverrides => "invalid-overrides",
+            ErrorKind::UnknownOverride => "unknown-override",
+            ErrorKind::OverrideClash => "override-clash",
             ErrorKind::Usage => "usage",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// What the errors of this kind are in, for a run's one-line summary; `None` for
+    /// kinds that can concern any file (or none).
+    fn subject(self) -> Option<&'static str> {
+        match self {
+            ErrorKind::Io | ErrorKind::NotUtf8 | ErrorKind::Usage | ErrorKind::Internal => None,
+            ErrorKind::InvalidOverrides | ErrorKind::UnknownOverride | ErrorKind::OverrideClash => {
+                Some("the wire-names file")
+            }
+            _ => Some("the docs"),
         }
     }
 }
@@ -92,7 +142,9 @@ impl ErrorKind {
 /// One diagnostic: an error or a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The cause.
     pub kind: ErrorKind,
+    /// The file it is about (a doc, the wire-names file, an input or output path).
     pub file: PathBuf,
     /// `None` when the problem concerns the whole file.
     pub pos: Option<Pos>,
@@ -105,7 +157,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(kind: ErrorKind, file: &Path, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        kind: ErrorKind,
+        file: &Path,
+        pos: Option<Pos>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             kind,
             file: file.to_path_buf(),
@@ -116,12 +173,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_snippet(mut self, text: &str) -> Self {
+    pub(crate) fn with_snippet(mut self, text: &str) -> Self {
         self.snippet = Some(shorten(text, 120));
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -133,7 +190,7 @@ impl Diagnostic {
 
 /// Shortens text for display, on a char boundary, with control characters and the
 /// invisible codepoints that reorder text (bidi controls) made visible.
-pub fn shorten(text: &str, max_chars: usize) -> String {
+pub(crate) fn shorten(text: &str, max_chars: usize) -> String {
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
         if i == max_chars {
@@ -171,18 +228,20 @@ impl fmt::Display for Diagnostic {
 }
 
 /// All errors of a run, sorted by file and position so the report is deterministic.
+/// `Display` gives [`Error::headline`] and then the rendered diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    /// Every error found (nothing was generated).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Error {
-    pub fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
+    pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
         sort_diagnostics(&mut diagnostics);
         Error { diagnostics }
     }
 
-    pub fn single(d: Diagnostic) -> Self {
+    pub(crate) fn single(d: Diagnostic) -> Self {
         Error {
             diagnostics: vec![d],
         }
@@ -191,6 +250,18 @@ impl Error {
     /// Renders at most `cap` diagnostics and a count of the rest.
     pub fn render(&self, cap: usize) -> String {
         render_list(&self.diagnostics, cap, "error")
+    }
+
+    /// How many errors and where, e.g. `2 errors in the docs`, `1 error in the
+    /// wire-names file`, or `1 error` when they concern no one kind of input (an
+    /// unreadable path).
+    pub fn headline(&self) -> String {
+        let n = self.diagnostics.len();
+        let plural = if n == 1 { "" } else { "s" };
+        match self.diagnostics.iter().find_map(|d| d.kind.subject()) {
+            Some(subject) => format!("{n} error{plural} in {subject}"),
+            None => format!("{n} error{plural}"),
+        }
     }
 }
 
@@ -352,6 +423,7 @@ fn span_label(kind: ErrorKind) -> &'static str {
         ErrorKind::MissingColumn => "column missing here",
         ErrorKind::ShortRow => "too few cells",
         ErrorKind::BadCell => "unexpected here",
+        ErrorKind::Duplicate => "already listed",
         ErrorKind::UnknownNotation => "not understood",
         ErrorKind::UnbalancedBrackets => "unbalanced",
         ErrorKind::DanglingLink => "no such doc among the inputs",
@@ -360,20 +432,20 @@ fn span_label(kind: ErrorKind) -> &'static str {
         ErrorKind::LinkToBroken => "links a doc that has errors",
         ErrorKind::BadUnion => "union not understood",
         ErrorKind::BadEnum => "enum value not representable",
-        ErrorKind::Unsupported => "here",
-        ErrorKind::Usage => "here",
+        ErrorKind::EmptyEnum => "no values",
+        ErrorKind::NameClash => "name taken",
+        ErrorKind::BadExample => "example not used",
+        ErrorKind::Unsupported => "not representable here",
+        ErrorKind::InvalidOverrides => "not understood",
+        ErrorKind::UnknownOverride => "not generated",
+        ErrorKind::OverrideClash => "key taken twice",
+        ErrorKind::Usage | ErrorKind::Internal => "here",
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.diagnostics.len();
-        write!(
-            f,
-            "{n} error{} in the docs\n{}",
-            if n == 1 { "" } else { "s" },
-            self.render(50)
-        )
+        write!(f, "{}\n{}", self.headline(), self.render(50))
     }
 }
 

@@ -1,36 +1,89 @@
 //! Generates Rust serde types from Speakeasy SDK model docs (markdown, one model per
 //! file, Python or Go flavor).
 //!
-//! The pipeline runs in one direction: [`discover`] finds and reads the docs, [`parse`]
-//! turns markdown into a [`parse::Doc`], [`notation`] reads Type cells, [`model`] builds
-//! the one IR ([`model::Model`]), and [`emit`] prints it with `quote!` and prettyplease.
+//! The door is [`Config`], a builder in the spirit of prost-build's: name the docs,
+//! set options, then [`Config::write_to`] a file (atomically, untouched when
+//! unchanged), [`Config::generate`] the source as a string, or [`Config::run`] for the
+//! code with its summary, warnings and [`Model`]. Errors are a typed [`Error`] holding
+//! one [`Diagnostic`] per problem, each with its file, line and column; [`Error::render`]
+//! prints them the way rustc does.
 //!
 //! ```no_run
-//! // In build.rs:
-//! let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("models.rs");
-//! generator::Config::new().input("docs/models").write_to(&out).unwrap();
+//! // build.rs, with `generator = { ..., default-features = false }` under
+//! // [build-dependencies] (the default `cli` feature only builds the command line).
+//! let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("models.rs");
+//! if let Err(e) = generator::Config::new().input("docs/models").write_to(&out) {
+//!     for line in e.render(50).lines() {
+//!         println!("cargo:warning={line}");
+//!     }
+//!     panic!("{}", e.headline());
+//! }
 //! ```
+//!
+//! Inside, the pipeline runs in one direction, one module per stage: `discover` finds
+//! and reads the docs, `parse` turns markdown into a `Doc`, `notation` reads Type
+//! cells, `model` builds the one IR (the types in [`ir`], plain data), and `emit` prints
+//! it. Besides the builder, the public API is that IR, [`render`] (IR to source),
+//! [`samples`] (sample JSON and a round-trip harness from the IR) and the diagnostics.
+//! The stages themselves are private; a hidden `__internal` module exposes the few entry
+//! points the repository's own tests, benchmarks and fuzz target drive directly.
 
-pub mod discover;
-pub mod docs;
-pub mod emit;
-pub mod error;
-pub mod model;
-pub mod naming;
-pub mod notation;
-pub mod overrides;
-pub mod parse;
-pub mod pretty;
+#![warn(missing_docs)]
+
+// The stage modules are private. `doc(hidden)` marks `discover`, whose `Source` only
+// the hidden `__internal` re-exports: it is not API, so it needs no rustdoc, but
+// `missing_docs` does not see that `__internal` is hidden.
+#[doc(hidden)]
+mod discover;
+mod docs;
+mod emit;
+mod error;
+mod model;
+mod naming;
+mod notation;
+mod overrides;
+mod parse;
+mod pretty;
 pub mod samples;
 
-pub use error::{Diagnostic, Error, ErrorKind, Pos};
+pub use error::{render_list, Diagnostic, Error, ErrorKind, Pos};
 pub use model::{KeepUnknown, Model, SkipReason};
+
+/// The IR: what the generator knows about every type, as plain data (`{:?}` prints
+/// it). [`Output::model`] holds one; [`render`] and [`samples`] read it.
+pub mod ir {
+    pub use crate::model::{
+        DegradeCause, Degraded, Enum, EnumRepr, Extra, Field, KeepUnknown, Kind, Member, Model,
+        Presence, SkipReason, Skipped, Slot, Struct, Ty, TypeDef, TypeId, Union, Variant,
+    };
+    pub use crate::notation::Flavor;
+}
+
+/// Stage entry points for this repository's own tests, benchmarks and fuzz target,
+/// which drive the stages one by one (on sources made in memory, or to time each).
+/// Not part of the API: anything here may change without notice.
+#[doc(hidden)]
+pub mod __internal {
+    pub use crate::discover::{list, read, resolve_link, Source};
+    pub use crate::docs::{rustdoc, strip_controls};
+    pub use crate::error::render_with;
+    pub use crate::model::{build, build_with, keep_unknown, Built};
+    pub use crate::notation::{detect, parse_cells, parse_plain, parse_type, Flavor};
+    pub use crate::parse::parse;
+
+    /// Generated code parsed by syn and printed by prettyplease, for the tests that
+    /// check [`render`](crate::render)'s output is a fixed point of that.
+    pub fn reformat(code: &str) -> Result<String, syn::Error> {
+        crate::emit::reformat(code)
+    }
+}
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Generation settings, in the spirit of prost-build's `Config`.
+/// Generation settings, in the spirit of prost-build's `Config`: one setter per option,
+/// each returning `&mut Self` so they chain.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     inputs: Vec<PathBuf>,
@@ -39,7 +92,6 @@ pub struct Config {
     keep_unknown: KeepUnknown,
     wire_names: Option<PathBuf>,
     threads: Option<usize>,
-    emit: emit::EmitOptions,
 }
 
 /// What a run produced.
@@ -47,7 +99,9 @@ pub struct Config {
 pub struct Output {
     /// The formatted Rust source.
     pub code: String,
+    /// The counts the CLI prints as its summary line.
     pub summary: Summary,
+    /// Warnings (renamed collisions, ignored repeats); render them with [`render_list`].
     pub warnings: Vec<Diagnostic>,
     /// Errors in docs that were left out; only with [`Config::keep_going`].
     pub errors: Vec<Diagnostic>,
@@ -55,19 +109,34 @@ pub struct Output {
     pub model: Model,
 }
 
-/// Counts for the one-line summary.
+/// Counts for the one-line summary; `Display` writes the line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Docs read: emitted, skipped or in error.
     pub docs_read: usize,
+    /// Structs emitted.
     pub structs: usize,
+    /// Enums emitted.
     pub enums: usize,
+    /// Unions emitted.
     pub unions: usize,
+    /// Docs that define no type, by reason.
     pub skipped: BTreeMap<SkipReason, usize>,
+    /// Docs with errors left out (only with [`Config::keep_going`]).
     pub errors: usize,
     /// Docs read in each SDK flavor (emitted types only).
     pub flavors: BTreeMap<notation::Flavor, usize>,
     /// Fields and members read as any JSON value instead of their documented type.
     pub degraded: usize,
+}
+
+/// What [`Config::write_to`] did.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// What the run produced.
+    pub output: Output,
+    /// Whether the file was written; `false` when it already held this code.
+    pub changed: bool,
 }
 
 impl fmt::Display for Summary {
@@ -110,6 +179,7 @@ impl fmt::Display for Summary {
 }
 
 impl Config {
+    /// No inputs, every option off, as many threads as the machine has.
     pub fn new() -> Self {
         Self::default()
     }
@@ -128,21 +198,12 @@ impl Config {
         self
     }
 
-    /// Give every struct a map that keeps the keys it does not declare and writes them
-    /// back, so every undeclared key survives a round trip (at some deserialization
-    /// cost). Shorthand for [`Config::keep_unknown_as`] with [`KeepUnknown::Map`] or
-    /// [`KeepUnknown::No`].
-    pub fn keep_unknown(&mut self, on: bool) -> &mut Self {
-        self.keep_unknown_as(if on {
-            KeepUnknown::Map
-        } else {
-            KeepUnknown::No
-        })
-    }
-
-    /// How structs treat keys they do not declare: skip them (the default), keep them
-    /// in a map, or keep them as JSON text in the order they came (`UnknownKeys`).
-    pub fn keep_unknown_as(&mut self, how: KeepUnknown) -> &mut Self {
+    /// How structs treat keys they do not declare: skip them ([`KeepUnknown::No`], the
+    /// default), keep them in a map of `serde_json::Value` ([`KeepUnknown::Map`]), or
+    /// keep them as JSON text in the order they came ([`KeepUnknown::Text`], the emitted
+    /// `UnknownKeys` type). Either way of keeping them writes them back, so every
+    /// undeclared key survives a round trip, at some deserialization cost.
+    pub fn keep_unknown(&mut self, how: KeepUnknown) -> &mut Self {
         self.keep_unknown = how;
         self
     }
@@ -165,7 +226,24 @@ impl Config {
         self.threads.unwrap_or_else(default_threads)
     }
 
-    /// Reads JSON-key overrides from this file (see [`overrides`] for the format).
+    /// Reads JSON-key overrides from this TOML file:
+    ///
+    /// ```toml
+    /// [defaults]
+    /// object-casing = "PascalCase"   # camelCase | snake_case | PascalCase | as-documented
+    ///
+    /// ["components::GeoData"]        # a type, by its Rust path from the crate root
+    /// casing = "snake_case"
+    ///
+    /// ["operations::GetItems".fields]
+    /// thumb_url = "thumb"            # doc or Rust field name -> JSON key
+    /// ```
+    ///
+    /// `casing` sets the keys of a type's fields (`[defaults]`: of every type),
+    /// `object-casing` of its fields that hold objects; a field key wins over both. A
+    /// file that is not TOML or not of this shape, and an override naming no generated
+    /// type or field, is an error with its `file:line:col`. The README's "Wire names"
+    /// section has the details.
     pub fn wire_names(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.wire_names = Some(path.as_ref().to_path_buf());
         self
@@ -179,7 +257,8 @@ impl Config {
         Ok(files)
     }
 
-    /// Builds the model only.
+    /// Builds the model only, without printing it: the model, and the errors of the
+    /// docs left out (only with [`Config::keep_going`]; otherwise they are the `Err`).
     pub fn model(&self) -> Result<(Model, Vec<Diagnostic>), Error> {
         self.model_on(self.thread_count())
     }
@@ -195,13 +274,18 @@ impl Config {
                 "expected at least one input file or directory",
             )));
         }
+        // A broken overrides file is reported before the docs are read: it is
+        // independent of them, and cheap.
+        let overrides = match &self.wire_names {
+            Some(path) => Some(overrides::Overrides::load(path).map_err(Error::new)?),
+            None => None,
+        };
         let listed = discover::list(&self.inputs).map_err(Error::new)?;
         let (sources, mut errors) = discover::read_with(listed, threads);
         let built = model::build_with(&sources, threads);
         errors.extend(built.errors);
         let mut model = built.model;
-        if let Some(path) = &self.wire_names {
-            let ov = overrides::Overrides::load(path).map_err(Error::new)?;
+        if let Some(ov) = overrides {
             let errs = ov.apply(&mut model);
             if !errs.is_empty() {
                 return Err(Error::new(errs));
@@ -225,18 +309,11 @@ impl Config {
         Ok((model, errors))
     }
 
-    /// Runs the pipeline.
+    /// Runs the pipeline: the code, its summary, the warnings, and the model.
     pub fn run(&self) -> Result<Output, Error> {
         let threads = self.thread_count();
         let (model, errors) = self.model_on(threads)?;
-        let code = emit::render(&model, &self.emit, threads).map_err(|e| {
-            Error::single(Diagnostic::new(
-                ErrorKind::Unsupported,
-                Path::new("<output>"),
-                None,
-                format!("internal error: emitted code does not parse ({e}); please report this"),
-            ))
-        })?;
+        let code = render(&model, threads)?;
         let mut summary = Summary {
             docs_read: model.docs_read,
             errors: errors
@@ -281,13 +358,28 @@ impl Config {
         self.run().map(|o| o.code)
     }
 
-    /// Runs the pipeline and writes the source to `path` atomically; an unchanged
-    /// file is left untouched (its modification time too). Nothing is written on error.
-    pub fn write_to(&self, path: impl AsRef<Path>) -> Result<(Output, bool), Error> {
-        let out = self.run()?;
-        let changed = write_if_changed(path.as_ref(), &out.code)?;
-        Ok((out, changed))
+    /// Runs the pipeline and writes the source to `path` atomically (see
+    /// [`write_if_changed`]); an unchanged file is left untouched (its modification
+    /// time too). Nothing is written on error.
+    pub fn write_to(&self, path: impl AsRef<Path>) -> Result<Written, Error> {
+        let output = self.run()?;
+        let changed = write_if_changed(path.as_ref(), &output.code)?;
+        Ok(Written { output, changed })
     }
+}
+
+/// Prints a model as formatted Rust source, on up to `threads` threads (the text is
+/// the same for any number). [`Config::run`] does this after building the model; call it
+/// directly for a model you changed or built from parts.
+pub fn render(model: &Model, threads: usize) -> Result<String, Error> {
+    emit::render(model, &emit::EmitOptions::default(), threads.max(1)).map_err(|e| {
+        Error::single(Diagnostic::new(
+            ErrorKind::Internal,
+            Path::new("<output>"),
+            None,
+            format!("internal error: emitted code does not parse ({e}); please report this"),
+        ))
+    })
 }
 
 /// Writes `text` to `path` via a temporary file in the same folder and a rename, unless

@@ -1,152 +1,164 @@
-//! The command-line front end: argument handling and reporting only.
+//! The command-line front end (the default `cli` feature): clap reads the arguments into
+//! [`Args`], [`Args::config`] turns them into a [`generator::Config`], and [`run`]
+//! runs it once and reports. Everything else is the library's.
+//!
+//! Exit codes: 0 success; 1 errors in the docs or the wire-names file (all reported,
+//! each with `file:line:col`; nothing written) or `--check` found the file stale; 2
+//! usage errors (clap's for bad arguments, then unreadable inputs and failed writes).
+//!
+//! A new option is a field of [`Args`] (its doc comment is its `--help` text) and a line
+//! in [`Args::config`] when it is a library setting.
 
 use anyhow::Context;
+use clap::{CommandFactory, Parser, ValueEnum};
+use generator::KeepUnknown;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const HELP: &str = "\
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success
+  1  errors in the docs or the wire-names file (all reported, each with
+     file:line:col; nothing written), or --check found the file stale
+  2  usage error (bad arguments, unreadable input, a failed write)
+
+Examples:
+  generator docs/models > src/models.rs
+  generator docs/models -o src/models.rs
+  generator docs/models -o src/models.rs --check";
+
+/// The arguments. Each doc comment is the option's help: its first line for `-h` (kept
+/// short: without clap's `wrap_help`, which would add a terminal-size dependency, help
+/// is not rewrapped), the rest, wrapped by hand, for `--help`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "generator",
+    version,
+    about = "generator: Rust serde types from Speakeasy SDK model docs",
+    long_about = LONG_ABOUT,
+    after_help = AFTER_HELP,
+    // `generator` alone shows the help (on stderr, exit 2) rather than one missing-input line.
+    arg_required_else_help = true
+)]
+struct Args {
+    /// Doc files or folders (searched for *.md), e.g. docs/models
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Write to FILE instead of stdout
+    ///
+    /// Atomically (a temporary file and a rename); an unchanged file is left
+    /// untouched; a symlink is followed, a device or pipe is written to directly.
+    #[arg(short, long, value_name = "FILE", verbatim_doc_comment)]
+    out: Option<PathBuf>,
+
+    /// With --out: exit 1 if FILE is stale; write nothing
+    ///
+    /// Stale: not what would be generated now. For CI.
+    #[arg(long, verbatim_doc_comment)]
+    check: bool,
+
+    /// Emit the valid types despite doc errors (exit 1)
+    ///
+    /// The errors are still reported; the docs that have them are left out.
+    #[arg(long, verbatim_doc_comment)]
+    keep_going: bool,
+
+    /// Make degraded fields errors (for CI)
+    ///
+    /// A Type cell no grammar understands, or a link whose target exists
+    /// nowhere, is read as any JSON value with a warning; with --strict it
+    /// is an error in the docs instead.
+    #[arg(long, verbatim_doc_comment)]
+    strict: bool,
+
+    /// Keep undeclared JSON keys (map or text)
+    ///
+    /// Every struct gets a place that keeps the JSON keys it does not declare and
+    /// writes them back: `map` (the default) a map of serde_json::Value, `text` the
+    /// JSON text in arrival order, in an UnknownKeys type (cheaper to read).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HOW",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "map",
+        hide_possible_values = true,
+        verbatim_doc_comment
+    )]
+    keep_unknown: Option<KeepUnknownArg>,
+
+    /// JSON-key overrides from a TOML file
+    ///
+    /// Per type and field, or a casing for a type or for all (see the README's
+    /// "Wire names"); an override that names nothing generated is an error.
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    wire_names: Option<PathBuf>,
+
+    /// Also write sample JSON for every type
+    ///
+    /// Full and minimal instances of structs, every enum variant and union member.
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    samples: Option<PathBuf>,
+
+    /// No summary line
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+const LONG_ABOUT: &str = "\
 generator: Rust serde types from Speakeasy SDK model docs
 
 Reads SDK model docs (markdown: `# Title` plus a `## Fields`, `## Values` or
 `## Supported Types` section, as Speakeasy writes under docs/models/) in Python or
 Go flavor, and prints Rust types that implement serde's Serialize and Deserialize.
-Each folder under an input becomes a `pub mod`.
+Each folder under an input becomes a `pub mod`.";
 
-USAGE:
-    generator [OPTIONS] <INPUT>...
-
-ARGS:
-    <INPUT>...    Doc files or folders (searched recursively for *.md), e.g. docs/models
-
-OPTIONS:
-    -o, --out <FILE>    Write the Rust source to FILE (atomically; an unchanged file
-                        is left untouched; a symlink is followed, a device or pipe
-                        is written to directly) instead of printing it
-        --check         With --out: write nothing, exit 1 if FILE is not what would
-                        be generated (for CI)
-        --keep-going    Emit the valid types even when some docs have errors; the
-                        errors are still reported and the exit code is 1
-        --keep-unknown[=map|text]
-                        Give every struct a place that keeps undeclared JSON keys
-                        and writes them back: a map of serde_json::Value (the
-                        default), or `text`, the JSON text in arrival order in an
-                        UnknownKeys type (cheaper to read)
-        --wire-names <FILE>
-                        JSON-key overrides (see README: type -> field -> key, and
-                        per-type or default casing); unknown names are errors
-        --samples <FILE>
-                        Also write sample JSON for every type (full and minimal
-                        instances, every enum variant and union member)
-    -q, --quiet         No summary line
-    -h, --help          Print this help
-    -V, --version       Print the version
-
-EXIT CODES:
-    0  success
-    1  errors in the docs (all reported, each with file:line:col), or --check found
-       the file stale
-    2  usage error (bad arguments, unreadable input)
-
-EXAMPLES:
-    generator docs/models > src/models.rs
-    generator docs/models -o src/models.rs
-    generator docs/models -o src/models.rs --check
-";
-
-struct Args {
-    inputs: Vec<PathBuf>,
-    out: Option<PathBuf>,
-    check: bool,
-    keep_going: bool,
-    keep_unknown: generator::KeepUnknown,
-    wire_names: Option<PathBuf>,
-    samples: Option<PathBuf>,
-    quiet: bool,
+/// `--keep-unknown`'s values (the library's [`KeepUnknown`] has no clap derive: build.rs
+/// users do not compile clap).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KeepUnknownArg {
+    /// A map of serde_json::Value
+    Map,
+    /// JSON text in arrival order (UnknownKeys)
+    Text,
 }
 
-enum Parsed {
-    Run(Args),
-    Exit(ExitCode),
-}
-
-fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Parsed, String> {
-    let mut args = Args {
-        inputs: Vec::new(),
-        out: None,
-        check: false,
-        keep_going: false,
-        keep_unknown: generator::KeepUnknown::No,
-        wire_names: None,
-        samples: None,
-        quiet: false,
-    };
-    let mut only_inputs = false;
-    while let Some(a) = it.next() {
-        if only_inputs {
-            args.inputs.push(a.into());
-            continue;
+impl Args {
+    /// The library settings these arguments ask for.
+    fn config(&self) -> generator::Config {
+        let mut config = generator::Config::new();
+        for i in &self.inputs {
+            config.input(i);
         }
-        match a.as_str() {
-            "-h" | "--help" => {
-                print!("{HELP}");
-                return Ok(Parsed::Exit(ExitCode::SUCCESS));
-            }
-            "-V" | "--version" => {
-                println!("generator {}", env!("CARGO_PKG_VERSION"));
-                return Ok(Parsed::Exit(ExitCode::SUCCESS));
-            }
-            "-o" | "--out" => {
-                let v = it.next().ok_or("`--out` needs a file path")?;
-                args.out = Some(v.into());
-            }
-            "--wire-names" => {
-                let v = it.next().ok_or("`--wire-names` needs a file path")?;
-                args.wire_names = Some(v.into());
-            }
-            "--samples" => {
-                let v = it.next().ok_or("`--samples` needs a file path")?;
-                args.samples = Some(v.into());
-            }
-            "--keep-unknown" | "--keep-unknown=map" => {
-                args.keep_unknown = generator::KeepUnknown::Map;
-            }
-            "--keep-unknown=text" => args.keep_unknown = generator::KeepUnknown::Text,
-            s if s.starts_with("--keep-unknown=") => {
-                return Err(format!(
-                    "`--keep-unknown` takes `map` or `text`, not `{}`",
-                    &s["--keep-unknown=".len()..]
-                ));
-            }
-            "--check" => args.check = true,
-            "--keep-going" => args.keep_going = true,
-            "-q" | "--quiet" => args.quiet = true,
-            "--" => only_inputs = true,
-            s if s.starts_with("--out=") => args.out = Some(s["--out=".len()..].into()),
-            s if s.starts_with('-') && s.len() > 1 => {
-                return Err(format!("unknown option `{s}`"));
-            }
-            _ => args.inputs.push(a.into()),
+        config.keep_going(self.keep_going);
+        config.strict(self.strict);
+        config.keep_unknown(match self.keep_unknown {
+            None => KeepUnknown::No,
+            Some(KeepUnknownArg::Map) => KeepUnknown::Map,
+            Some(KeepUnknownArg::Text) => KeepUnknown::Text,
+        });
+        if let Some(w) = &self.wire_names {
+            config.wire_names(w);
         }
+        config
     }
-    if args.inputs.is_empty() {
-        return Err("expected at least one INPUT (a doc file or folder)".into());
-    }
-    if args.check && args.out.is_none() {
-        return Err("`--check` needs `--out FILE` to compare against".into());
-    }
-    Ok(Parsed::Run(args))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Parsed::Run(a)) => a,
-        Ok(Parsed::Exit(code)) => return code,
-        Err(msg) => {
-            eprintln!("error: {msg}\n\nRun `generator --help` for usage.");
-            return ExitCode::from(2);
-        }
-    };
+    // Reads the arguments as `OsString`s: a path that is not UTF-8 is still a path, and
+    // other non-UTF-8 values are clap usage errors (exit 2), never a panic.
+    let args = Args::parse();
+    if args.check && args.out.is_none() {
+        Args::command()
+            .error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "`--check` needs `--out FILE` to compare against",
+            )
+            .exit();
+    }
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
@@ -158,16 +170,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
-    let mut config = generator::Config::new();
-    for i in &args.inputs {
-        config.input(i);
-    }
-    config.keep_going(args.keep_going);
-    config.keep_unknown_as(args.keep_unknown);
-    if let Some(w) = &args.wire_names {
-        config.wire_names(w);
-    }
-    let output = match config.run() {
+    let output = match args.config().run() {
         Ok(o) => o,
         Err(e) => {
             let usage = e.diagnostics.iter().all(|d| {
@@ -177,31 +180,20 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 )
             });
             eprint!("{}", e.render(50));
-            let n = e.diagnostics.len();
-            eprintln!(
-                "generator: {n} error{} in the docs; nothing written",
-                if n == 1 { "" } else { "s" }
-            );
+            eprintln!("generator: {}; nothing written", e.headline());
             return Ok(ExitCode::from(if usage { 2 } else { 1 }));
         }
     };
     eprint!(
         "{}",
-        generator::error::render_list(&output.warnings, 20, "warning")
+        generator::render_list(&output.warnings, 20, "warning")
     );
-    eprint!(
-        "{}",
-        generator::error::render_list(&output.errors, 50, "error")
-    );
+    eprint!("{}", generator::render_list(&output.errors, 50, "error"));
     if let Some(path) = &args.samples {
         let (json, warnings) = generator::samples::samples_json(&output.model);
-        eprint!(
-            "{}",
-            generator::error::render_list(&warnings, 20, "warning")
-        );
+        eprint!("{}", generator::render_list(&warnings, 20, "warning"));
         if !args.check {
             generator::write_if_changed(path, &json)
-                .map_err(|e| anyhow::anyhow!("{e}"))
                 .with_context(|| format!("writing {}", path.display()))?;
         }
     }
@@ -225,7 +217,6 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Some(path) => {
             generator::write_if_changed(path, &output.code)
-                .map_err(|e| anyhow::anyhow!("{e}"))
                 .with_context(|| format!("writing {}", path.display()))?;
         }
         None => {
@@ -261,4 +252,26 @@ fn diff_summary(old: &str, new: &str) -> String {
         "{added} line(s) added, {removed} removed; first difference at line {}",
         first + 1
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn diff_summary_counts_lines_and_finds_the_first_change() {
+        assert_eq!(
+            diff_summary("a\nb\nc\n", "a\nx\nc\nd\n"),
+            "2 line(s) added, 1 removed; first difference at line 2"
+        );
+        assert_eq!(
+            diff_summary("", "a\n"),
+            "1 line(s) added, 0 removed; first difference at line 1"
+        );
+    }
 }

@@ -12,7 +12,9 @@
 /// The SDK language a doc was written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Flavor {
+    /// Python SDK docs (`*str*`, `Optional[T]`, `List[T]`, snake_case fields).
     Python,
+    /// Go SDK docs (`*string*`, `*T` pointers, `[]T`, PascalCase fields).
     Go,
 }
 

@@ -1,56 +1,68 @@
-//! Wire-name overrides: a small file a user keeps beside the docs to fix JSON keys the
+//! Wire-name overrides: a TOML file a user keeps beside the docs to fix JSON keys the
 //! inference gets wrong, applied to the [`Model`] after it is built.
 //!
-//! The format is a subset of TOML (sections, `key = "string"`, `#` comments):
+//! # Format
 //!
 //! ```toml
 //! [defaults]
 //! casing = "camelCase"            # for every type: camelCase | snake_case | PascalCase | as-documented
 //! object-casing = "PascalCase"    # for fields holding objects or lists of them
 //!
-//! ["components::LibraryItem"]
+//! ["components::LibraryItem"]     # a type, by its Rust path from the crate root
 //! casing = "snake_case"           # this type's fields
+//! object-casing = "camelCase"     # this type's fields that hold objects
 //!
 //! ["components::LibraryItem".fields]
 //! library_section_id = "librarySectionID"   # doc or Rust field name -> JSON key
 //! ```
 //!
-//! Types are named by their Rust path from the crate root, as in `--samples`. A type,
-//! field or casing that does not exist is an error, so a stale override never goes
-//! unnoticed.
+//! Any TOML spelling of the same tables works (literal strings `'snake_case'`, dotted
+//! keys, inline tables). Types are named by their Rust path from the crate root, as in
+//! `--samples`. A field key takes precedence over `object-casing`, which takes
+//! precedence over `casing`; a type's settings over `[defaults]`.
+//!
+//! # Errors
+//!
+//! The file is read with the `toml` crate into serde structs that deny unknown keys, so
+//! anything that is not TOML, a key other than the ones above, a value of the wrong type
+//! or a casing that does not exist is an [`ErrorKind::InvalidOverrides`] with the TOML
+//! parser's (or serde's) own message at its `file:line:col`. A type, field or casing that
+//! does not exist in the model is an [`ErrorKind::UnknownOverride`], so a stale
+//! override never goes unnoticed; overrides that give two fields the same key are an
+//! [`ErrorKind::OverrideClash`].
 
 use crate::error::{Diagnostic, ErrorKind, Pos};
 use crate::model::{Kind, Model, Ty};
 use crate::naming;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
-/// How a type's JSON keys are spelled when no field override says otherwise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Casing {
+/// How a type's JSON keys are spelled when no field override says otherwise. A new
+/// casing is a variant with its spelling in the file (`rename`) and an arm in `apply`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub(crate) enum Casing {
     /// The inference: lowerCamelCase with ID/URL/UUID/GUID... in capitals.
+    #[serde(rename = "camelCase")]
     Camel,
+    /// Lower-case words joined by `_`.
+    #[serde(rename = "snake_case")]
     Snake,
+    /// The inference with its first letter in capitals.
+    #[serde(rename = "PascalCase")]
     Pascal,
     /// The field name exactly as the doc writes it.
+    #[serde(rename = "as-documented")]
     AsDocumented,
 }
 
 impl Casing {
-    const NAMES: &'static str = "camelCase, snake_case, PascalCase, as-documented";
-
-    fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "camelCase" => Casing::Camel,
-            "snake_case" => Casing::Snake,
-            "PascalCase" => Casing::Pascal,
-            "as-documented" => Casing::AsDocumented,
-            _ => return None,
-        })
-    }
-
     /// The key for a field whose doc name is `doc_name`.
-    pub fn apply(self, doc_name: &str) -> String {
+    pub(crate) fn apply(self, doc_name: &str) -> String {
         let words = naming::words(doc_name);
         if words.is_empty() {
             return doc_name.to_string();
@@ -70,16 +82,94 @@ impl Casing {
     }
 }
 
-/// A value with the line it came from.
+// ---------------------------------------------------------------------------------
+// The file as serde reads it: byte spans, checked shape.
+
+/// `[defaults]`.
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "a table with `casing` and `object-casing`"
+)]
+struct DefaultsTable {
+    casing: Option<Spanned<Casing>>,
+    object_casing: Option<Spanned<Casing>>,
+}
+
+/// `["<type path>"]`, with its `.fields` sub-table.
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "a table with `casing`, `object-casing` and `fields`"
+)]
+struct TypeTable {
+    casing: Option<Spanned<Casing>>,
+    object_casing: Option<Spanned<Casing>>,
+    #[serde(default)]
+    fields: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// The top level: `defaults` and any number of type paths, each with its own shape
+/// (serde's `flatten` cannot deny unknown keys, so the map is read by hand).
+struct FileTables {
+    defaults: Option<DefaultsTable>,
+    types: Vec<(Spanned<String>, TypeTable)>,
+}
+
+impl<'de> Deserialize<'de> for FileTables {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Tables;
+        impl<'de> Visitor<'de> for Tables {
+            type Value = FileTables;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`[defaults]` and `[\"<type path>\"]` tables")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FileTables, A::Error> {
+                let mut out = FileTables {
+                    defaults: None,
+                    types: Vec::new(),
+                };
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    if key.get_ref() == "defaults" {
+                        out.defaults = Some(map.next_value()?);
+                    } else {
+                        out.types.push((key, map.next_value()?));
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Tables)
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The file as the model uses it: positions instead of spans.
+
+/// A value with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct At<T> {
     value: T,
     pos: Pos,
+    /// The source text of the key or value, for the underline in a diagnostic.
+    src: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+impl<T> At<T> {
+    /// Where it is and its text, for a diagnostic.
+    fn place(&self) -> (Pos, &str) {
+        (self.pos, &self.src)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct TypeRules {
-    pos: Pos,
+    /// Where the type's path is written.
+    at: At<()>,
     casing: Option<At<Casing>>,
     object_casing: Option<At<Casing>>,
     fields: BTreeMap<String, At<String>>,
@@ -87,16 +177,20 @@ struct TypeRules {
 
 /// A parsed overrides file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Overrides {
+pub(crate) struct Overrides {
     file: PathBuf,
     casing: Option<At<Casing>>,
     object_casing: Option<At<Casing>>,
     types: BTreeMap<String, TypeRules>,
 }
 
+/// What every `invalid-overrides` diagnostic adds: the shape the file must have (a bad
+/// casing's message lists the casings, from [`Casing`]'s serde names).
+const SHAPE: &str = "the file holds `[defaults]` and `[\"<type path>\"]` tables of `casing` and `object-casing`, and `[\"<type path>\".fields]` tables of `field = \"key\"`";
+
 impl Overrides {
     /// Reads and parses the file at `path`.
-    pub fn load(path: &Path) -> Result<Self, Vec<Diagnostic>> {
+    pub(crate) fn load(path: &Path) -> Result<Self, Vec<Diagnostic>> {
         let bytes = std::fs::read(path).map_err(|e| {
             vec![Diagnostic::new(
                 ErrorKind::Io,
@@ -106,122 +200,93 @@ impl Overrides {
             )]
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
             vec![Diagnostic::new(
                 ErrorKind::NotUtf8,
                 path,
-                None,
-                format!(
-                    "expected UTF-8 text; invalid byte at offset {}",
-                    e.utf8_error().valid_up_to()
-                ),
+                Some(Lines::new(prefix).pos(valid)),
+                format!("expected UTF-8 text, found an invalid byte sequence at byte {valid}"),
             )]
         })?;
         Self::parse(path, &text)
     }
 
     /// Parses the text of a file named `file` (used in diagnostics).
-    pub fn parse(file: &Path, text: &str) -> Result<Self, Vec<Diagnostic>> {
+    pub(crate) fn parse(file: &Path, text: &str) -> Result<Self, Vec<Diagnostic>> {
+        let lines = Lines::new(text);
+        let at = |span: Range<usize>| -> (Pos, String) {
+            let src = text.get(span.clone()).unwrap_or_default();
+            (
+                lines.pos(span.start),
+                src.lines().next().unwrap_or_default().to_string(),
+            )
+        };
+        let tables: FileTables = toml::from_str(text).map_err(|e| {
+            let (pos, src) = match e.span() {
+                Some(span) => {
+                    let (pos, src) = at(span);
+                    (Some(pos), src)
+                }
+                None => (None, String::new()),
+            };
+            let mut d = Diagnostic::new(ErrorKind::InvalidOverrides, file, pos, e.message())
+                .with_hint(SHAPE);
+            if !src.trim().is_empty() {
+                d = d.with_snippet(&src);
+            }
+            vec![d]
+        })?;
+        let spanned = |s: Spanned<Casing>| {
+            let (pos, src) = at(s.span());
+            At {
+                value: s.into_inner(),
+                pos,
+                src,
+            }
+        };
         let mut out = Overrides {
             file: file.to_path_buf(),
             ..Overrides::default()
         };
-        let mut errs = Vec::new();
-        let mut section: Vec<String> = Vec::new();
-        for (i, raw) in text.lines().enumerate() {
-            let line = strip_comment(raw).trim();
-            let pos = Pos {
-                line: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                col: u32::try_from(raw.len() - raw.trim_start().len() + 1).unwrap_or(u32::MAX),
-            };
-            let err = |msg: String| {
-                Diagnostic::new(ErrorKind::BadCell, file, Some(pos), msg).with_snippet(raw.trim())
-            };
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(inner) = line.strip_prefix('[') {
-                let Some(inner) = inner.strip_suffix(']') else {
-                    errs.push(err(
-                        "expected a section header like `[\"components::Tag\"]`".into(),
-                    ));
-                    continue;
-                };
-                match split_key(inner) {
-                    Some(parts) => {
-                        section = parts;
-                        match section.as_slice() {
-                            [d] if d == "defaults" => {}
-                            [t] | [t, _] if section.len() == 1 || section[1] == "fields" => {
-                                out.types.entry(t.clone()).or_insert_with(|| TypeRules {
-                                    pos,
-                                    ..TypeRules::default()
-                                });
-                            }
-                            _ => errs.push(err(
-                                "expected `[defaults]`, `[\"<type path>\"]` or `[\"<type path>\".fields]`"
-                                    .into(),
-                            )),
-                        }
-                    }
-                    None => errs.push(err(
-                        "expected a section name: bare or quoted keys joined by `.`".into(),
-                    )),
-                }
-                continue;
-            }
-            let Some((key, value)) = line.split_once('=').and_then(|(k, v)| {
-                let k = split_key(k.trim())?;
-                let v = parse_string(v.trim())?;
-                (k.len() == 1).then(|| (k.into_iter().next().unwrap_or_default(), v))
-            }) else {
-                errs.push(err("expected `key = \"value\"`".into()));
-                continue;
-            };
-            match section.as_slice() {
-                [d] if d == "defaults" || out.types.contains_key(d) => {
-                    if key != "casing" && key != "object-casing" {
-                        errs.push(err(format!(
-                            "expected `casing` or `object-casing` here; field keys go under `[\"{d}\".fields]`"
-                        )));
-                        continue;
-                    }
-                    let Some(c) = Casing::parse(&value) else {
-                        errs.push(err(format!(
-                            "expected a casing ({}), found `{value}`",
-                            Casing::NAMES
-                        )));
-                        continue;
-                    };
-                    let at = Some(At { value: c, pos });
-                    let objects = key == "object-casing";
-                    match (d == "defaults", out.types.get_mut(d)) {
-                        (true, _) if objects => out.object_casing = at,
-                        (true, _) => out.casing = at,
-                        (false, Some(t)) if objects => t.object_casing = at,
-                        (false, Some(t)) => t.casing = at,
-                        (false, None) => {}
-                    }
-                }
-                [t, f] if f == "fields" => {
-                    if let Some(rules) = out.types.get_mut(t) {
-                        rules.fields.insert(key, At { value, pos });
-                    }
-                }
-                _ => errs.push(err("expected this key inside a section".into())),
-            }
+        if let Some(d) = tables.defaults {
+            out.casing = d.casing.map(spanned);
+            out.object_casing = d.object_casing.map(spanned);
         }
-        if errs.is_empty() {
-            Ok(out)
-        } else {
-            Err(errs)
+        for (path, t) in tables.types {
+            let (pos, src) = at(path.span());
+            let fields = t
+                .fields
+                .into_iter()
+                .map(|(name, key)| {
+                    let (pos, src) = at(name.span());
+                    let value = key.into_inner();
+                    (name.into_inner(), At { value, pos, src })
+                })
+                .collect();
+            out.types.insert(
+                path.into_inner(),
+                TypeRules {
+                    at: At {
+                        value: (),
+                        pos,
+                        src,
+                    },
+                    casing: t.casing.map(spanned),
+                    object_casing: t.object_casing.map(spanned),
+                    fields,
+                },
+            );
         }
+        Ok(out)
     }
 
     /// Sets the JSON keys of the model's fields; names that match nothing are errors.
-    pub fn apply(&self, model: &mut Model) -> Vec<Diagnostic> {
+    pub(crate) fn apply(&self, model: &mut Model) -> Vec<Diagnostic> {
         let mut errs = Vec::new();
-        let err =
-            |pos: Pos, msg: String| Diagnostic::new(ErrorKind::BadCell, &self.file, Some(pos), msg);
+        let err = |kind: ErrorKind, (pos, src): (Pos, &str), msg: String| {
+            Diagnostic::new(kind, &self.file, Some(pos), msg).with_snippet(src)
+        };
         let paths: Vec<String> = model.types.iter().map(|t| t.rust_path()).collect();
         let is_object: Vec<bool> = model
             .types
@@ -277,7 +342,8 @@ impl Overrides {
                         let known: Vec<_> = s.fields.iter().map(|f| f.doc_name.as_str()).collect();
                         errs.push(
                             err(
-                                at.pos,
+                                ErrorKind::UnknownOverride,
+                                at.place(),
                                 format!("expected a field of `{path}`, found `{name}`"),
                             )
                             .with_hint(format!("its fields: {}", known.join(", "))),
@@ -289,9 +355,15 @@ impl Overrides {
             let primaries: BTreeSet<String> =
                 s.fields.iter().map(|f| f.wire_name.clone()).collect();
             if primaries.len() < s.fields.len() {
-                let pos = rules.map(|r| r.pos).unwrap_or_default();
+                // Without a table of its own, the clash comes from `[defaults]`.
+                let place = rules
+                    .map(|r| r.at.place())
+                    .or_else(|| self.casing.as_ref().map(At::place))
+                    .or_else(|| self.object_casing.as_ref().map(At::place))
+                    .unwrap_or((Pos::default(), ""));
                 errs.push(err(
-                    pos,
+                    ErrorKind::OverrideClash,
+                    place,
                     format!("expected distinct JSON keys for the fields of `{path}`, but two fields get the same key"),
                 ));
             }
@@ -308,7 +380,8 @@ impl Overrides {
                     .filter(|p| p.rsplit("::").next() == path.rsplit("::").next())
                     .collect();
                 let mut d = err(
-                    r.pos,
+                    ErrorKind::UnknownOverride,
+                    r.at.place(),
                     format!("expected the Rust path of a generated type, found `{path}`"),
                 );
                 if !near.is_empty() {
@@ -317,7 +390,8 @@ impl Overrides {
                 errs.push(d);
             } else if !used.contains(path) {
                 errs.push(err(
-                    r.pos,
+                    ErrorKind::UnknownOverride,
+                    r.at.place(),
                     format!(
                         "expected a struct, but `{path}` is an enum or union: it has no field keys"
                     ),
@@ -337,89 +411,34 @@ fn holds_object(ty: &Ty, is_object: &[bool]) -> bool {
     }
 }
 
-/// Drops a `#` comment that is not inside a quoted string.
-fn strip_comment(line: &str) -> &str {
-    let mut quoted = false;
-    let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if quoted => escaped = true,
-            '"' => quoted = !quoted,
-            '#' if !quoted => return &line[..i],
-            _ => {}
-        }
-    }
-    line
+/// Byte offsets to 1-based line and column (in characters), by the start of each line.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
 }
 
-/// `a."b c".d` -> `["a", "b c", "d"]`.
-fn split_key(s: &str) -> Option<Vec<String>> {
-    let mut parts = Vec::new();
-    let mut rest = s.trim();
-    loop {
-        if rest.starts_with('"') {
-            let end = closing_quote(rest)?;
-            parts.push(parse_string(&rest[..=end])?);
-            rest = rest[end + 1..].trim_start();
-        } else {
-            let end = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .unwrap_or(rest.len());
-            if end == 0 {
-                return None;
-            }
-            parts.push(rest[..end].to_string());
-            rest = rest[end..].trim_start();
-        }
-        if rest.is_empty() {
-            return Some(parts);
-        }
-        rest = rest.strip_prefix('.')?.trim_start();
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
     }
-}
 
-/// Byte index of the quote closing the basic string that starts `s`.
-fn closing_quote(s: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in s.char_indices().skip(1) {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return Some(i),
-            _ => {}
+    /// The position of byte `offset` (clamped to the text, rounded down to a character).
+    fn pos(&self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = self.text[start..offset].chars().count() + 1;
+        Pos {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
         }
     }
-    None
-}
-
-/// A TOML basic string (`"..."` with `\"`, `\\`, `\n`, `\t`, `\uXXXX` escapes).
-fn parse_string(s: &str) -> Option<String> {
-    let end = closing_quote(s)?;
-    if !s.starts_with('"') || end != s.len() - 1 {
-        return None;
-    }
-    let mut out = String::new();
-    let mut chars = s[1..end].chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next()? {
-            '"' => out.push('"'),
-            '\\' => out.push('\\'),
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
-            'u' => {
-                let hex: String = chars.by_ref().take(4).collect();
-                out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -430,8 +449,14 @@ mod tests {
         Overrides::parse(Path::new("wire-names.toml"), text)
     }
 
+    fn one_error(text: &str) -> Diagnostic {
+        let mut errs = parse(text).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        errs.remove(0)
+    }
+
     #[test]
-    fn parses_sections_keys_and_comments() {
+    fn parses_tables_keys_and_comments() {
         let o = parse(
             "# top\n[defaults]\ncasing = \"snake_case\" # all\n\n[\"components::Tag\"]\ncasing = \"PascalCase\"\n[\"components::Tag\".fields]\n\"odd key\" = \"a#b\"\nid = \"ID\"\n",
         )
@@ -441,15 +466,73 @@ mod tests {
         assert_eq!(t.casing.as_ref().unwrap().value, Casing::Pascal);
         assert_eq!(t.fields["odd key"].value, "a#b");
         assert_eq!(t.fields["id"].value, "ID");
-        assert_eq!(t.fields["id"].pos.line, 9);
+        assert_eq!(t.fields["id"].pos, Pos { line: 9, col: 1 });
+        assert_eq!(
+            t.at.place(),
+            (Pos { line: 5, col: 2 }, "\"components::Tag\"")
+        );
     }
 
     #[test]
-    fn bad_lines_are_errors_with_their_line() {
-        let errs = parse("[defaults]\ncasing = \"kebab\"\nnot a pair\n[x.y.z]\n").unwrap_err();
-        let lines: Vec<_> = errs.iter().map(|d| d.pos.unwrap().line).collect();
-        assert_eq!(lines, [2, 3, 4]);
-        assert!(errs[0].message.contains("camelCase"), "{}", errs[0].message);
+    fn any_toml_spelling_of_the_same_tables() {
+        let o = parse(
+            "defaults.casing = 'snake_case'\n\"components::Tag\" = { object-casing = 'PascalCase', fields = { id = 'ID' } }\n",
+        )
+        .unwrap();
+        assert_eq!(o.casing.unwrap().value, Casing::Snake);
+        let t = &o.types["components::Tag"];
+        assert_eq!(t.object_casing.as_ref().unwrap().value, Casing::Pascal);
+        assert_eq!(t.fields["id"].value, "ID");
+    }
+
+    #[test]
+    fn invalid_toml_is_reported_with_the_parsers_message_and_position() {
+        let d = one_error("[defaults]\ncasing = \"camelCase\n");
+        assert_eq!(d.kind, ErrorKind::InvalidOverrides);
+        assert_eq!(d.pos.unwrap().line, 2);
+        assert!(d.hint.as_deref().unwrap().contains("[defaults]"), "{d:?}");
+        // A table given twice is not TOML.
+        let d = one_error("[defaults]\ncasing = \"snake_case\"\n[defaults]\n");
+        assert_eq!(
+            (d.kind, d.pos.unwrap().line),
+            (ErrorKind::InvalidOverrides, 3)
+        );
+        // A bare line.
+        let d = one_error("[defaults]\nnot a pair\n");
+        assert_eq!(d.pos.unwrap().line, 2);
+    }
+
+    #[test]
+    fn unknown_keys_and_casings_are_errors_at_their_position() {
+        let d = one_error("[defaults]\ncasing = \"kebab\"\n");
+        assert_eq!(d.kind, ErrorKind::InvalidOverrides);
+        assert_eq!(d.pos, Some(Pos { line: 2, col: 10 }));
+        assert!(d.message.contains("kebab"), "{}", d.message);
+        assert!(d.message.contains("camelCase"), "{}", d.message);
+        // A field key straight under the type, not under `.fields`.
+        let d = one_error("[\"c::T\"]\nid = \"ID\"\n");
+        assert_eq!(d.pos, Some(Pos { line: 2, col: 1 }));
+        assert!(d.message.contains("`id`"), "{}", d.message);
+        // `[defaults]` takes no field keys; a path of three keys is no table here.
+        let d = one_error("[defaults.fields]\nid = \"ID\"\n");
+        assert_eq!(d.pos.unwrap().line, 1);
+        let d = one_error("[x.y.z]\n");
+        assert!(d.message.contains("`y`"), "{}", d.message);
+        // A key must map to a string.
+        let d = one_error("[\"c::T\".fields]\nid = 1\n");
+        assert_eq!(d.pos, Some(Pos { line: 2, col: 6 }));
+    }
+
+    #[test]
+    fn positions_count_characters_and_stay_in_the_text() {
+        let lines = Lines::new("ab\nдж\n");
+        assert_eq!(lines.pos(0), Pos { line: 1, col: 1 });
+        assert_eq!(lines.pos(3), Pos { line: 2, col: 1 });
+        assert_eq!(lines.pos(5), Pos { line: 2, col: 2 });
+        // Inside a character, and beyond the end.
+        assert_eq!(lines.pos(4), Pos { line: 2, col: 1 });
+        assert_eq!(lines.pos(99), Pos { line: 3, col: 1 });
+        assert_eq!(Lines::new("").pos(0), Pos { line: 1, col: 1 });
     }
 
     #[test]

@@ -355,7 +355,7 @@ impl Sampled {
         if let (Some(why), true) = (self.refused.filter(|w| !w.is_empty()), s.warn) {
             s.warnings.push(
                 Diagnostic::new(
-                    ErrorKind::BadCell,
+                    ErrorKind::BadExample,
                     &t.source,
                     Some(f.pos),
                     format!(

@@ -326,7 +326,7 @@ fn duplicate_fields() {
     let t = one(fields(&format!(
         "| `a` | *str* | {REQ} | N/A |\n| `a` | *int* | {OPT} | N/A |"
     )));
-    let d = assert_one(&t, ErrorKind::BadCell, 8, 3);
+    let d = assert_one(&t, ErrorKind::Duplicate, 8, 3);
     assert!(d.message.contains("line 7"), "{}", d.message);
 }
 
@@ -555,7 +555,7 @@ fn enum_names_that_collide_are_renamed_with_a_warning() {
     let out = t.ok();
     assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
     let w = &out.warnings[0];
-    assert_eq!((w.kind, t.rel(w)), (ErrorKind::BadEnum, "c/t.md".into()));
+    assert_eq!((w.kind, t.rel(w)), (ErrorKind::NameClash, "c/t.md".into()));
     assert_eq!(w.pos.unwrap().line, 9);
     assert!(w.message.contains("`AB2`"), "{}", w.message);
     let code = out.code;
@@ -579,8 +579,123 @@ fn duplicate_enum_value_is_ignored_with_a_warning() {
     let p = out.warnings[0].pos.unwrap();
     assert_eq!(
         (out.warnings[0].kind, p.line, p.col),
-        (ErrorKind::BadEnum, 8, 9)
+        (ErrorKind::Duplicate, 8, 9)
     );
+}
+
+#[test]
+fn enum_with_no_values_is_a_warning_and_keeps_the_catch_all() {
+    let t = one(values(""));
+    let out = t.ok();
+    assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    let w = &out.warnings[0];
+    assert_eq!((w.kind, t.rel(w)), (ErrorKind::EmptyEnum, "c/t.md".into()));
+    assert!(out.code.contains("pub enum E"), "{}", out.code);
+    assert!(out.code.contains("Unknown("), "{}", out.code);
+}
+
+// ---------------------------------------------------------------------------------
+// The wire-names file
+
+/// Runs `models/` (one struct `c::T` with fields `a` and `b`) with `wire` as the
+/// wire-names file; the errors as (kind, line, col), and the error itself.
+fn with_wire_names(wire: &str) -> (Vec<(ErrorKind, u32, u32)>, generator::Error) {
+    let doc = fields(&format!(
+        "| `a` | *str* | {REQ} | N/A |\n| `b` | *str* | {REQ} | N/A |"
+    ));
+    let t = Tree::new(&[
+        ("models/c/t.md", doc.as_bytes()),
+        ("wire-names.toml", wire.as_bytes()),
+    ]);
+    let err = generator::Config::new()
+        .input(t.root())
+        .wire_names(t.dir.join("wire-names.toml"))
+        .run()
+        .unwrap_err();
+    let found = err
+        .diagnostics
+        .iter()
+        .map(|d| {
+            assert!(d.file.ends_with("wire-names.toml"), "{d:?}");
+            let p = d.pos.unwrap_or_default();
+            (d.kind, p.line, p.col)
+        })
+        .collect();
+    (found, err)
+}
+
+#[test]
+fn wire_names_file_that_is_not_toml() {
+    // A repeated table; an unclosed string; a bare word: the TOML parser's message.
+    for (text, line, col) in [
+        ("[defaults]\n[defaults]\n", 2, 2),
+        ("[\"c::T\".fields]\na = \"x\n", 2, 7),
+        ("[defaults]\n\nnot a pair\n", 3, 5),
+    ] {
+        let (found, err) = with_wire_names(text);
+        assert_eq!(
+            found,
+            [(ErrorKind::InvalidOverrides, line, col)],
+            "{text:?}"
+        );
+        assert_eq!(err.headline(), "1 error in the wire-names file");
+        // The TOML parser says what it expected; the hint says what the file holds.
+        let d = &err.diagnostics[0];
+        assert!(!d.message.is_empty());
+        assert!(d.hint.as_deref().unwrap().contains("`[defaults]`"), "{d:?}");
+    }
+}
+
+#[test]
+fn wire_names_file_of_another_shape() {
+    for (text, line, col, says) in [
+        // A field key straight under the type instead of under `.fields`.
+        ("[\"c::T\"]\na = \"x\"\n", 2, 1, "unknown field `a`"),
+        (
+            "[defaults]\ncasing = \"kebab-case\"\n",
+            2,
+            10,
+            "unknown variant `kebab-case`",
+        ),
+        (
+            "[\"c::T\".fields]\na = 1\n",
+            2,
+            5,
+            "invalid type: integer `1`",
+        ),
+        ("casing = \"snake_case\"\n", 1, 10, "invalid type: string"),
+    ] {
+        let (found, err) = with_wire_names(text);
+        assert_eq!(
+            found,
+            [(ErrorKind::InvalidOverrides, line, col)],
+            "{text:?}"
+        );
+        let message = &err.diagnostics[0].message;
+        assert!(message.contains(says), "{text:?}: {message}");
+    }
+}
+
+#[test]
+fn override_naming_no_generated_type_or_field() {
+    let (found, err) = with_wire_names(
+        "[\"c::T\".fields]\nnope = \"x\"\n\n[\"c::Nope\"]\ncasing = \"snake_case\"\n",
+    );
+    assert_eq!(
+        found,
+        [
+            (ErrorKind::UnknownOverride, 2, 1),
+            (ErrorKind::UnknownOverride, 4, 2)
+        ]
+    );
+    assert_eq!(err.diagnostics[0].hint.as_deref(), Some("its fields: a, b"));
+    assert!(err.diagnostics[1].message.contains("`c::Nope`"));
+}
+
+#[test]
+fn overrides_that_give_two_fields_one_key() {
+    let (found, _) = with_wire_names("[\"c::T\".fields]\na = \"k\"\nb = \"k\"\n");
+    assert_eq!(found, [(ErrorKind::OverrideClash, 1, 2)]);
 }
 
 // ---------------------------------------------------------------------------------
@@ -600,7 +715,7 @@ fn duplicate_titles_in_one_module_are_renamed_with_a_warning() {
     let w = &out.warnings[0];
     assert_eq!(
         (w.kind, t.rel(w), w.pos.unwrap().line, w.pos.unwrap().col),
-        (ErrorKind::Unsupported, "c/t2.md".into(), 1, 1)
+        (ErrorKind::NameClash, "c/t2.md".into(), 1, 1)
     );
     assert!(w.message.contains("`T2`"), "{}", w.message);
     let code = out.code;
@@ -928,7 +1043,7 @@ fn fuzz_regressions() {
                 Ok(out) => {
                     assert_safe(&out.code);
                     // The printer's text is prettyplease's formatting of itself.
-                    let again = generator::emit::reformat(&out.code).unwrap();
+                    let again = generator::__internal::reformat(&out.code).unwrap();
                     assert!(
                         again == out.code,
                         "{}: output is not prettyplease's formatting of itself",

@@ -1,6 +1,8 @@
 //! The command-line contract: exit codes (0 ok, 1 doc errors or stale, 2 usage), nothing
 //! written on error, `--keep-going`, `--check`, and `-o` leaving an unchanged file alone,
-//! following a symlink and writing into a pipe or device rather than replacing it.
+//! following a symlink and writing into a pipe or device rather than replacing it; the
+//! argument syntax (`--help`, `--version`, `--flag=value`, `-qo F`, non-UTF-8 arguments)
+//! and the wire-names file's errors.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -124,13 +126,171 @@ fn usage_errors_exit_2() {
         assert!(o.stdout.is_empty());
     }
     assert!(!out.exists());
-    let o = generator(&[&"--help"]);
-    assert_eq!(code(&o), 0);
-    assert!(String::from_utf8_lossy(&o.stdout).contains("EXIT CODES"));
+    // The messages say what is wrong.
+    let o = generator(&[&root, &"--check"]);
+    assert!(
+        stderr(&o).contains("`--check` needs `--out FILE`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = generator(&[&root, &"--keep-unknown=maybe"]);
+    assert!(stderr(&o).contains("'maybe'"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("map, text"), "{}", stderr(&o));
+    let o = generator(&[&"--no-such-option", &root]);
+    assert!(stderr(&o).contains("'--no-such-option'"), "{}", stderr(&o));
+    // A missing input is reported as such, not as an error in the docs.
+    let o = generator(&[&"/no/such/input/dir"]);
+    assert!(
+        stderr(&o).contains("generator: 1 error; nothing written"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
-fn keep_unknown_as_text_gives_every_struct_unknown_keys() {
+fn help_and_version_exit_0_on_stdout() {
+    for flag in ["--help", "-h"] {
+        let o = generator(&[&flag]);
+        assert_eq!(code(&o), 0, "{flag}: {}", stderr(&o));
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            text.contains("Usage: generator [OPTIONS] <INPUT>..."),
+            "{text}"
+        );
+        assert!(text.contains("Exit codes:"), "{text}");
+        for option in [
+            "--out",
+            "--check",
+            "--keep-going",
+            "--keep-unknown",
+            "--wire-names",
+        ] {
+            assert!(text.contains(option), "{flag} lacks {option}: {text}");
+        }
+    }
+    // The long help has the paragraphs too.
+    let long = String::from_utf8(generator(&[&"--help"]).stdout).unwrap();
+    assert!(
+        long.contains("a device or pipe is written to directly"),
+        "{long}"
+    );
+    for flag in ["--version", "-V"] {
+        let o = generator(&[&flag]);
+        assert_eq!(code(&o), 0);
+        let expected = format!("generator {}\n", env!("CARGO_PKG_VERSION"));
+        assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+    }
+    // No arguments at all: the help, as a usage error.
+    let o = generator(&[]);
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("Usage: generator"), "{}", stderr(&o));
+}
+
+#[test]
+fn flag_equals_value_and_short_clusters_work() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let wire = s.path("wire-names.toml");
+    std::fs::write(&wire, "[\"c::Tag\".fields]\nid = \"ID\"\n").unwrap();
+    let (out, samples) = (s.path("a.rs"), s.path("a.json"));
+    let o = generator(&[
+        &root,
+        &format!("--out={}", out.display()),
+        &format!("--samples={}", samples.display()),
+        &format!("--wire-names={}", wire.display()),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let code_text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        code_text.contains("\"ID\""),
+        "the override applies: {code_text}"
+    );
+    assert!(std::fs::read_to_string(&samples)
+        .unwrap()
+        .contains("c::Tag"));
+    // `-qo F`: quiet, and F is `-o`'s value; the same output as the long forms.
+    let clustered = s.path("b.rs");
+    let o = generator(&[&root, &"--wire-names", &wire, &"-qo", &clustered]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&clustered).unwrap(), code_text);
+    // `-qoF` too, and `--` ends the options.
+    let glued = s.path("c.rs");
+    let o = generator(&[&format!("-qo{}", glued.display()), &"--", &root]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(glued.exists());
+    // `--keep-unknown` takes its value only with `=`: a separate word is an input.
+    let o = generator(&[&root, &"--keep-unknown", &"text"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("--> text"), "{}", stderr(&o));
+}
+
+/// A path need not be UTF-8 (Linux allows any bytes but `/` and NUL in a name): it is
+/// read and written as given. Other non-UTF-8 arguments are usage errors, not panics.
+#[cfg(target_os = "linux")]
+#[test]
+fn non_utf8_arguments_work_as_paths_and_are_clear_errors_elsewhere() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let odd = s.0.join(OsStr::from_bytes(b"mod\xffels"));
+    std::fs::rename(&root, &odd).unwrap();
+    let out = s.0.join(OsStr::from_bytes(b"out\xfe.rs"));
+    let o = generator(&[&odd, &"-o", &out]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("pub struct Tag"));
+    for bad in [&b"--keep-unknown=\xff"[..], &b"--\xff"[..], &b"-\xff"[..]] {
+        let o = generator(&[&odd, &OsStr::from_bytes(bad)]);
+        assert_eq!(code(&o), 2, "{bad:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_broken_wire_names_file_is_reported_at_its_position_and_exits_1() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let wire = s.path("wire-names.toml");
+    let run = |text: &str| {
+        std::fs::write(&wire, text).unwrap();
+        generator(&[&root, &"--wire-names", &wire])
+    };
+    // Not TOML: the parser's message, at the repeated table.
+    let o = run("[defaults]\ncasing = \"snake_case\"\n[defaults]\n");
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[invalid-overrides]: duplicate key"),
+        "{err}"
+    );
+    assert!(err.contains("wire-names.toml:3:2"), "{err}");
+    assert!(
+        err.contains("generator: 1 error in the wire-names file; nothing written"),
+        "{err}"
+    );
+    // TOML of another shape: serde's message, at the key.
+    let err = stderr(&run("[\"c::Tag\"]\nid = \"ID\"\n"));
+    assert!(err.contains("unknown field `id`"), "{err}");
+    assert!(err.contains("wire-names.toml:2:1"), "{err}");
+    // A literal string is TOML too.
+    let o = run("[\"c::Tag\"]\ncasing = 'snake_case'\n");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // Names that match nothing.
+    let o = run("[\"c::Nope\"]\ncasing = 'snake_case'\n");
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[unknown-override]"), "{err}");
+    assert!(err.contains("wire-names.toml:1:2"), "{err}");
+}
+
+#[test]
+fn keep_unknown_text_gives_every_struct_unknown_keys() {
     let s = Scratch::new();
     let root = s.docs(&[("tag.md", GOOD)]);
     let o = generator(&[&root, &"--keep-unknown=text"]);
@@ -317,4 +477,24 @@ fn check_exits_1_when_stale_with_a_diff_summary_and_0_when_fresh() {
     let missing = s.path("missing.rs");
     assert_eq!(code(&generator(&[&root, &"-o", &missing, &"--check"])), 1);
     assert!(!missing.exists());
+}
+
+#[test]
+fn strict_turns_a_degraded_field_into_an_error() {
+    let s = Scratch::new();
+    let odd = "# Odd\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *strin* | :heavy_check_mark: | N/A |";
+    let root = s.docs(&[("odd.md", odd)]);
+    let o = generator(&[&root]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("warning[unknown-notation]"), "{err}");
+    assert!(err.contains("1 field degraded to any JSON value"), "{err}");
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("pub id: ::serde_json::Value"), "{text}");
+    let o = generator(&[&root, &"--strict"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("error[unknown-notation]"), "{err}");
+    assert!(err.contains("odd.md:7:11"), "{err}");
 }

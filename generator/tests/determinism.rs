@@ -1,7 +1,7 @@
 //! The output depends only on the docs: not on threads running at the same time, not on
 //! the order the file system lists files in, not on where the tree lives.
 
-use generator::discover::Source;
+use generator::__internal::{self as stages, Source};
 use std::path::{Path, PathBuf};
 
 fn specs() -> PathBuf {
@@ -57,16 +57,16 @@ fn copy_shuffled(from: &Path, to: &Path, seed: u64) -> usize {
 
 /// The sources as discovery reads them, for the in-memory pipeline.
 fn sources(root: &Path) -> Vec<Source> {
-    let listed = generator::discover::list(&[root.to_path_buf()]).unwrap();
-    let (sources, errors) = generator::discover::read(listed);
+    let listed = stages::list(&[root.to_path_buf()]).unwrap();
+    let (sources, errors) = stages::read(listed);
     assert!(errors.is_empty());
     sources
 }
 
 fn build_and_emit(sources: &[Source]) -> String {
-    let built = generator::model::build(sources);
+    let built = stages::build(sources);
     assert!(built.errors.is_empty(), "{:?}", built.errors);
-    generator::emit::render(&built.model, &Default::default(), 1).unwrap()
+    generator::render(&built.model, 1).unwrap()
 }
 
 #[test]

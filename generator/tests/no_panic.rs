@@ -4,8 +4,7 @@
 //! way; when it emits code, that code parses. The fuzz target in `fuzz/` does the same
 //! at length; this is the quick version that runs with `cargo test`.
 
-use generator::discover::Source;
-use generator::notation::{self, Flavor};
+use generator::__internal::{self as stages, Flavor, Source};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::path::{Path, PathBuf};
@@ -166,26 +165,32 @@ fn pipeline(docs: &[(String, String, String)]) {
             path: root.join(dir).join(name),
             text: text.clone(),
         });
-        // The stages on their own, too: every table cell in both notations.
-        let doc = generator::parse::parse(text);
+        // The stages on their own, too: every table cell in both notations, as doc
+        // text and as a link; each table's cells as a column to detect the flavor of.
+        let doc = stages::parse(text);
         for section in &doc.sections {
             for table in section.tables() {
-                for cell in table.rows.iter().flatten() {
-                    let _ = notation::parse_type(&cell.text, Flavor::Python);
-                    let _ = notation::parse_type(&cell.text, Flavor::Go);
-                    let _ = notation::parse_plain(&cell.text, Flavor::Go);
-                    let _ = generator::docs::rustdoc(&cell.text);
+                let cells: Vec<&str> = table.rows.iter().flatten().map(|c| &*c.text).collect();
+                let _ = stages::detect(&cells, &cells);
+                let _ = stages::parse_cells(&cells, &cells);
+                for cell in &cells {
+                    let _ = stages::parse_type(cell, Flavor::Python);
+                    let _ = stages::parse_type(cell, Flavor::Go);
+                    let _ = stages::parse_plain(cell, Flavor::Go);
+                    let _ = stages::rustdoc(cell);
+                    let _ = stages::strip_controls(cell);
+                    let _ = stages::resolve_link(&["docs".into()], std::slice::from_ref(dir), cell);
                 }
             }
         }
     }
-    let built = generator::model::build(&sources);
+    let built = stages::build(&sources);
     let text_of = |p: &Path| sources.iter().find(|s| s.path == p).map(|s| s.text.clone());
-    let _ = generator::error::render_with(&built.errors, 50, "error", text_of);
-    let _ = generator::error::render_with(&built.model.warnings, 50, "warning", text_of);
-    let code = generator::emit::render(&built.model, &Default::default(), 1).unwrap();
+    let _ = stages::render_with(&built.errors, 50, "error", text_of);
+    let _ = stages::render_with(&built.model.warnings, 50, "warning", text_of);
+    let code = generator::render(&built.model, 1).unwrap();
     // The printer's text is prettyplease's formatting of the same code, for any input.
-    let reformatted = generator::emit::reformat(&code)
+    let reformatted = stages::reformat(&code)
         .unwrap_or_else(|e| panic!("emitted code does not parse: {e}\ninput: {docs:?}"));
     assert_eq!(code, reformatted, "input: {docs:?}");
     assert!(!code.contains("compile_error!"), "{code}");

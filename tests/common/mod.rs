@@ -39,8 +39,8 @@ pub fn generate(inputs: &[&Path]) -> String {
 /// printer writes prettyplease's formatting without syn, and prettyplease is the judge.
 /// `what` names the code in the failure, which shows the first line that differs.
 pub fn assert_prettyplease_formatting(code: &str, what: &str) {
-    let reformatted =
-        generator::emit::reformat(code).unwrap_or_else(|e| panic!("{what} does not parse: {e}"));
+    let reformatted = generator::__internal::reformat(code)
+        .unwrap_or_else(|e| panic!("{what} does not parse: {e}"));
     if let Some((n, (a, b))) = code
         .lines()
         .zip(reformatted.lines())

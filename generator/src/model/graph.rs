@@ -19,7 +19,7 @@ pub(super) fn drop_failed(types: &mut Vec<TypeDef>, failed: &[bool], errors: &mu
                 dead[id] = true;
                 changed = true;
                 errors.push(Diagnostic::new(
-                    ErrorKind::DanglingLink,
+                    ErrorKind::LinkToBroken,
                     &t.source,
                     None,
                     format!(

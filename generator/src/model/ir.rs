@@ -29,11 +29,14 @@ impl std::ops::Index<TypeId> for Vec<TypeDef> {
     }
 }
 
+/// The IR: every type to emit, and what was left out.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model {
     /// Sorted by module path, then by source path.
     pub types: Vec<TypeDef>,
+    /// Docs that define no type, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Warnings found building the model (renamed collisions, ignored repeats).
     pub warnings: Vec<Diagnostic>,
     /// Fields and members read as any JSON value instead of their documented type;
     /// reported as warnings, or errors under `strict` (not in `warnings`).
@@ -42,9 +45,12 @@ pub struct Model {
     pub docs_read: usize,
 }
 
+/// A doc that produced no type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
+    /// The doc's path.
     pub file: PathBuf,
+    /// Why it produced none.
     pub reason: SkipReason,
 }
 
@@ -62,6 +68,7 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    /// The words used in the summary line, e.g. `response wrapper`.
     pub fn label(self) -> &'static str {
         match self {
             SkipReason::ResponseWrapper => "response wrapper",
@@ -72,6 +79,7 @@ impl SkipReason {
     }
 }
 
+/// One emitted type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeDef {
     /// Rust module path (identifiers, escaped) from the crate root of the output.
@@ -80,10 +88,13 @@ pub struct TypeDef {
     pub name: String,
     /// The doc's title.
     pub title: String,
+    /// The doc it comes from.
     pub source: PathBuf,
+    /// The SDK language the doc was written for, as detected from its cells.
     pub flavor: Option<Flavor>,
     /// Rustdoc-safe markdown.
     pub docs: String,
+    /// Struct, enum or union, with its members.
     pub kind: Kind,
 }
 
@@ -100,27 +111,37 @@ impl TypeDef {
     }
 }
 
+/// What a type is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
+    /// A `## Fields` doc.
     Struct(Struct),
+    /// A `## Values` doc.
     Enum(Enum),
+    /// A `## Supported Types` doc.
     Union(Union),
 }
 
+/// A struct: named fields, serialized as a JSON object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
+    /// In doc order.
     pub fields: Vec<Field>,
     /// Keys not declared as fields, kept in a map (free-form objects and
     /// documented extra properties).
     pub extra: Option<Extra>,
     /// SDK-only fields (raw HTTP responses, streams) left out because they are not JSON.
     pub sdk_only: Vec<String>,
+    /// Whether every field allows `#[derive(Default)]`.
     pub derive_default: bool,
 }
 
+/// The field that keeps a struct's undeclared keys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extra {
+    /// The field's Rust name.
     pub rust_name: String,
+    /// The type of each kept value.
     pub value: Ty,
     /// Kept as JSON text in arrival order (the emitted `UnknownKeys` type) rather than
     /// as a map of `value`s: set by [`keep_unknown`] with [`KeepUnknown::Text`].
@@ -140,20 +161,28 @@ pub enum KeepUnknown {
     Text,
 }
 
+/// A struct field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// The name as the doc writes it.
     pub doc_name: String,
+    /// The Rust field name (an identifier, escaped).
     pub rust_name: String,
+    /// The JSON key written (and read).
     pub wire_name: String,
     /// Other spellings accepted when deserializing.
     pub aliases: Vec<String>,
+    /// The value's type, without the `Option`s that [`Field::presence`] adds.
     pub ty: Ty,
+    /// Whether the key must be there and whether it may be null.
     pub presence: Presence,
+    /// Rustdoc-safe markdown.
     pub docs: String,
     /// The Example cell, `<br/>` turned into newlines.
     pub example: Option<String>,
+    /// The deprecation note, when the doc deprecates the field.
     pub deprecated: Option<String>,
+    /// Where the field's row is in the doc.
     pub pos: Pos,
 }
 
@@ -173,54 +202,78 @@ pub enum Presence {
 /// A Rust type in the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
+    /// `String`.
     String,
+    /// `i64`.
     I64,
+    /// `i32`.
     I32,
+    /// `f64`.
     F64,
+    /// `f32`.
     F32,
+    /// `bool`.
     Bool,
+    /// `serde_json::Value`: any JSON.
     Json,
+    /// `chrono::DateTime<Utc>`: a timestamp.
     DateTime,
+    /// `chrono::NaiveDate`: a calendar date.
     Date,
+    /// `Vec<T>`.
     List(Box<Ty>),
+    /// `BTreeMap<String, T>`.
     Map(Box<Ty>),
     /// A nullable element inside a container.
     Nullable(Box<Ty>),
+    /// Another type of the model.
     Named(TypeId),
     /// A reference that needs indirection to break a cycle.
     Boxed(Box<Ty>),
 }
 
+/// An enum of documented values, plus a catch-all variant for the others.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
+    /// Strings or integers on the wire.
     pub repr: EnumRepr,
+    /// In doc order.
     pub variants: Vec<Variant>,
     /// Name of the catch-all variant that keeps unknown values.
     pub catch_all: String,
 }
 
+/// How an enum's values travel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EnumRepr {
+    /// JSON strings.
     Str,
+    /// JSON integers (every documented value is one).
     Int,
 }
 
+/// One documented enum value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
+    /// The Rust variant name.
     pub rust_name: String,
     /// The wire value exactly as documented (decimal text for integer enums).
     pub value: String,
 }
 
+/// A union: an untagged enum of member types.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Union {
     /// In deserialization order: the first member that accepts a value wins.
     pub members: Vec<Member>,
 }
 
+/// One member of a union.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
+    /// The Rust variant name (`Str`, `Integer`, a type's name, ...).
     pub rust_name: String,
+    /// The member's type.
     pub ty: Ty,
 }
 
@@ -311,6 +364,7 @@ impl Ty {
 pub struct Degraded {
     /// Where and why, as reported.
     pub diagnostic: Diagnostic,
+    /// Why the documented type could not be used.
     pub cause: DegradeCause,
 }
 

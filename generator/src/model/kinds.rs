@@ -52,7 +52,7 @@ pub(super) fn build_struct(
         if let Some(first) = seen_doc_names.insert(&r.name, r.name_pos) {
             found.errors.push(
                 Diagnostic::new(
-                    ErrorKind::BadCell,
+                    ErrorKind::Duplicate,
                     &src.path,
                     Some(r.name_pos),
                     format!(
@@ -226,7 +226,7 @@ pub(super) fn build_enum(
         if let Some(first) = values.insert(value.clone(), *pos) {
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::BadEnum,
+                    ErrorKind::Duplicate,
                     &src.path,
                     Some(*pos),
                     format!(
@@ -250,7 +250,7 @@ pub(super) fn build_enum(
         if rust_name != base {
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::BadEnum,
+                    ErrorKind::NameClash,
                     &src.path,
                     Some(*name_pos),
                     format!(
@@ -264,7 +264,7 @@ pub(super) fn build_enum(
     }
     if rows.is_empty() {
         warnings.push(Diagnostic::new(
-            ErrorKind::BadEnum,
+            ErrorKind::EmptyEnum,
             &src.path,
             None,
             "enum has no values; every value deserializes into the catch-all variant",

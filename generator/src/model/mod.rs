@@ -32,7 +32,9 @@ use std::path::Path;
 
 /// The model plus the errors found building it. Docs with errors are left out.
 pub struct Built {
+    /// The types of the docs without errors.
     pub model: Model,
+    /// The errors, by doc.
     pub errors: Vec<Diagnostic>,
 }
 
@@ -118,7 +120,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         if name != base {
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::Unsupported,
+                    ErrorKind::NameClash,
                     &src.path,
                     Some(Pos { line: 1, col: 1 }),
                     format!("another doc in this folder is also named `{base}`; this one is emitted as `{name}`"),

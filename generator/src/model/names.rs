@@ -75,7 +75,7 @@ fn use_doc_names(
             f.wire_name = naming::unique(base.clone(), "_", &mut primaries);
             warnings.push(
                 Diagnostic::new(
-                    ErrorKind::Unsupported,
+                    ErrorKind::NameClash,
                     &src.path,
                     Some(f.pos),
                     format!(
