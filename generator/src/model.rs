@@ -276,7 +276,8 @@ fn strip_deprecated(desc: &str) -> Option<&str> {
 /// (plex-py-2026-01: 443 distinct Type cells in 8554 rows).
 #[derive(Default)]
 struct CellMemo {
-    parsed: [Map<String, Result<TypeExpr, notation::NotationError>>; 2],
+    // model integration pending (notation branch): one memo per flavor, three flavors.
+    parsed: [Map<String, Result<TypeExpr, notation::NotationError>>; 3],
 }
 
 impl CellMemo {
@@ -570,6 +571,8 @@ fn notation_error(
     let hint = match flavor {
         Flavor::Python => "Python notation: `*str*`, `*Optional[int]*`, `List[*str*]`, `Dict[str, *Any*]`, `[Optional[components.X]](../../models/components/x.md)`",
         Flavor::Go => "Go notation: `*string*`, `**int64*`, `[]*string*`, `map[string]*any*`, `[*components.X](../../models/components/x.md)`",
+        // model integration pending (notation branch)
+        Flavor::TypeScript => "TypeScript notation: `*string*`, `*number*`, `*string*[]`, `Record<string, *any*>`, `[models.X](../models/x.md)`",
     };
     Diagnostic::new(
         kind,
@@ -710,7 +713,8 @@ fn union_members<'a>(
                     .split_once('(')
                     .and_then(|(_, r)| r.split_once('{'))
                     .map(|(t, _)| t.trim().to_string()),
-                Flavor::Python => code
+                // model integration pending (notation branch): TypeScript is not chosen here yet.
+                Flavor::Python | Flavor::TypeScript => code
                     .text
                     .split_once(':')
                     .and_then(|(_, r)| r.split_once('='))
@@ -1082,6 +1086,18 @@ impl Resolver<'_> {
             TypeExpr::Any => Ty::Json,
             TypeExpr::Timestamp => Ty::DateTime,
             TypeExpr::Date => Ty::Date,
+            // model integration pending (notation branch): file content as text for now.
+            TypeExpr::Bytes => Ty::String,
+            // model integration pending (notation branch)
+            TypeExpr::Const(_) | TypeExpr::Union { .. } => {
+                errs.push(Diagnostic::new(
+                    ErrorKind::UnknownNotation,
+                    &src.path,
+                    Some(pos),
+                    "constants and unions in a Type cell are not supported yet",
+                ));
+                return None;
+            }
             TypeExpr::HttpResponse | TypeExpr::ByteStream => {
                 errs.push(Diagnostic::new(
                     ErrorKind::Unsupported,
@@ -1530,7 +1546,8 @@ fn build_enum(
                 .strip_prefix(prefix.as_str())
                 .filter(|rest| rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
                 .unwrap_or(name),
-            Flavor::Python => name,
+            // model integration pending (notation branch)
+            Flavor::Python | Flavor::TypeScript => name,
         };
         let base = naming::escape_keyword(naming::camel_ident(member, "Variant", "V"));
         let rust_name = naming::unique(base.clone(), "", &mut names);
