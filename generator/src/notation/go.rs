@@ -16,7 +16,7 @@
 //!
 //! A pointer (`*T`) means the field may be absent: [`TypeExpr::Optional`].
 
-use super::{is_model_name, model, short, Cursor, Result, TypeExpr};
+use super::{is_model_name, is_web_url, model, short, Cursor, Result, TypeExpr};
 
 const ON: &str = "optionalnullable.OptionalNullable[";
 
@@ -48,8 +48,10 @@ pub(super) fn cell(c: &mut Cursor) -> Result<TypeExpr> {
             "time.Time" => TypeExpr::Timestamp,
             // A calendar date, although its link points outside docs/models.
             "types.Date" => TypeExpr::Date,
-            "http.Response" => TypeExpr::HttpResponse,
-            q if is_model_name(q) => model(q, Some(url)),
+            // The raw exchange, in response wrappers.
+            "http.Response" | "http.Request" => TypeExpr::HttpResponse,
+            // A model's doc is never on the web: such a link names something else.
+            q if is_model_name(q) && !is_web_url(&url) => model(q, Some(url)),
             _ => {
                 c.i = start;
                 return Err(c.err(format!(
@@ -194,6 +196,12 @@ mod tests {
             g("[*http.Response](https://pkg.go.dev/net/http#Response)"),
             Optional(b(HttpResponse))
         );
+        assert_eq!(
+            g("[*http.Request](https://pkg.go.dev/net/http#Request)"),
+            Optional(b(HttpResponse))
+        );
+        // A model's doc is not on the web.
+        assert!(parse_type("[Date](https://example.com/date)", Flavor::Go).is_err());
     }
 
     #[test]

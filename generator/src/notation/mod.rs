@@ -71,7 +71,8 @@ pub enum TypeExpr {
     /// Binary data, such as a file's content in a multipart request: Python `bytes`
     /// and `Union[bytes, IO[bytes], io.IOBase]`, Go `[]byte`, TypeScript `File`/`Blob`.
     Bytes,
-    /// The SDK's raw HTTP response: not part of any JSON payload.
+    /// The SDK's raw HTTP response (or Go's raw request beside it): not part of any
+    /// JSON payload.
     HttpResponse,
     /// A byte or event stream body (Go `io.ReadCloser`, TypeScript
     /// `ReadableStream<Uint8Array>`, `JsonLStream<models.X>`): not part of any JSON
@@ -576,15 +577,14 @@ pub fn detect_by_names(names: &[&str]) -> Flavor {
     names_preference(names)[0]
 }
 
-/// The three flavors, the one the names point to first (see [`detect_by_names`]).
-fn names_preference(names: &[&str]) -> [Flavor; 3] {
-    use Flavor::*;
+/// The flavor the names' casing points to, if it points anywhere.
+fn names_signal(names: &[&str]) -> Option<Flavor> {
     let upper = names
         .iter()
         .filter(|n| n.starts_with(|c: char| c.is_uppercase()))
         .count();
     if upper * 2 > names.len() {
-        return [Go, TypeScript, Python];
+        return Some(Flavor::Go);
     }
     let camel = names
         .iter()
@@ -595,11 +595,40 @@ fn names_preference(names: &[&str]) -> [Flavor; 3] {
         })
         .count();
     let snake = names.iter().filter(|n| n.contains('_')).count();
-    if camel > snake {
-        [TypeScript, Python, Go]
-    } else {
-        [Python, TypeScript, Go]
+    match camel.cmp(&snake) {
+        std::cmp::Ordering::Greater => Some(Flavor::TypeScript),
+        std::cmp::Ordering::Less => Some(Flavor::Python),
+        std::cmp::Ordering::Equal => None,
     }
+}
+
+/// The three flavors, the one the names point to first (see [`detect_by_names`]).
+fn names_preference(names: &[&str]) -> [Flavor; 3] {
+    use Flavor::*;
+    match names_signal(names) {
+        Some(Go) => [Go, TypeScript, Python],
+        Some(TypeScript) => [TypeScript, Python, Go],
+        Some(Python) | None => [Python, TypeScript, Go],
+    }
+}
+
+/// Whether [`parse_cells`]' choice rests on nothing: several flavors read every cell
+/// alike (a model link reads the same in all three, `*string*` in Go and TypeScript)
+/// and the field names have no casing that tells flavors apart (`id`, `name`; or a
+/// table without rows). The types are the same whichever is chosen; the model may
+/// take the flavor of the doc's neighbours instead.
+pub fn flavor_undecided(type_cells: &[&str], field_names: &[&str]) -> bool {
+    if names_signal(field_names).is_some() {
+        return false;
+    }
+    let readings: Vec<Vec<TypeExpr>> = Flavor::ALL
+        .iter()
+        .filter_map(|&f| type_cells.iter().map(|c| parse_type(c, f).ok()).collect())
+        .collect();
+    readings
+        .iter()
+        .enumerate()
+        .any(|(i, a)| readings[i + 1..].contains(a))
 }
 
 #[cfg(test)]
@@ -755,6 +784,26 @@ mod tests {
         assert_eq!(d(&["*strin*", "*str*"], &["A", "B"]), Flavor::Python);
         assert_eq!(d(&["*strin*"], &["a"]), Flavor::Python);
         assert_eq!(d(&["*strin*"], &["aB"]), Flavor::TypeScript);
+        // Only TypeScript reads an unqualified name linked to the web (`Date`).
+        let date = "[Date](https://developer.mozilla.org/docs/Date)";
+        assert_eq!(d(&[date, date], &["start", "end"]), Flavor::TypeScript);
+    }
+
+    #[test]
+    fn undecided_flavors() {
+        let link = "[models.Tag](../models/tag.md)";
+        assert!(flavor_undecided(&[link], &["tag"]));
+        assert!(flavor_undecided(&[], &[]));
+        assert!(flavor_undecided(&["*string*"], &["name"]));
+        // The names tell.
+        assert!(!flavor_undecided(&[link], &["tagId"]));
+        assert!(!flavor_undecided(&[link], &["tag_id"]));
+        assert!(!flavor_undecided(&[link], &["Tag"]));
+        // Only one flavor reads the cells.
+        assert!(!flavor_undecided(&["*number*"], &["count"]));
+        assert!(!flavor_undecided(&["*str*", link], &["name", "tag"]));
+        // None does.
+        assert!(!flavor_undecided(&["*strin*"], &["name"]));
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! timestamp, `[datetime](...)` a calendar date. Plain type names (in emphasis and in
 //! union member headings) mean what Python means: `datetime` is a timestamp.
 
-use super::{is_model_name, model, short, Const, Cursor, Result, TypeExpr};
+use super::{is_model_name, is_web_url, model, short, Const, Cursor, Result, TypeExpr};
 
 /// A Type cell.
 pub(super) fn cell(c: &mut Cursor) -> Result<TypeExpr> {
@@ -213,6 +213,7 @@ fn literal_value(c: &mut Cursor) -> Result<Const> {
 /// A link, after its `[`: the text, then the URL. The URL belongs to the model the
 /// text names, or to the union written in it.
 fn link(c: &mut Cursor) -> Result<TypeExpr> {
+    let start = c.i;
     let mut t = link_text(c)?;
     let url = c.url()?;
     let mut leaf = &mut t;
@@ -223,6 +224,14 @@ fn link(c: &mut Cursor) -> Result<TypeExpr> {
         leaf = inner;
     }
     match leaf {
+        // A model's doc is never on the web: such a link names something else (a
+        // TypeScript doc's `[Date](https://developer.mozilla.org/...)`).
+        TypeExpr::Model { .. } | TypeExpr::Union { .. } if is_web_url(&url) => {
+            return Err(c.err_at(
+                start,
+                "a link to web documentation in a Python Type cell names no model".to_string(),
+            ));
+        }
         TypeExpr::Model { link, .. } | TypeExpr::Union { link, .. } => *link = Some(url),
         _ => {}
     }
@@ -379,6 +388,9 @@ mod tests {
         );
         // A lower-case name is a misspelt built-in, not a model.
         assert!(parse_type("[tag](../tag.md)", Flavor::Python).is_err());
+        // A model's doc is not on the web.
+        let e = parse_type("[Date](https://example.com/date)", Flavor::Python).unwrap_err();
+        assert_eq!(e.offset, 1);
     }
 
     #[test]

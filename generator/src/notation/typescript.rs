@@ -187,7 +187,8 @@ fn link(c: &mut Cursor) -> Result<TypeExpr> {
             return Ok(t);
         }
     }
-    if is_model_name(name) {
+    // A model's doc is never on the web: such a link names something else.
+    if is_model_name(name) && !is_web_url(&url) {
         return Ok(model(name, Some(url)));
     }
     c.i = start;
@@ -489,6 +490,7 @@ mod tests {
             model("Response", "../models/response.md")
         );
         assert!(parse_plain("Promise<string>", Flavor::TypeScript).is_err());
+        assert!(parse_type("[Parameter](https://example.com/docs)", Flavor::TypeScript).is_err());
     }
 
     #[test]
