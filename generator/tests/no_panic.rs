@@ -64,7 +64,18 @@ const TOKENS: &[&str] = &[
     "List[",
     "Dict[str, ",
     "Optional[",
+    "Literal[",
+    "Union[",
+    "\"",
     "map[string]",
+    "optionalnullable.OptionalNullable[",
+    "interface{}",
+    "Record<string, ",
+    "Record\\<string, ",
+    "{ [k: string]: ",
+    "Unrecognized<string>",
+    "\\{",
+    "---\ntitle: ",
     "[]",
     "](",
     "../",
@@ -166,14 +177,29 @@ fn pipeline(docs: &[(String, String, String)]) {
             path: root.join(dir).join(name),
             text: text.clone(),
         });
-        // The stages on their own, too: every table cell in both notations.
+        // The stages on their own, too: every table cell in every notation, every
+        // heading and code block as plain types and values.
         let doc = generator::parse::parse(text);
         for section in &doc.sections {
+            for flavor in Flavor::ALL {
+                let _ = notation::parse_plain(&section.heading.text, flavor);
+            }
+            for block in &section.blocks {
+                if let generator::parse::Block::Code { text, .. } = block {
+                    let _ = notation::typescript::values(&text.text);
+                    for flavor in Flavor::ALL {
+                        if let Some(t) = notation::snippet_type(&text.text, flavor) {
+                            let _ = notation::parse_plain(t, flavor);
+                        }
+                    }
+                }
+            }
             for table in section.tables() {
                 for cell in table.rows.iter().flatten() {
-                    let _ = notation::parse_type(&cell.text, Flavor::Python);
-                    let _ = notation::parse_type(&cell.text, Flavor::Go);
-                    let _ = notation::parse_plain(&cell.text, Flavor::Go);
+                    for flavor in Flavor::ALL {
+                        let _ = notation::parse_type(&cell.text, flavor);
+                        let _ = notation::parse_plain(&cell.text, flavor);
+                    }
                     let _ = generator::docs::rustdoc(&cell.text);
                 }
             }
