@@ -1,5 +1,5 @@
 //! Stage 3: a Type cell's text -> [`TypeExpr`]. One grammar per SDK flavor (one file
-//! each: [`python`], [`go`], [`typescript`]); knows notation, not markdown (a cell
+//! each: `python.rs`, `go.rs`, `typescript.rs`); knows notation, not markdown (a cell
 //! arrives as raw source text, since the emphasis and pointer stars carry meaning).
 //!
 //! Each flavor has two entry points: [`parse_type`] reads a Type cell (emphasised
@@ -11,8 +11,8 @@
 //! cell wins; when several do (`[models.X](...)` reads the same in all three), the
 //! field names decide, and when none does, the flavor that reads the most cells.
 
-pub mod go;
-pub mod python;
+mod go;
+mod python;
 pub mod typescript;
 
 /// The SDK language a doc was written for.
