@@ -225,6 +225,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
             "test",
             "--workspace",
             "--quiet",
+            "--no-fail-fast",
             "--exclude",
             BROKEN,
             "--",

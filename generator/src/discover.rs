@@ -1,6 +1,6 @@
 //! Stage 1: find the docs. Inputs are files or directories (searched recursively for
-//! `*.md`); the result is sorted by path relative to its input root, so the output
-//! does not depend on the order the file system lists entries in.
+//! `*.md` and `*.mdx`); the result is sorted by path relative to its input root, so the
+//! output does not depend on the order the file system lists entries in.
 
 use crate::error::{Diagnostic, ErrorKind};
 use std::path::{Component, Path, PathBuf};
@@ -93,7 +93,7 @@ fn walk(
             rel.push(name);
             walk(root, &path, rel, found, errors);
             rel.pop();
-        } else if name.ends_with(".md") && (ft.is_file() || path.is_file()) {
+        } else if is_doc_name(&name) && (ft.is_file() || path.is_file()) {
             let mut r = rel.clone();
             r.push(name);
             found.push(Listed {
@@ -103,6 +103,12 @@ fn walk(
             });
         }
     }
+}
+
+/// Whether a file name is a doc's: markdown (`.md`) or MDX (`.mdx`, which newer SDKs
+/// write for documentation sites).
+pub fn is_doc_name(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".mdx")
 }
 
 /// Reads the listed files. Non-UTF-8 and unreadable files become diagnostics.
@@ -263,12 +269,21 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("b")).unwrap();
         std::fs::create_dir_all(dir.join(".git")).unwrap();
-        for f in ["b/z.md", "b/a.md", "a.md", ".git/x.md", "notes.txt"] {
+        for f in [
+            "b/z.md",
+            "b/a.md",
+            "a.md",
+            ".git/x.md",
+            "notes.txt",
+            "b/m.mdx",
+            "a.mdx",
+            "c.md.bak",
+        ] {
             std::fs::write(dir.join(f), "# T").unwrap();
         }
         let listed = list(std::slice::from_ref(&dir)).unwrap();
         let rels: Vec<_> = listed.iter().map(|l| l.rel.join("/")).collect();
-        assert_eq!(rels, ["a.md", "b/a.md", "b/z.md"]);
+        assert_eq!(rels, ["a.md", "a.mdx", "b/a.md", "b/m.mdx", "b/z.md"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -64,12 +64,15 @@ pub mod ir {
 /// Not part of the API: anything here may change without notice.
 #[doc(hidden)]
 pub mod __internal {
-    pub use crate::discover::{list, read, resolve_link, Source};
+    pub use crate::discover::{list, read, resolve_link, Listed, Source};
     pub use crate::docs::{rustdoc, strip_controls};
     pub use crate::error::render_with;
     pub use crate::model::{build, build_with, keep_unknown, Built};
-    pub use crate::notation::{detect, parse_cells, parse_plain, parse_type, Flavor};
-    pub use crate::parse::parse;
+    pub use crate::notation::typescript::values as ts_values;
+    pub use crate::notation::{
+        detect, flavor_undecided, parse_cells, parse_plain, parse_type, snippet_type, Flavor,
+    };
+    pub use crate::parse::{parse, Block, Table};
 
     /// Generated code parsed by syn and printed by prettyplease, for the tests that
     /// check [`render`](crate::render)'s output is a fixed point of that.
@@ -436,6 +439,7 @@ fn flavor_name(flavor: notation::Flavor) -> &'static str {
     match flavor {
         notation::Flavor::Python => "Python",
         notation::Flavor::Go => "Go",
+        notation::Flavor::TypeScript => "TypeScript",
     }
 }
 

@@ -4,6 +4,11 @@
 //! rows are split into cells here, from the source text, because a Type cell like
 //! `**string*` means something to us that a markdown renderer would destroy, and because
 //! GFM silently pads short rows, which we must report instead.
+//!
+//! MDX docs (`.mdx`) are read the same way: their YAML front matter (`title: "X"`)
+//! names the model when no `# X` heading does, and the escapes MDX needs in cells
+//! (`\{`, `\}`, `\<`, `\>`, like `\|`) are undone. Other sections (`## Example Usage`,
+//! `## Union Discrimination`) are kept as sections for the model stage to use or not.
 
 use crate::error::Pos;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -22,7 +27,8 @@ pub struct Text<'a> {
 /// One parsed doc.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Doc<'a> {
-    /// The first `# ` heading; text before it (web page chrome) is ignored.
+    /// The first `# ` heading, or else the `title:` of a YAML front matter block (MDX);
+    /// text before it (web page chrome) is ignored.
     pub title: Option<Text<'a>>,
     /// Raw markdown of the blocks between the title and the first section.
     pub description: Option<Text<'a>>,
@@ -39,21 +45,30 @@ pub struct Section<'a> {
     pub blocks: Vec<Block<'a>>,
 }
 
+/// One block of a section's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block<'a> {
+    /// A table.
     Table(Table<'a>),
+    /// A fenced code block.
     Code {
+        /// The fence's language (`go`, `python`, `typescript`), or empty.
         lang: String,
+        /// The code, with where it starts.
         text: Text<'a>,
     },
     /// Any other block, as raw markdown.
     Other(Text<'a>),
 }
 
+/// A markdown table: its header cells, its rows of cells, and where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table<'a> {
+    /// The header row's cells.
     pub header: Vec<Text<'a>>,
+    /// The body rows, each as many cells as written (checked against the header later).
     pub rows: Vec<Vec<Text<'a>>>,
+    /// The header row's position.
     pub pos: Pos,
 }
 
@@ -109,7 +124,14 @@ pub fn parse(text: &str) -> Doc<'_> {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
-    let mut events = Parser::new_ext(text, opts).into_offset_iter();
+    // Front matter is read here rather than by pulldown-cmark, whose metadata blocks
+    // may start at any block (a `---` rule mid-doc) and search ahead for their end.
+    let (front_title, body) = front_matter(text, &lines);
+    let from_front_matter = front_title.is_some();
+    doc.title = front_title;
+    let mut events = Parser::new_ext(&text[body..], opts)
+        .into_offset_iter()
+        .map(|(e, r)| (e, r.start + body..r.end + body));
 
     // Depth of open container blocks; only top-level blocks are structure.
     let mut depth = 0usize;
@@ -123,7 +145,13 @@ pub fn parse(text: &str) -> Doc<'_> {
                     pos: lines.pos(range.start),
                 };
                 let level = level as u8;
-                if doc.title.is_none() && level == 1 {
+                // A `# Title` names the model, also after a front matter title (which
+                // it then replaces, with the description read since).
+                let replaces_front_matter = from_front_matter && doc.sections.is_empty();
+                if level == 1 && (doc.title.is_none() || replaces_front_matter) {
+                    if doc.title.is_some() {
+                        desc = None;
+                    }
                     doc.title = Some(heading);
                     continue;
                 }
@@ -325,8 +353,8 @@ fn split_row<'a>(
         };
         counted = start;
         let raw = &line[start..end];
-        let text = if p.backslash && raw.contains("\\|") {
-            Cow::Owned(raw.replace("\\|", "|"))
+        let text = if p.backslash {
+            unescape_cell(raw)
         } else {
             Cow::Borrowed(raw)
         };
@@ -339,6 +367,102 @@ fn split_row<'a>(
         });
     }
     out
+}
+
+/// Undoes the escapes a cell may hold: `\|` (a pipe inside a cell) and the `\{`, `\}`,
+/// `\<`, `\>` that MDX needs (CommonMark reads them the same, and a `.md` doc written by
+/// the SDK generators has none). Every other backslash stays as written, `\\`
+/// included: JSON examples keep their escapes (`"a\"b"`).
+fn unescape_cell(raw: &str) -> Cow<'_, str> {
+    let b = raw.as_bytes();
+    let mut out: Option<String> = None;
+    let (mut i, mut kept) = (0, 0);
+    while i + 1 < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if matches!(b[i + 1], b'|' | b'{' | b'}' | b'<' | b'>') {
+            let o = out.get_or_insert_with(|| String::with_capacity(raw.len()));
+            o.push_str(&raw[kept..i]);
+            kept = i + 1;
+        }
+        // Past the escaped byte (an escaped backslash escapes nothing); it may start a
+        // multi-byte char, but only backslashes are looked at and they are ASCII.
+        i += 2;
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&raw[kept..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(raw),
+    }
+}
+
+/// A YAML front matter block at the very start of `text` (`---` lines around it, the
+/// closing one may be `...`): its `title:`, and where the markdown after it starts.
+/// Without a closed block, no front matter: the text is all markdown.
+fn front_matter<'a>(text: &'a str, lines: &LineIndex) -> (Option<Text<'a>>, usize) {
+    let mut rest = text.split_inclusive('\n');
+    if rest.next().map(|l| l.trim_end()) != Some("---") {
+        return (None, 0);
+    }
+    let mut offset = text.find('\n').map_or(text.len(), |n| n + 1);
+    let mut title = None;
+    for line in rest {
+        let end = offset + line.len();
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            return (title, end);
+        }
+        if title.is_none() {
+            if let Some(v) = l.strip_prefix("title:") {
+                let value = v.trim_start();
+                let at = offset + "title:".len() + (v.len() - value.len());
+                title = Some(Text {
+                    text: yaml_scalar(value),
+                    pos: lines.pos(at),
+                });
+            }
+        }
+        offset = end;
+    }
+    (None, 0)
+}
+
+/// A YAML scalar as one line writes it: `"double"` (with `\"` and `\\` escapes),
+/// `'single'` (with `''`), or plain (up to a ` #` comment).
+fn yaml_scalar(v: &str) -> Cow<'_, str> {
+    let v = v.trim();
+    if let Some(inner) = v.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        if !inner.contains('\\') {
+            return Cow::Borrowed(inner);
+        }
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(e) => out.push(e),
+                None => out.push('\\'),
+            }
+        }
+        return Cow::Owned(out);
+    }
+    if let Some(inner) = v.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) {
+        return if inner.contains("''") {
+            Cow::Owned(inner.replace("''", "'"))
+        } else {
+            Cow::Borrowed(inner)
+        };
+    }
+    Cow::Borrowed(v.split(" #").next().unwrap_or(v).trim_end())
 }
 
 /// A stretch of a table row between delimiting pipes, as byte offsets into the line.
@@ -570,15 +694,36 @@ mod tests {
             let lead = raw.len() - raw.trim_start().len();
             col += line[last..s + lead].chars().count();
             last = s + lead;
-            cells.push((raw.trim().replace("\\|", "|"), col as u32));
+            cells.push((unescape_reference(raw.trim()), col as u32));
         }
         cells
+    }
+
+    /// `\|`, `\{`, `\}`, `\<`, `\>` -> the character; `\\` and other escapes kept.
+    fn unescape_reference(cell: &str) -> String {
+        let mut out = String::new();
+        let mut chars = cell.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek()) {
+                ('\\', Some(&n)) if "|{}<>".contains(n) => {
+                    out.push(n);
+                    chars.next();
+                }
+                ('\\', Some(&n)) => {
+                    out.push(c);
+                    out.push(n);
+                    chars.next();
+                }
+                _ => out.push(c),
+            }
+        }
+        out
     }
 
     proptest::proptest! {
         #[test]
         fn rows_split_as_before(
-            line in "(        |[ |\\\\a`é\u{a0}\u{3000}\t\u{b}\r]){0,24}"
+            line in "(        |[ |\\\\a`é{<>}\u{a0}\u{3000}\t\u{b}\r]){0,24}"
         ) {
             let lines = LineIndex::new(&line);
             let got: Vec<_> = split_row(&line, &lines, 0..line.len(), &mut Vec::new())
@@ -588,6 +733,111 @@ mod tests {
             let line = line.trim_end_matches('\r');
             proptest::prop_assert_eq!(got, split_row_reference(line));
         }
+    }
+
+    #[test]
+    fn mdx_front_matter_names_the_model() {
+        let text = "---\ntitle: \"ActionOpenPage\"\n---\n\nOpens a page.\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `URL` | optionalnullable.OptionalNullable[`string`] | :heavy_minus_sign: | N/A |";
+        let doc = parse(text);
+        let title = doc.title.unwrap();
+        assert_eq!(title.text, "ActionOpenPage");
+        assert_eq!(title.pos, Pos { line: 2, col: 8 });
+        assert_eq!(doc.description.unwrap().text, "Opens a page.");
+        assert_eq!(doc.sections.len(), 1);
+        assert_eq!(doc.sections[0].heading.text, "Fields");
+        let t = doc.sections[0].tables().next().unwrap();
+        assert_eq!(
+            t.rows[0][1].text,
+            "optionalnullable.OptionalNullable[`string`]"
+        );
+        assert_eq!(t.rows[0][1].pos.line, 11);
+        // Unquoted, single-quoted and escaped titles; other keys are ignored.
+        let title = |fm: &str| parse(fm).title.map(|t| t.text.into_owned());
+        assert_eq!(
+            title("---\nlayout: x\ntitle: Tag\n---\n"),
+            Some("Tag".into())
+        );
+        assert_eq!(title("---\ntitle: 'It''s'\n...\n"), Some("It's".into()));
+        assert_eq!(
+            title("---\r\ntitle: \"A\\\"B\"\r\n---\r\n"),
+            Some("A\"B".into())
+        );
+        assert_eq!(
+            title("---\ntitle: Tag # a comment\n---\n"),
+            Some("Tag".into())
+        );
+        assert_eq!(title("---\nlayout: x\n---\n## Fields\n"), None);
+    }
+
+    #[test]
+    fn a_heading_names_the_model_before_front_matter() {
+        let doc = parse("---\ntitle: \"Page\"\n---\nNot this.\n# Tag\nA tag.\n## Values\n");
+        assert_eq!(doc.title.unwrap().text, "Tag");
+        assert_eq!(doc.description.unwrap().text, "A tag.");
+        // An unclosed block is no front matter: a rule and a setext heading.
+        let doc = parse("---\ntitle: \"Page\"\n# Tag\n");
+        assert_eq!(doc.title.unwrap().text, "Tag");
+        // A rule later in the doc is no front matter either.
+        let doc = parse("# Tag\n\n---\ntitle: x\n---\n## Fields\n");
+        assert_eq!(doc.title.unwrap().text, "Tag");
+        assert_eq!(doc.sections.last().unwrap().heading.text, "Fields");
+    }
+
+    #[test]
+    fn mdx_escapes_in_cells_are_undone() {
+        let text = "# T\n## Fields\n| Field | Type | Required | Description | Example |\n| - | - | - | - | - |\n| `meta` | Record\\<string, *any*> | :heavy_minus_sign: | a \\<b\\> \\| c | \\{<br/>\"k\": \"a\\\"b\\\\{\"<br/>\\} |";
+        let doc = parse(text);
+        let row = &doc.sections[0].tables().next().unwrap().rows[0];
+        assert_eq!(row[1].text, "Record<string, *any*>");
+        assert_eq!(row[3].text, "a <b> | c");
+        // JSON escapes stay, an escaped backslash escapes nothing.
+        assert_eq!(row[4].text, "{<br/>\"k\": \"a\\\"b\\\\{\"<br/>}");
+        assert_eq!(unescape_cell("no escapes"), Cow::Borrowed("no escapes"));
+        assert_eq!(unescape_cell("\\é\\<"), "\\é<");
+        assert_eq!(unescape_cell("end\\"), "end\\");
+    }
+
+    #[test]
+    fn other_sections_notices_and_html() {
+        let text = "# Unit\n\n**Pre-release Feature**\nThis feature is in beta.\n\n## Example Usage\n\n```typescript\nlet value: Unit = \"a\";\n```\n\n## Supported Types\n\n### `models.A`\n\n```typescript\nconst value: models.A = {};\n```\n\n## Union Discrimination\n\n```go\nswitch u.Type {\n}\n```\n\n## Values\n\n```typescript\n\"a\" | \"b\" | Unrecognized<string>\n```\n";
+        let doc = parse(text);
+        let desc = doc.description.unwrap();
+        assert_eq!(
+            desc.text,
+            "**Pre-release Feature**\nThis feature is in beta."
+        );
+        let headings: Vec<_> = doc
+            .sections
+            .iter()
+            .map(|s| (s.level, &*s.heading.text))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                (2, "Example Usage"),
+                (2, "Supported Types"),
+                (3, "models.A"),
+                (2, "Union Discrimination"),
+                (2, "Values")
+            ]
+        );
+        match &doc.sections[4].blocks[..] {
+            [Block::Code { lang, text }] => {
+                assert_eq!(lang, "typescript");
+                assert_eq!(text.text, "\"a\" | \"b\" | Unrecognized<string>\n");
+            }
+            other => panic!("expected one code block, got {other:?}"),
+        }
+        // Raw HTML and `<br/>` in cells are cell text, escaped pipes too.
+        let text = "# T\n## Fields\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `a` | *str* | :heavy_check_mark: | <table><tr><td>x \\| y</td></tr></table><br/>**Pre-release Feature**<br/>z |\n| `b` | *int* | :heavy_minus_sign: | <a href=\"x\">x</a> |";
+        let doc = parse(text);
+        let t = doc.sections[0].tables().next().unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(
+            t.rows[0][3].text,
+            "<table><tr><td>x | y</td></tr></table><br/>**Pre-release Feature**<br/>z"
+        );
+        assert_eq!(t.rows[1][3].text, "<a href=\"x\">x</a>");
     }
 
     #[test]

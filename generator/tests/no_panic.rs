@@ -63,7 +63,18 @@ const TOKENS: &[&str] = &[
     "List[",
     "Dict[str, ",
     "Optional[",
+    "Literal[",
+    "Union[",
+    "\"",
     "map[string]",
+    "optionalnullable.OptionalNullable[",
+    "interface{}",
+    "Record<string, ",
+    "Record\\<string, ",
+    "{ [k: string]: ",
+    "Unrecognized<string>",
+    "\\{",
+    "---\ntitle: ",
     "[]",
     "](",
     "../",
@@ -165,18 +176,33 @@ fn pipeline(docs: &[(String, String, String)]) {
             path: root.join(dir).join(name),
             text: text.clone(),
         });
-        // The stages on their own, too: every table cell in both notations, as doc
-        // text and as a link; each table's cells as a column to detect the flavor of.
+        // The stages on their own, too: every table cell in every notation, as doc
+        // text and as a link; each table's cells as a column to detect the flavor of;
+        // every heading and code block as plain types and values.
         let doc = stages::parse(text);
         for section in &doc.sections {
+            for flavor in Flavor::ALL {
+                let _ = stages::parse_plain(&section.heading.text, flavor);
+            }
+            for block in &section.blocks {
+                if let stages::Block::Code { text, .. } = block {
+                    let _ = stages::ts_values(&text.text);
+                    for flavor in Flavor::ALL {
+                        if let Some(t) = stages::snippet_type(&text.text, flavor) {
+                            let _ = stages::parse_plain(t, flavor);
+                        }
+                    }
+                }
+            }
             for table in section.tables() {
                 let cells: Vec<&str> = table.rows.iter().flatten().map(|c| &*c.text).collect();
                 let _ = stages::detect(&cells, &cells);
                 let _ = stages::parse_cells(&cells, &cells);
                 for cell in &cells {
-                    let _ = stages::parse_type(cell, Flavor::Python);
-                    let _ = stages::parse_type(cell, Flavor::Go);
-                    let _ = stages::parse_plain(cell, Flavor::Go);
+                    for flavor in Flavor::ALL {
+                        let _ = stages::parse_type(cell, flavor);
+                        let _ = stages::parse_plain(cell, flavor);
+                    }
                     let _ = stages::rustdoc(cell);
                     let _ = stages::strip_controls(cell);
                     let _ = stages::resolve_link(&["docs".into()], std::slice::from_ref(dir), cell);

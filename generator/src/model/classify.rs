@@ -69,7 +69,7 @@ pub(super) fn strip_deprecated(desc: &str) -> Option<&str> {
 /// (plex-py-2026-01: 443 distinct Type cells in 8554 rows).
 #[derive(Default)]
 pub(super) struct CellMemo {
-    parsed: [Map<String, Result<TypeExpr, notation::NotationError>>; 2],
+    parsed: [Map<String, Result<TypeExpr, notation::NotationError>>; 3],
 }
 
 impl CellMemo {
@@ -401,6 +401,7 @@ fn notation_error(
     let hint = match flavor {
         Flavor::Python => "Python notation: `*str*`, `*Optional[int]*`, `List[*str*]`, `Dict[str, *Any*]`, `[Optional[components.X]](../../models/components/x.md)`",
         Flavor::Go => "Go notation: `*string*`, `**int64*`, `[]*string*`, `map[string]*any*`, `[*components.X](../../models/components/x.md)`",
+        Flavor::TypeScript => "TypeScript notation: `*string*`, `*number*`, `*string*[]`, `Record<string, *any*>`, `[models.X](../models/x.md)`",
     };
     Diagnostic::new(
         kind,
@@ -542,7 +543,7 @@ fn union_members<'a>(
                     .split_once('(')
                     .and_then(|(_, r)| r.split_once('{'))
                     .map(|(t, _)| t.trim().to_string()),
-                Flavor::Python => code
+                Flavor::Python | Flavor::TypeScript => code
                     .text
                     .split_once(':')
                     .and_then(|(_, r)| r.split_once('='))

@@ -144,7 +144,7 @@ pub struct Extra {
     /// The type of each kept value.
     pub value: Ty,
     /// Kept as JSON text in arrival order (the emitted `UnknownKeys` type) rather than
-    /// as a map of `value`s: set by [`keep_unknown`] with [`KeepUnknown::Text`].
+    /// as a map of `value`s: set by `model::keep_unknown` with [`KeepUnknown::Text`].
     pub text: bool,
 }
 

@@ -243,7 +243,7 @@ pub(super) fn build_enum(
                 .strip_prefix(prefix.as_str())
                 .filter(|rest| rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
                 .unwrap_or(name),
-            Flavor::Python => name,
+            Flavor::Python | Flavor::TypeScript => name,
         };
         let base = naming::escape_keyword(naming::camel_ident(member, "Variant", "V"));
         let rust_name = naming::unique(base.clone(), "", &mut names);

@@ -97,6 +97,16 @@ impl Resolver<'_> {
             TypeExpr::Any => Ty::Json,
             TypeExpr::Timestamp => Ty::DateTime,
             TypeExpr::Date => Ty::Date,
+            TypeExpr::Bytes => Ty::String,
+            TypeExpr::Const(_) | TypeExpr::Union { .. } => {
+                found.errors.push(Diagnostic::new(
+                    ErrorKind::UnknownNotation,
+                    &src.path,
+                    Some(pos),
+                    "constants and unions in a Type cell are not supported yet",
+                ));
+                return Err(Unresolved::Error);
+            }
             TypeExpr::HttpResponse | TypeExpr::ByteStream => {
                 found.errors.push(Diagnostic::new(
                     ErrorKind::Unsupported,
