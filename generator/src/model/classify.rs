@@ -27,6 +27,9 @@ pub(super) struct Draft<'a> {
 pub(super) enum DraftBody<'a> {
     Struct {
         flavor: Flavor,
+        /// Nothing in the doc tells its flavor (every flavor reads its cells alike and
+        /// its names have no telling casing): the tree's flavor is taken instead.
+        undecided: bool,
         rows: Vec<DraftField<'a>>,
     },
     Enum {
@@ -117,6 +120,13 @@ pub(super) fn classify<'a>(
         return Some(Classified::Skip(SkipReason::Empty));
     }
     let mut doc: Doc<'a> = parse::parse(&src.text);
+    // A deprecated model's title is struck through (`~~LegacyVideo~~`); the type keeps
+    // its name (the deprecation notice is in the description).
+    if let Some(t) = &mut doc.title {
+        if let Some(inner) = t.text.strip_prefix("~~").and_then(|r| r.strip_suffix("~~")) {
+            t.text = Cow::Owned(inner.trim().to_string());
+        }
+    }
     let Some(title) = &doc.title else {
         if doc
             .sections
@@ -152,6 +162,12 @@ pub(super) fn classify<'a>(
         s.level == 2 && matches!(&*s.heading.text, "Fields" | "Values" | "Supported Types")
     });
     let Some(idx) = kind_section else {
+        // The Go SDK's options page (`# Options`, `## Global Options`, `## Per-Method
+        // Options`): no model section, only option sections.
+        let level2 = || doc.sections.iter().filter(|s| s.level == 2);
+        if level2().next().is_some() && level2().all(|s| s.heading.text.ends_with("Options")) {
+            return Some(Classified::Skip(SkipReason::SdkOptions));
+        }
         errs.push(
             Diagnostic::new(
                 ErrorKind::MissingSection,
@@ -164,6 +180,16 @@ pub(super) fn classify<'a>(
         return None;
     };
     let section = &doc.sections[idx];
+    // The SDK's language, where an `## Example Usage` code block names it.
+    let usage = doc
+        .sections
+        .iter()
+        .filter(|s| s.heading.text == "Example Usage")
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Code { lang, .. } => Flavor::from_code_lang(lang),
+            _ => None,
+        });
     let body = match &*section.heading.text {
         "Fields" => {
             let Some(table) = section.tables().next() else {
@@ -175,22 +201,28 @@ pub(super) fn classify<'a>(
                 ));
                 return None;
             };
-            match fields_table(src, table, memo, found)? {
+            match fields_table(src, table, usage, memo, found)? {
                 Ok(b) => b,
                 Err(skip) => return Some(Classified::Skip(skip)),
             }
         }
         "Values" => {
-            let Some(table) = section.tables().next() else {
+            if let Some(table) = section.tables().next() {
+                values_table(src, table, usage, errs)?
+            } else if let Some(code) = section.blocks.iter().find_map(|b| match b {
+                Block::Code { text, .. } => Some(text),
+                _ => None,
+            }) {
+                values_code(src, code, errs)?
+            } else {
                 errs.push(Diagnostic::new(
                     ErrorKind::MissingSection,
                     file,
                     Some(section.heading.pos),
-                    "expected a `| Name | Value |` table under `## Values`",
+                    "expected a `| Name | Value |` table or a TypeScript union (`\"a\" | \"b\"`) under `## Values`",
                 ));
                 return None;
-            };
-            values_table(src, table, errs)?
+            }
         }
         _ => union_members(src, &doc.sections[idx + 1..], section, found)?,
     };
@@ -264,6 +296,7 @@ type FieldsResult<'a> = Result<DraftBody<'a>, SkipReason>;
 fn fields_table<'a>(
     src: &Source,
     table: &Table<'a>,
+    usage: Option<Flavor>,
     memo: &mut CellMemo,
     found: &mut Found,
 ) -> Option<FieldsResult<'a>> {
@@ -317,6 +350,11 @@ fn fields_table<'a>(
     // Every cell parsed once in the flavor chosen, not again below.
     let (flavor, types) =
         notation::parse_cells_with(&cells, &name_refs, |cell, f| memo.parse(cell, f));
+    // A usage example in the SDK's language settles what the cells leave open.
+    let (flavor, undecided) = match usage {
+        Some(f) if notation::flavor_undecided(&cells, &name_refs) => (f, false),
+        _ => (flavor, notation::flavor_undecided(&cells, &name_refs)),
+    };
     let mut rows = Vec::with_capacity(table.rows.len());
     for ((row, (name, struck)), ty) in table.rows.iter().zip(names).zip(types) {
         let required = match &*row[rc].text {
@@ -380,7 +418,11 @@ fn fields_table<'a>(
     {
         return Some(Err(SkipReason::ResponseWrapper));
     }
-    Some(Ok(DraftBody::Struct { flavor, rows }))
+    Some(Ok(DraftBody::Struct {
+        flavor,
+        undecided,
+        rows,
+    }))
 }
 
 fn notation_error(
@@ -458,9 +500,78 @@ fn field_name<'a>(
     Some((name, struck))
 }
 
+/// A `## Values` TypeScript union (`"a" | "b" | Unrecognized<string>`): each value is
+/// its own member name.
+fn values_code<'a>(
+    src: &Source,
+    code: &Text<'a>,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<DraftBody<'a>> {
+    // The code starts on the line after its fence (where `code.pos` is).
+    let at = |offset: usize| {
+        let before = &code.text[..offset.min(code.text.len())];
+        let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
+        Pos {
+            line: code.pos.line + 1 + before.matches('\n').count() as u32,
+            col: before[line_start..].chars().count() as u32 + 1,
+        }
+    };
+    let values = match notation::typescript::values(&code.text) {
+        Ok(v) => v,
+        Err(e) => {
+            errs.push(
+                Diagnostic::new(
+                    if e.unbalanced {
+                        ErrorKind::UnbalancedBrackets
+                    } else {
+                        ErrorKind::UnknownNotation
+                    },
+                    &src.path,
+                    Some(at(e.offset)),
+                    format!("{} in the `## Values` union", e.message),
+                )
+                .with_snippet(code.text.trim()),
+            );
+            return None;
+        }
+    };
+    let mut rows = Vec::with_capacity(values.values.len());
+    for v in values.values {
+        let pos = at(v.offset);
+        let (value, number) = match v.value {
+            notation::Const::Str(s) => (s, false),
+            notation::Const::Num(n) => (n, true),
+            other => {
+                errs.push(
+                    Diagnostic::new(
+                        ErrorKind::BadEnum,
+                        &src.path,
+                        Some(pos),
+                        "expected string or number values in the `## Values` union",
+                    )
+                    .with_snippet(&format!("{other:?}")),
+                );
+                return None;
+            }
+        };
+        rows.push(EnumRow {
+            name: Cow::Owned(value.clone()),
+            name_pos: pos,
+            value: Cow::Owned(value),
+            value_pos: pos,
+            number: Some(number),
+        });
+    }
+    Some(DraftBody::Enum {
+        flavor: Flavor::TypeScript,
+        rows,
+    })
+}
+
 fn values_table<'a>(
     src: &Source,
     table: &Table<'a>,
+    usage: Option<Flavor>,
     errs: &mut Vec<Diagnostic>,
 ) -> Option<DraftBody<'a>> {
     let (Some(nc), Some(vc)) = (column(table, "name"), column(table, "value")) else {
@@ -494,20 +605,24 @@ fn values_table<'a>(
             name_pos: row[nc].pos,
             value: row[vc].text.clone(),
             value_pos: row[vc].pos,
+            number: None,
         });
     }
     if errs.len() > before {
         return None;
     }
-    // Python member names are UPPER_SNAKE; Go's are the title plus PascalCase.
-    let flavor = if rows
-        .iter()
-        .all(|r| !r.name.chars().any(|c| c.is_lowercase()))
-    {
-        Flavor::Python
-    } else {
-        Flavor::Go
-    };
+    // The language of the doc's usage example; else by the names: Python member
+    // names are UPPER_SNAKE, Go's the title plus PascalCase.
+    let flavor = usage.unwrap_or(
+        if rows
+            .iter()
+            .all(|r| !r.name.chars().any(|c| c.is_lowercase()))
+        {
+            Flavor::Python
+        } else {
+            Flavor::Go
+        },
+    );
     Some(DraftBody::Enum { flavor, rows })
 }
 
@@ -525,32 +640,19 @@ fn union_members<'a>(
             Block::Code { lang, text } => Some((lang.as_str(), text)),
             _ => None,
         });
-        let f = match code.map(|c| c.0) {
-            Some("go") => Flavor::Go,
-            Some("python") => Flavor::Python,
-            _ if s.heading_is_code => Flavor::Python,
-            _ => Flavor::Go,
+        let f = match code.and_then(|c| Flavor::from_code_lang(c.0)) {
+            Some(f) => f,
+            None if s.heading_is_code => Flavor::Python,
+            None => Flavor::Go,
         };
         flavor.get_or_insert(f);
-        // Python names the member type in the heading; Go only in the code:
-        // `x := components.CreateXStr(string{/* values here */})`.
-        let (text, pos) = if f == Flavor::Python && !s.heading.text.is_empty() {
+        // Python and TypeScript name the member type in the heading; Go only in the
+        // code: `x := components.CreateXStr(string{/* values here */})`.
+        let (text, pos) = if f != Flavor::Go && !s.heading.text.is_empty() {
             (s.heading.text.to_string(), s.heading.pos)
         } else if let Some((_, code)) = code {
-            let t = match f {
-                Flavor::Go => code
-                    .text
-                    .split_once('(')
-                    .and_then(|(_, r)| r.split_once('{'))
-                    .map(|(t, _)| t.trim().to_string()),
-                Flavor::Python | Flavor::TypeScript => code
-                    .text
-                    .split_once(':')
-                    .and_then(|(_, r)| r.split_once('='))
-                    .map(|(t, _)| t.trim().to_string()),
-            };
-            match t {
-                Some(t) => (t, code.pos),
+            match notation::snippet_type(&code.text, f) {
+                Some(t) => (t.trim().to_string(), code.pos),
                 None => {
                     errs.push(
                         Diagnostic::new(
@@ -626,4 +728,7 @@ pub(super) struct EnumRow<'a> {
     pub(super) name_pos: Pos,
     pub(super) value: Cow<'a, str>,
     pub(super) value_pos: Pos,
+    /// How the value is written: a bare table cell (`None`: digits read as a number),
+    /// or a TypeScript literal, `Some(true)` for a number and `Some(false)` a string.
+    pub(super) number: Option<bool>,
 }

@@ -186,10 +186,14 @@ pub(super) fn build_enum(
     found: &mut Found,
 ) -> Option<Enum> {
     let (errs, warnings) = (&mut found.errors, &mut found.warnings);
+    // Integers when every value is one: digits in a table cell, or a TypeScript number
+    // literal (a quoted `"301"` stays a string).
     let is_int = !rows.is_empty()
         && rows.iter().all(|r| {
             let digits = r.value.strip_prefix('-').unwrap_or(&r.value);
-            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+            r.number != Some(false)
+                && !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
         });
     let mut variants = Vec::new();
     let mut names = BTreeSet::new();
@@ -201,6 +205,7 @@ pub(super) fn build_enum(
         name_pos,
         value,
         value_pos: pos,
+        number,
     } in rows
     {
         let name: &str = name;
@@ -247,7 +252,10 @@ pub(super) fn build_enum(
         };
         let base = naming::escape_keyword(naming::camel_ident(member, "Variant", "V"));
         let rust_name = naming::unique(base.clone(), "", &mut names);
-        if rust_name != base {
+        // Names the docs give are worth a warning when renamed; names made from values
+        // (a TypeScript union lists no names: `"!eq" | "eq"`) collide by nature, and
+        // each variant's doc gives its value.
+        if rust_name != base && number.is_none() {
             warnings.push(
                 Diagnostic::new(
                     ErrorKind::NameClash,

@@ -24,6 +24,7 @@ pub use kinds::keep_unknown;
 use crate::discover::{self, Source};
 use crate::error::{Diagnostic, ErrorKind, Pos};
 use crate::naming;
+use crate::notation::Flavor;
 use classify::{classify, CellMemo, Classified, DraftBody, Found};
 use kinds::{build_enum, build_struct, member_name, member_rank, FieldMemo};
 use resolve::{DocKey, Index, Resolver, Target, Unresolved};
@@ -138,20 +139,36 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
             .and_modify(|e| *e = None)
             .or_insert(Some(TypeId(id)));
         let flavor = match d.body {
+            DraftBody::Struct {
+                undecided: true, ..
+            } => None,
             DraftBody::Struct { flavor, .. }
             | DraftBody::Enum { flavor, .. }
-            | DraftBody::Union { flavor, .. } => flavor,
+            | DraftBody::Union { flavor, .. } => Some(flavor),
         };
         types.push(TypeDef {
             module,
             name,
             title: d.title.to_string(),
             source: src.path.clone(),
-            flavor: Some(flavor),
+            flavor,
             docs,
             // Filled in below once every name is known.
             kind: Kind::Union(Union { members: vec![] }),
         });
+    }
+
+    // Docs that do not tell their flavor take the one most docs of the set have.
+    let mut counts = BTreeMap::new();
+    for f in types.iter().filter_map(|t| t.flavor) {
+        *counts.entry(f).or_insert(0usize) += 1;
+    }
+    let common = counts
+        .into_iter()
+        .max_by_key(|&(f, n)| (n, std::cmp::Reverse(f)))
+        .map_or(Flavor::Python, |(f, _)| f);
+    for t in &mut types {
+        t.flavor.get_or_insert(common);
     }
 
     let index = Index {
@@ -178,7 +195,9 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
             }
             DraftBody::Union { members, .. } => {
                 let mut out = Vec::new();
-                for (t, pos) in members {
+                // An SDK-only alternative (an event stream beside the JSON body) is
+                // left out like an SDK-only field.
+                for (t, pos) in members.iter().filter(|(t, _)| !t.is_sdk_only()) {
                     match resolver.ty(t, *pos, &mut found) {
                         Ok(ty) => out.push(Member {
                             rust_name: String::new(),

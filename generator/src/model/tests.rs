@@ -311,3 +311,101 @@ fn a_link_to_the_sdk_response_wrapper_makes_the_field_sdk_only() {
     assert_eq!(s.fields.len(), 1);
     assert_eq!(s.fields[0].doc_name, "Count");
 }
+
+#[test]
+fn typescript_values_blocks_are_enums_named_by_their_values() {
+    let e = src(
+        "m/cmp.md",
+        "# Cmp\n\n## Example Usage\n\n```typescript\nlet value: Cmp = \"eq\";\n```\n\n## Values\n\n```typescript\n\"eq\" | \"!eq\" | \"dns-01\" | Unrecognized<string>\n```\n",
+    );
+    let n = src(
+        "m/code.md",
+        "# Code\n\n## Values\n\n```typescript\n301 | 302\n```\n",
+    );
+    let s = src(
+        "m/quoted.md",
+        "# Quoted\n\n## Values\n\n```typescript\n\"301\" | \"302\"\n```\n",
+    );
+    let out = built(&[e, n, s]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    // Names made from values collide quietly (`eq`, `!eq`): each variant's doc has its value.
+    assert!(out.model.warnings.is_empty(), "{:?}", out.model.warnings);
+    let enum_of = |name: &str| {
+        let t = out.model.types.iter().find(|t| t.name == name).unwrap();
+        assert_eq!(t.flavor, Some(Flavor::TypeScript));
+        match &t.kind {
+            Kind::Enum(e) => e.clone(),
+            _ => panic!(),
+        }
+    };
+    let cmp = enum_of("Cmp");
+    let pairs: Vec<_> = cmp
+        .variants
+        .iter()
+        .map(|v| (v.rust_name.as_str(), v.value.as_str()))
+        .collect();
+    assert_eq!(pairs, [("Eq", "eq"), ("Eq2", "!eq"), ("Dns01", "dns-01")]);
+    assert_eq!(cmp.repr, EnumRepr::Str);
+    assert_eq!(enum_of("Code").repr, EnumRepr::Int);
+    assert_eq!(enum_of("Quoted").repr, EnumRepr::Str);
+}
+
+#[test]
+fn a_values_union_that_does_not_read_points_at_the_value() {
+    let e = src(
+        "m/bad.md",
+        "# Bad\n\n## Values\n\n```typescript\n\"a\" |\n  Frob<string>\n```\n",
+    );
+    let out = built(&[e]);
+    assert_eq!(out.errors.len(), 1, "{:?}", out.errors);
+    assert_eq!(out.errors[0].kind, ErrorKind::UnknownNotation);
+    assert_eq!(out.errors[0].pos, Some(Pos { line: 7, col: 3 }));
+}
+
+#[test]
+fn options_pages_are_skipped_and_struck_titles_name_their_type() {
+    let opts = src(
+        "operations/option.md",
+        "# Options\n\n## Global Options\n\n### WithServerURL\n\n```go\nsdk.WithServerURL(\"x\")\n```\n\n## Per-Method Options\n\n### WithRetries\n",
+    );
+    let legacy = src(
+        "c/legacy.mdx",
+        &format!(
+            "---\ntitle: \"~~LegacyVideo~~\"\n---\n\nOld.\n\n## Fields\n\n{}",
+            table(&["| `URL` | `string` | :heavy_check_mark: | N/A |"])
+        ),
+    );
+    let out = built(&[opts, legacy]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert_eq!(out.model.skipped.len(), 1);
+    assert_eq!(out.model.skipped[0].reason, SkipReason::SdkOptions);
+    assert_eq!(out.model.types[0].name, "LegacyVideo");
+}
+
+#[test]
+fn union_members_read_in_their_snippets_language_and_sdk_only_ones_are_left_out() {
+    let ts = src(
+        "m/dest.md",
+        "# Dest\n\n## Supported Types\n\n### `string`\n\n```typescript\nconst value: string = \"<value>\";\n```\n\n### `number[]`\n\n```typescript\nconst value: number[] = [1];\n```\n",
+    );
+    let go = src(
+        "c/resp.md",
+        "# Resp\n\n## Supported Types\n\n### \n\n```go\nresp := operations.CreateRespStr(string{/* values here */})\n```\n\n### \n\n```go\nresp := operations.CreateRespAny([]interface{}{/* values here */})\n```\n\n### \n\n```go\nresp := operations.CreateRespEventStream(*stream.EventStream[components.X]{/* values here */})\n```\n",
+    );
+    let out = built(&[ts, go]);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert!(out.model.degraded.is_empty(), "{:?}", out.model.degraded);
+    let members = |name: &str| match &out
+        .model
+        .types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap()
+        .kind
+    {
+        Kind::Union(u) => u.members.iter().map(|m| m.ty.clone()).collect::<Vec<_>>(),
+        _ => panic!(),
+    };
+    assert_eq!(members("Dest"), [Ty::String, Ty::List(Box::new(Ty::F64))]);
+    assert_eq!(members("Resp"), [Ty::String, Ty::List(Box::new(Ty::Json))]);
+}
