@@ -175,7 +175,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
             .types
             .retain(|t| matches!(&t.kind, generator::model::Kind::Enum(e) if e.repr == repr));
         assert!(!model.types.is_empty(), "specs/ have {repr:?} enums");
-        let code = generator::emit::render(&model, &Default::default(), 1).unwrap();
+        let code = generator::emit::render(&model, 1).unwrap();
         assert_eq!(
             code.contains("pub mod __helpers"),
             repr == generator::model::EnumRepr::Str,
@@ -300,7 +300,7 @@ fn broken_mapping() -> (String, String) {
         }
     }
     let broken = broken.expect("specs/ have a date field");
-    let code = generator::emit::render(&bad, &Default::default(), 1).unwrap();
+    let code = generator::emit::render(&bad, 1).unwrap();
     write_crate(&ws.join("crates").join(BROKEN), BROKEN, &code, &good, &bad);
     broken
 }

@@ -101,7 +101,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = generator::error::render_with(&built.errors, 50, "error", text_of);
     let _ = generator::error::render_with(&built.model.warnings, 20, "warning", text_of);
     let _ = generator::Error::new(built.errors.clone()).render(50);
-    let code = generator::emit::render(&built.model, &Default::default(), 1)
+    let code = generator::emit::render(&built.model, 1)
         .unwrap_or_else(|e| panic!("helpers do not format: {e}"));
     let tokens: proc_macro2::TokenStream = code
         .parse()

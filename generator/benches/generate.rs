@@ -117,8 +117,7 @@ fn main() {
                 .sum::<usize>()
         });
         let (t_model, built) = time(|| model::build_with(&sources, 1));
-        let (t_emit, code) =
-            time(|| emit::render(&built.model, &emit::EmitOptions::default(), 1).unwrap());
+        let (t_emit, code) = time(|| emit::render(&built.model, 1).unwrap());
         // The floor includes reading the files, like the end-to-end run does.
         let (floor_total, t_e2e) = paired(
             || floor(&discover::read(discover::list(&inputs).unwrap()).0),
@@ -177,9 +176,7 @@ fn main() {
                 let built = model::build_with(&sources, 1);
                 assert!(built.errors.is_empty(), "{:?}", built.errors.first());
                 let m = built.model;
-                emit::render(&m, &emit::EmitOptions::default(), 1)
-                    .unwrap()
-                    .len()
+                emit::render(&m, 1).unwrap().len()
             });
             println!(
                 "  {k}x: {:>5} docs {:>8.1} ms  ({:.3} ms/doc)",

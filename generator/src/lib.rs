@@ -20,7 +20,6 @@ pub mod naming;
 pub mod notation;
 pub mod overrides;
 pub mod parse;
-pub mod pretty;
 pub mod samples;
 
 pub use error::{Diagnostic, Error, ErrorKind, Pos};
@@ -38,7 +37,6 @@ pub struct Config {
     keep_unknown: KeepUnknown,
     wire_names: Option<PathBuf>,
     threads: Option<usize>,
-    emit: emit::EmitOptions,
 }
 
 /// What a run produced.
@@ -195,7 +193,7 @@ impl Config {
     pub fn run(&self) -> Result<Output, Error> {
         let threads = self.thread_count();
         let (model, errors) = self.model_on(threads)?;
-        let code = emit::render(&model, &self.emit, threads).map_err(|e| {
+        let code = emit::render(&model, threads).map_err(|e| {
             Error::single(Diagnostic::new(
                 ErrorKind::Unsupported,
                 Path::new("<output>"),

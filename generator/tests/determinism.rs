@@ -66,7 +66,7 @@ fn sources(root: &Path) -> Vec<Source> {
 fn build_and_emit(sources: &[Source]) -> String {
     let built = generator::model::build(sources);
     assert!(built.errors.is_empty(), "{:?}", built.errors);
-    generator::emit::render(&built.model, &Default::default(), 1).unwrap()
+    generator::emit::render(&built.model, 1).unwrap()
 }
 
 #[test]

@@ -183,7 +183,7 @@ fn pipeline(docs: &[(String, String, String)]) {
     let text_of = |p: &Path| sources.iter().find(|s| s.path == p).map(|s| s.text.clone());
     let _ = generator::error::render_with(&built.errors, 50, "error", text_of);
     let _ = generator::error::render_with(&built.model.warnings, 50, "warning", text_of);
-    let code = generator::emit::render(&built.model, &Default::default(), 1).unwrap();
+    let code = generator::emit::render(&built.model, 1).unwrap();
     // The printer's text is prettyplease's formatting of the same code, for any input.
     let reformatted = generator::emit::reformat(&code)
         .unwrap_or_else(|e| panic!("emitted code does not parse: {e}\ninput: {docs:?}"));
