@@ -318,3 +318,195 @@ pub(crate) fn harness_support() -> Result<TokenStream, syn::Error> {
     let items = file.items;
     Ok(quote!(#(#items)*))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the splice emits for these roots: item names, `Type::method` and
+    /// `impl Trait for Type`, in order.
+    fn emitted(names: &[&'static str], public: &[&'static str]) -> Vec<String> {
+        let uses = Uses {
+            names: names.iter().chain(public).copied().collect(),
+            public: public.iter().copied().collect(),
+        };
+        let tokens = HELPERS_RUNTIME
+            .with(|rt| rt.as_ref().unwrap().splice(&uses))
+            .unwrap();
+        let file: syn::File = syn::parse2(tokens).unwrap();
+        let mut out = Vec::new();
+        for item in &file.items {
+            match item {
+                Item::Impl(imp) => {
+                    let ty = self_name(&imp.self_ty).unwrap();
+                    match &imp.trait_ {
+                        Some((_, path, _)) => {
+                            let t = path.segments.last().unwrap().ident.to_string();
+                            out.push(format!("impl {t} for {ty}"));
+                        }
+                        None => out.extend(imp.items.iter().map(|m| match m {
+                            ImplItem::Fn(f) => format!("{ty}::{}", f.sig.ident),
+                            _ => unreachable!(),
+                        })),
+                    }
+                }
+                item => out.push(item_name(item).unwrap()),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn nothing_referenced_nothing_emitted() {
+        assert!(emitted(&[], &[]).is_empty());
+        let model = Model::default();
+        assert_eq!(helpers(&model, &Uses::default()).unwrap(), "");
+    }
+
+    #[test]
+    fn a_struct_that_reads_nothing_gets_no_key() {
+        let got = emitted(&["object", "FromMap", "Fields", "new", "skip_all"], &[]);
+        assert_eq!(
+            got,
+            [
+                "FromMap",
+                "Object",
+                "impl Visitor for Object",
+                "object",
+                "Fields",
+                "Fields::new",
+                "Fields::skip_all",
+            ]
+        );
+    }
+
+    #[test]
+    fn methods_come_only_when_called_and_bring_what_they_call() {
+        let got = emitted(&["Key", "as_str", "field"], &[]);
+        // `field` alone names no type: `Fields` is not reached, so neither is it.
+        assert_eq!(got, ["Key", "Key::as_str", "impl Deserialize for Key"]);
+        let got = emitted(&["Fields", "new", "next_key", "opt_date", "keep"], &[]);
+        for want in [
+            "Key::into_string",
+            "Fields::put",
+            "Day",
+            "ymd",
+            "Fields::keep",
+        ] {
+            assert!(got.iter().any(|g| g == want), "{want} in {got:?}");
+        }
+        for unwanted in ["Key::as_str", "Lenient", "Fields::field", "Fields::skip"] {
+            assert!(!got.iter().any(|g| g == unwanted), "{unwanted} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn trait_impls_come_with_their_trait_and_type() {
+        let got = emitted(&["float"], &[]);
+        assert_eq!(
+            got,
+            ["Float", "impl Float for f64", "impl Float for f32", "float"]
+        );
+        let got = emitted(&["floats"], &[]);
+        for want in [
+            "Float",
+            "impl Floats for Vec",
+            "Each",
+            "impl Serialize for Each",
+        ] {
+            assert!(got.iter().any(|g| g == want), "{want} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_type_users_see_brings_its_api() {
+        let got = emitted(&["keep_text", "new", "Fields"], &["UnknownKeys"]);
+        for want in [
+            "UnknownKeys::get",
+            "UnknownKeys::to_map",
+            "UnknownKeys::push_key",
+            "impl FromIterator for UnknownKeys",
+            "Text",
+            "impl Visitor for Text",
+            "Emit",
+            "Entries",
+        ] {
+            assert!(got.iter().any(|g| g == want), "{want} in {got:?}");
+        }
+        // Only its API: another type's public methods still need a caller.
+        assert!(!got.iter().any(|g| g == "Fields::field"), "{got:?}");
+        let mut model = Model::default();
+        let uses = Uses {
+            names: ["UnknownKeys", "new"].into(),
+            public: ["UnknownKeys"].into(),
+        };
+        let text = helpers(&model, &uses).unwrap();
+        assert!(
+            text.ends_with("pub use self::__helpers::UnknownKeys;\n"),
+            "{text}"
+        );
+        // A model of that name at the root keeps the name; the type stays reachable.
+        model.types.push(crate::model::TypeDef {
+            module: Vec::new(),
+            name: "UnknownKeys".into(),
+            title: "UnknownKeys".into(),
+            source: Default::default(),
+            flavor: None,
+            docs: String::new(),
+            kind: crate::model::Kind::Struct(crate::model::Struct {
+                fields: Vec::new(),
+                extra: None,
+                sdk_only: Vec::new(),
+                derive_default: true,
+            }),
+        });
+        assert!(!helpers(&model, &uses).unwrap().contains("pub use"));
+    }
+
+    #[test]
+    fn every_runtime_piece_is_reachable_and_formatter_attributes_stay_out() {
+        let all: Vec<&'static str> = HELPERS_RUNTIME.with(|rt| {
+            let rt = rt.as_ref().unwrap();
+            rt.names
+                .iter()
+                .map(|n| &*Box::leak(n.clone().into_boxed_str()))
+                .collect()
+        });
+        let got = emitted(&all, &[]);
+        let pieces = HELPERS_RUNTIME.with(|rt| rt.as_ref().unwrap().pieces.len());
+        assert_eq!(got.len(), pieces);
+        let text = helpers(
+            &Model::default(),
+            &Uses {
+                names: all.into_iter().collect(),
+                public: BTreeSet::new(),
+            },
+        )
+        .unwrap();
+        assert!(!text.contains("rustfmt"), "{text}");
+    }
+
+    #[test]
+    fn a_name_the_runtime_lacks_is_an_internal_error() {
+        let uses = Uses {
+            names: ["object", "no_such_helper"].into(),
+            public: BTreeSet::new(),
+        };
+        let err = helpers(&Model::default(), &uses).unwrap_err();
+        assert!(err.to_string().contains("`no_such_helper`"), "{err}");
+    }
+
+    #[test]
+    fn the_harness_support_is_spliced_whole() {
+        let tokens = harness_support().unwrap().to_string();
+        for item in [
+            "check_all_with",
+            "round_trip",
+            "path_at",
+            "first_difference",
+            "Report",
+        ] {
+            assert!(tokens.contains(item), "{item}");
+        }
+    }
+}
