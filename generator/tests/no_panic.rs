@@ -184,7 +184,8 @@ fn pipeline(docs: &[(String, String, String)]) {
     let _ = generator::error::render_with(&built.errors, 50, "error", text_of);
     let _ = generator::error::render_with(&built.model.warnings, 50, "warning", text_of);
     let code = generator::emit::render(&built.model, 1).unwrap();
-    // The printer's text is prettyplease's formatting of the same code, for any input.
+    // The output is a fixed point of prettyplease, for any input: formatting it again
+    // changes nothing.
     let reformatted = generator::emit::reformat(&code)
         .unwrap_or_else(|e| panic!("emitted code does not parse: {e}\ninput: {docs:?}"));
     assert_eq!(code, reformatted, "input: {docs:?}");
