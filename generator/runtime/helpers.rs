@@ -260,6 +260,7 @@ pub fn required<T, E: ::serde::de::Error>(
 ) -> ::std::result::Result<T, E> {
     slot.ok_or_else(|| E::missing_field(key))
 }
+
 /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
 /// without offset or a bare date (both taken as UTC), or integer epoch
 /// seconds. It keeps its instant and is written back as RFC 3339.
@@ -306,6 +307,7 @@ impl<'de> ::serde::Deserialize<'de> for Lenient {
         d.deserialize_any(V)
     }
 }
+
 /// A date (`2024-01-31`), read as `chrono::NaiveDate` reads it.
 struct Day(::chrono::NaiveDate);
 
@@ -352,6 +354,7 @@ fn ymd(b: &[u8]) -> ::std::option::Option<::chrono::NaiveDate> {
 pub trait Float: ::std::marker::Copy {
     fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error>;
 }
+
 impl Float for f64 {
     fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         // Below 2^53 every integral f64 is exactly an i64.
@@ -362,6 +365,7 @@ impl Float for f64 {
         }
     }
 }
+
 impl Float for f32 {
     fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         // Below 2^24 every integral f32 is exactly an i64, as above.
@@ -377,6 +381,7 @@ impl Float for f32 {
         }
     }
 }
+
 /// Writes a float field or union member (see `Float`).
 pub fn float<T: Float, S: ::serde::Serializer>(
     v: &T,
@@ -384,6 +389,7 @@ pub fn float<T: Float, S: ::serde::Serializer>(
 ) -> ::std::result::Result<S::Ok, S::Error> {
     v.write(s)
 }
+
 pub fn opt_float<T: Float, S: ::serde::Serializer>(
     v: &::std::option::Option<T>,
     s: S,
@@ -393,6 +399,7 @@ pub fn opt_float<T: Float, S: ::serde::Serializer>(
         ::std::option::Option::None => s.serialize_none(),
     }
 }
+
 pub fn opt_opt_float<T: Float, S: ::serde::Serializer>(
     v: &::std::option::Option<::std::option::Option<T>>,
     s: S,
@@ -402,21 +409,25 @@ pub fn opt_opt_float<T: Float, S: ::serde::Serializer>(
         ::std::option::Option::None => s.serialize_none(),
     }
 }
+
 /// A value with floats inside lists, maps or nullable elements: each float
 /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
 pub trait Floats {
     fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error>;
 }
+
 impl Floats for f64 {
     fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         float(self, s)
     }
 }
+
 impl Floats for f32 {
     fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         float(self, s)
     }
 }
+
 impl<T: Floats> Floats for ::std::option::Option<T> {
     fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
@@ -425,16 +436,19 @@ impl<T: Floats> Floats for ::std::option::Option<T> {
         }
     }
 }
+
 impl<T: Floats> Floats for ::std::vec::Vec<T> {
     fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         s.collect_seq(self.iter().map(Each))
     }
 }
+
 impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
     fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
     }
 }
+
 /// An element of a container, written through `Floats`.
 struct Each<'a, T>(&'a T);
 impl<T: Floats> ::serde::Serialize for Each<'_, T> {
@@ -442,6 +456,7 @@ impl<T: Floats> ::serde::Serialize for Each<'_, T> {
         self.0.write(s)
     }
 }
+
 /// Writes a value whose floats sit inside lists, maps or nullable elements.
 pub fn floats<T: Floats, S: ::serde::Serializer>(
     v: &T,
@@ -449,6 +464,7 @@ pub fn floats<T: Floats, S: ::serde::Serializer>(
 ) -> ::std::result::Result<S::Ok, S::Error> {
     v.write(s)
 }
+
 /// Keys a struct does not declare, kept as JSON text in the order they came
 /// and written back the same way. Reading them costs no allocation per key,
 /// unlike a map of `serde_json::Value`s; [`UnknownKeys::get`],

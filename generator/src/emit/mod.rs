@@ -6,7 +6,7 @@
 //! `__helpers` module, is ordinary Rust in `generator/runtime/`, compiled and tested
 //! with the generator; `runtime` splices in only the parts the emitted types reference.
 //!
-//! Identifiers come only from the model (validated there and again by [`ident`]); all
+//! Identifiers come only from the model (validated there and again here); all
 //! doc text goes through literal tokens (`#[doc = ..]`, string literals), so nothing in
 //! a doc can become code.
 //!
