@@ -102,12 +102,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = stages::render_with(&built.model.warnings, 20, "warning", text_of);
     let _ = generator::render_list(&built.errors, 50, "error");
     let code = generator::render(&built.model, 1)
-        .unwrap_or_else(|e| panic!("helpers do not format: {e}"));
+        .unwrap_or_else(|e| panic!("emitted code does not format: {e}"));
     let tokens: proc_macro2::TokenStream = code
         .parse()
         .unwrap_or_else(|e| panic!("emitted code does not lex: {e}"));
     no_injected_macro(tokens);
-    // The printer's text is prettyplease's formatting of the same code.
+    // The output is a fixed point of prettyplease: formatting it again changes nothing.
     match stages::reformat(&code) {
         Ok(again) => assert!(again == code, "emitted code is not prettyplease's formatting"),
         Err(e) => panic!("emitted code does not parse: {e}"),

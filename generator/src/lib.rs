@@ -43,7 +43,6 @@ mod naming;
 mod notation;
 mod overrides;
 mod parse;
-mod pretty;
 pub mod samples;
 
 pub use error::{render_list, Diagnostic, Error, ErrorKind, Pos};
@@ -375,7 +374,7 @@ impl Config {
 /// the same for any number). [`Config::run`] does this after building the model; call it
 /// directly for a model you changed or built from parts.
 pub fn render(model: &Model, threads: usize) -> Result<String, Error> {
-    emit::render(model, &emit::EmitOptions::default(), threads.max(1)).map_err(|e| {
+    emit::render(model, threads.max(1)).map_err(|e| {
         Error::single(Diagnostic::new(
             ErrorKind::Internal,
             Path::new("<output>"),

@@ -1042,7 +1042,7 @@ fn fuzz_regressions() {
             match t.run(true) {
                 Ok(out) => {
                     assert_safe(&out.code);
-                    // The printer's text is prettyplease's formatting of itself.
+                    // The output is a fixed point of prettyplease: formatting it again changes nothing.
                     let again = generator::__internal::reformat(&out.code).unwrap();
                     assert!(
                         again == out.code,

@@ -215,7 +215,8 @@ fn pipeline(docs: &[(String, String, String)]) {
     let _ = stages::render_with(&built.errors, 50, "error", text_of);
     let _ = stages::render_with(&built.model.warnings, 50, "warning", text_of);
     let code = generator::render(&built.model, 1).unwrap();
-    // The printer's text is prettyplease's formatting of the same code, for any input.
+    // The output is a fixed point of prettyplease, for any input: formatting it again
+    // changes nothing.
     let reformatted = stages::reformat(&code)
         .unwrap_or_else(|e| panic!("emitted code does not parse: {e}\ninput: {docs:?}"));
     assert_eq!(code, reformatted, "input: {docs:?}");

@@ -36,7 +36,8 @@ pub fn generate(inputs: &[&Path]) -> String {
 }
 
 /// Asserts that `code` parses and is exactly what prettyplease prints for it: the
-/// printer writes prettyplease's formatting without syn, and prettyplease is the judge.
+/// output is prettyplease's formatting, and a fixed point of it, so formatting it again
+/// changes nothing.
 /// `what` names the code in the failure, which shows the first line that differs.
 pub fn assert_prettyplease_formatting(code: &str, what: &str) {
     let reformatted = generator::__internal::reformat(code)

@@ -1,0 +1,922 @@
+//! The runtime the emitted code calls: spliced into the output as the `__helpers`
+//! module, item by item, so a model gets only the parts its types use (see
+//! `emit::runtime` for the rule). Written as ordinary Rust so the compiler, clippy and
+//! the unit tests in `runtime/tests.rs` see it; paths stay fully qualified because the
+//! module lands beside arbitrary user code (a model may be named `Option` or `Result`).
+
+/// A struct read from the entries of a map.
+pub trait FromMap<'de>: ::std::marker::Sized {
+    /// What the visitor expects, for error messages.
+    const EXPECTING: &'static str;
+    fn from_map<A: ::serde::de::MapAccess<'de>>(map: A) -> ::std::result::Result<Self, A::Error>;
+}
+
+struct Object<T>(::std::marker::PhantomData<T>);
+
+impl<'de, T: FromMap<'de>> ::serde::de::Visitor<'de> for Object<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> ::std::result::Result<T, A::Error> {
+        T::from_map(map)
+    }
+}
+
+/// Deserializes a struct from a map; anything else is an error.
+pub fn object<'de, T: FromMap<'de>, D: ::serde::Deserializer<'de>>(
+    d: D,
+) -> ::std::result::Result<T, D::Error> {
+    d.deserialize_map(Object(::std::marker::PhantomData))
+}
+
+/// A map key or a string enum's value, borrowed from the input when it can be.
+pub struct Key<'de>(::std::borrow::Cow<'de, str>);
+
+impl Key<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn into_string(self) -> ::std::string::String {
+        self.0.into_owned()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> ::serde::de::Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: ::serde::de::Error>(
+                self,
+                s: &'de str,
+            ) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(s)))
+            }
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                s: &str,
+            ) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: ::serde::de::Error>(
+                self,
+                s: ::std::string::String,
+            ) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(s)))
+            }
+            // UTF-8 bytes, as `String` takes them from formats that send
+            // strings that way.
+            fn visit_borrowed_bytes<E: ::serde::de::Error>(
+                self,
+                b: &'de [u8],
+            ) -> ::std::result::Result<Key<'de>, E> {
+                match ::std::str::from_utf8(b) {
+                    ::std::result::Result::Ok(s) => self.visit_borrowed_str(s),
+                    ::std::result::Result::Err(_) => ::std::result::Result::Err(E::invalid_value(
+                        ::serde::de::Unexpected::Bytes(b),
+                        &self,
+                    )),
+                }
+            }
+            fn visit_bytes<E: ::serde::de::Error>(
+                self,
+                b: &[u8],
+            ) -> ::std::result::Result<Key<'de>, E> {
+                match ::std::str::from_utf8(b) {
+                    ::std::result::Result::Ok(s) => self.visit_str(s),
+                    ::std::result::Result::Err(_) => ::std::result::Result::Err(E::invalid_value(
+                        ::serde::de::Unexpected::Bytes(b),
+                        &self,
+                    )),
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The entries of a map being read into a struct.
+pub struct Fields<A> {
+    map: A,
+}
+
+impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
+    pub fn new(map: A) -> Self {
+        Fields { map }
+    }
+    pub fn next_key(&mut self) -> ::std::result::Result<::std::option::Option<Key<'de>>, A::Error> {
+        self.map.next_key()
+    }
+    /// Reads a field's value into its slot, once: a second key for the same
+    /// field (two spellings of it, say) is an error.
+    fn put<T>(
+        &mut self,
+        slot: &mut ::std::option::Option<T>,
+        key: &'static str,
+        read: impl ::std::ops::FnOnce(&mut A) -> ::std::result::Result<T, A::Error>,
+    ) -> ::std::result::Result<(), A::Error> {
+        if slot.is_some() {
+            return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::duplicate_field(
+                key,
+            ));
+        }
+        *slot = ::std::option::Option::Some(read(&mut self.map)?);
+        ::std::result::Result::Ok(())
+    }
+    /// The value as its type reads it (`null` is `None` for an `Option`).
+    pub fn field<T: ::serde::Deserialize<'de>>(
+        &mut self,
+        slot: &mut ::std::option::Option<T>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| m.next_value())
+    }
+    /// A present key, `null` included, is `Some`: keeps `null` apart from absent.
+    // rustfmt would put the closure body in braces, which the output does not have.
+    #[rustfmt::skip]
+    pub fn some<T: ::serde::Deserialize<'de>>(
+        &mut self,
+        slot: &mut ::std::option::Option<::std::option::Option<T>>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| m.next_value().map(::std::option::Option::Some))
+    }
+    /// A timestamp, read leniently.
+    pub fn time(
+        &mut self,
+        slot: &mut ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| m.next_value::<Lenient>().map(|l| l.0))
+    }
+    /// A timestamp or `null`, read leniently.
+    pub fn opt_time(
+        &mut self,
+        slot: &mut ::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        // The closure body in braces: prettyplease prints a bare method chain
+        // there differently on a second pass, and the output must be a fixed point.
+        self.put(slot, key, |m| {
+            m.next_value::<::std::option::Option<Lenient>>()
+                .map(|o| o.map(|l| l.0))
+        })
+    }
+    /// A timestamp or `null`, read leniently; `null` is kept apart from absent.
+    pub fn some_opt_time(
+        &mut self,
+        slot: &mut ::std::option::Option<
+            ::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>,
+        >,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| {
+            m.next_value::<::std::option::Option<Lenient>>()
+                .map(|o| ::std::option::Option::Some(o.map(|l| l.0)))
+        })
+    }
+    /// A date.
+    pub fn date(
+        &mut self,
+        slot: &mut ::std::option::Option<::chrono::NaiveDate>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| m.next_value::<Day>().map(|l| l.0))
+    }
+    /// A date or `null`.
+    pub fn opt_date(
+        &mut self,
+        slot: &mut ::std::option::Option<::std::option::Option<::chrono::NaiveDate>>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| {
+            m.next_value::<::std::option::Option<Day>>()
+                .map(|o| o.map(|l| l.0))
+        })
+    }
+    /// A date or `null`; `null` is kept apart from absent.
+    pub fn some_opt_date(
+        &mut self,
+        slot: &mut ::std::option::Option<
+            ::std::option::Option<::std::option::Option<::chrono::NaiveDate>>,
+        >,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| {
+            m.next_value::<::std::option::Option<Day>>()
+                .map(|o| ::std::option::Option::Some(o.map(|l| l.0)))
+        })
+    }
+    /// Skips the value of a key the struct does not declare.
+    pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
+        self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+    }
+    /// Skips every entry, for a struct that declares no keys and keeps none (so it
+    /// needs no `Key`).
+    pub fn skip_all(mut self) -> ::std::result::Result<(), A::Error> {
+        while self
+            .map
+            .next_entry::<::serde::de::IgnoredAny, ::serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        ::std::result::Result::Ok(())
+    }
+    /// Keeps the value of a key the struct does not declare, as it came.
+    pub fn keep<T: ::serde::Deserialize<'de>>(
+        &mut self,
+        extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
+        key: Key<'de>,
+    ) -> ::std::result::Result<(), A::Error> {
+        let value = self.map.next_value()?;
+        extra.insert(key.into_string(), value);
+        ::std::result::Result::Ok(())
+    }
+    /// Keeps the value of a key the struct does not declare, as JSON text.
+    pub fn keep_text(
+        &mut self,
+        extra: &mut UnknownKeys,
+        key: Key<'de>,
+    ) -> ::std::result::Result<(), A::Error> {
+        extra
+            .push_key(key.as_str())
+            .map_err(<A::Error as ::serde::de::Error>::custom)?;
+        self.map.next_value_seed(Text(&mut extra.json, 0))?;
+        extra.json.push(b'}');
+        ::std::result::Result::Ok(())
+    }
+}
+
+/// The value of a key that must be present.
+pub fn required<T, E: ::serde::de::Error>(
+    slot: ::std::option::Option<T>,
+    key: &'static str,
+) -> ::std::result::Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(key))
+}
+
+/// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
+/// without offset or a bare date (both taken as UTC), or integer epoch
+/// seconds. It keeps its instant and is written back as RFC 3339.
+struct Lenient(::chrono::DateTime<::chrono::Utc>);
+
+impl<'de> ::serde::Deserialize<'de> for Lenient {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        struct V;
+        impl ::serde::de::Visitor<'_> for V {
+            type Value = Lenient;
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("an RFC 3339 timestamp, a date, or epoch seconds")
+            }
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                s: &str,
+            ) -> ::std::result::Result<Lenient, E> {
+                use ::chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+                if let ::std::result::Result::Ok(t) = DateTime::parse_from_rfc3339(s) {
+                    return ::std::result::Result::Ok(Lenient(t.with_timezone(&Utc)));
+                }
+                for format in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+                    if let ::std::result::Result::Ok(t) = NaiveDateTime::parse_from_str(s, format) {
+                        return ::std::result::Result::Ok(Lenient(t.and_utc()));
+                    }
+                }
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .ok()
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .map(|t| Lenient(t.and_utc()))
+                    .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+            }
+            fn visit_i64<E: ::serde::de::Error>(self, n: i64) -> ::std::result::Result<Lenient, E> {
+                ::chrono::DateTime::from_timestamp(n, 0)
+                    .map(Lenient)
+                    .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Signed(n), &self))
+            }
+            fn visit_u64<E: ::serde::de::Error>(self, n: u64) -> ::std::result::Result<Lenient, E> {
+                let signed = i64::try_from(n)
+                    .map_err(|_| E::invalid_value(::serde::de::Unexpected::Unsigned(n), &self))?;
+                self.visit_i64(signed)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A date (`2024-01-31`), read as `chrono::NaiveDate` reads it.
+struct Day(::chrono::NaiveDate);
+
+impl<'de> ::serde::Deserialize<'de> for Day {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        struct V;
+        impl ::serde::de::Visitor<'_> for V {
+            type Value = Day;
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a formatted date string")
+            }
+            fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<Day, E> {
+                if let ::std::option::Option::Some(d) = ymd(s.as_bytes()) {
+                    return ::std::result::Result::Ok(Day(d));
+                }
+                // Anything else (signed or long years, spaces, bad dates) as
+                // chrono reads it, so its result and errors are chrono's own.
+                s.parse().map(Day).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// `YYYY-MM-DD` in ASCII digits, when it names a real date.
+fn ymd(b: &[u8]) -> ::std::option::Option<::chrono::NaiveDate> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b else {
+        return ::std::option::Option::None;
+    };
+    let mut n = 0u32;
+    for c in [y0, y1, y2, y3, m0, m1, d0, d1] {
+        if !c.is_ascii_digit() {
+            return ::std::option::Option::None;
+        }
+        n = n * 10 + u32::from(c - b'0');
+    }
+    // n is YYYYMMDD: at most 99,991,231, so the year fits an i32.
+    ::chrono::NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
+}
+
+/// A float written as APIs send it: an integral value as an integer (`1800`,
+/// not `1800.0`), any other in its own precision (`7.9` for an `f32`, not
+/// the `7.900000095367432` its widening to `f64` would print).
+pub trait Float: ::std::marker::Copy {
+    fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error>;
+}
+
+impl Float for f64 {
+    fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        // Below 2^53 every integral f64 is exactly an i64.
+        if self.fract() == 0.0 && self.abs() < 9_007_199_254_740_992.0 {
+            s.serialize_i64(self as i64)
+        } else {
+            s.serialize_f64(self)
+        }
+    }
+}
+
+impl Float for f32 {
+    fn write<S: ::serde::Serializer>(self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        // Below 2^24 every integral f32 is exactly an i64, as above.
+        if self.fract() == 0.0 && self.abs() < 16_777_216.0 {
+            return s.serialize_i64(self as i64);
+        }
+        // The shortest decimal that reads back as this f32 (`7.9`), written as
+        // an f64: `serialize_f32` would print the same through `to_string`
+        // but widen to `7.900000095367432` through `to_value`.
+        match self.to_string().parse::<f64>() {
+            ::std::result::Result::Ok(v) => v.write(s),
+            ::std::result::Result::Err(_) => s.serialize_f32(self),
+        }
+    }
+}
+
+/// Writes a float field or union member (see `Float`).
+pub fn float<T: Float, S: ::serde::Serializer>(
+    v: &T,
+    s: S,
+) -> ::std::result::Result<S::Ok, S::Error> {
+    v.write(s)
+}
+
+pub fn opt_float<T: Float, S: ::serde::Serializer>(
+    v: &::std::option::Option<T>,
+    s: S,
+) -> ::std::result::Result<S::Ok, S::Error> {
+    match v {
+        ::std::option::Option::Some(v) => float(v, s),
+        ::std::option::Option::None => s.serialize_none(),
+    }
+}
+
+pub fn opt_opt_float<T: Float, S: ::serde::Serializer>(
+    v: &::std::option::Option<::std::option::Option<T>>,
+    s: S,
+) -> ::std::result::Result<S::Ok, S::Error> {
+    match v {
+        ::std::option::Option::Some(v) => opt_float(v, s),
+        ::std::option::Option::None => s.serialize_none(),
+    }
+}
+
+/// A value with floats inside lists, maps or nullable elements: each float
+/// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
+pub trait Floats {
+    fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error>;
+}
+
+impl Floats for f64 {
+    fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        float(self, s)
+    }
+}
+
+impl Floats for f32 {
+    fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        float(self, s)
+    }
+}
+
+impl<T: Floats> Floats for ::std::option::Option<T> {
+    fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            ::std::option::Option::Some(v) => v.write(s),
+            ::std::option::Option::None => s.serialize_none(),
+        }
+    }
+}
+
+impl<T: Floats> Floats for ::std::vec::Vec<T> {
+    fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(Each))
+    }
+}
+
+impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
+    fn write<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
+    }
+}
+
+/// An element of a container, written through `Floats`.
+struct Each<'a, T>(&'a T);
+impl<T: Floats> ::serde::Serialize for Each<'_, T> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        self.0.write(s)
+    }
+}
+
+/// Writes a value whose floats sit inside lists, maps or nullable elements.
+pub fn floats<T: Floats, S: ::serde::Serializer>(
+    v: &T,
+    s: S,
+) -> ::std::result::Result<S::Ok, S::Error> {
+    v.write(s)
+}
+
+/// Keys a struct does not declare, kept as JSON text in the order they came
+/// and written back the same way. Reading them costs no allocation per key,
+/// unlike a map of `serde_json::Value`s; [`UnknownKeys::get`],
+/// [`UnknownKeys::to_map`] and [`UnknownKeys::entries`] parse the text when
+/// asked. Values keep serde_json's spelling of numbers (`1.50` becomes `1.5`);
+/// objects inside them keep the order of their keys.
+#[derive(Clone, Default)]
+pub struct UnknownKeys {
+    /// Empty, or the text of one JSON object. Only this module writes it, so
+    /// it is always valid UTF-8 and valid JSON.
+    json: ::std::vec::Vec<u8>,
+}
+
+/// Bytes reserved for the first kept key: room for a few entries, less than
+/// the first node of a `BTreeMap<String, serde_json::Value>` (about 630 bytes).
+const RESERVE: usize = 256;
+
+impl UnknownKeys {
+    /// No keys.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether no key was kept.
+    pub fn is_empty(&self) -> bool {
+        self.json.is_empty()
+    }
+
+    /// The kept keys as the text of one JSON object, in the order they came.
+    pub fn to_json(&self) -> ::std::string::String {
+        if self.json.is_empty() {
+            return "{}".into();
+        }
+        ::std::string::String::from_utf8_lossy(&self.json).into_owned()
+    }
+
+    /// Every kept key and its value, in the order they came (a key sent twice
+    /// appears twice). Empty if [`UnknownKeys::insert`] stored a value nested
+    /// deeper than serde_json reads back (126 arrays and objects); writing the
+    /// struct then fails with serde_json's error. Input that deep is refused.
+    pub fn entries(&self) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+        self.try_entries().unwrap_or_default()
+    }
+
+    fn try_entries(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>,
+        ::serde_json::Error,
+    > {
+        if self.json.is_empty() {
+            return ::std::result::Result::Ok(::std::vec::Vec::new());
+        }
+        // The text is always a valid object (see `json`); only depth can fail.
+        let mut d = ::serde_json::Deserializer::from_slice(&self.json);
+        object::<Entries, _>(&mut d).map(|e| e.0)
+    }
+
+    /// The kept keys as a map; a key sent twice keeps its last value.
+    pub fn to_map(&self) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        self.entries().into_iter().collect()
+    }
+
+    /// The value of `key` (its last, if it was sent twice).
+    pub fn get(&self, key: &str) -> ::std::option::Option<::serde_json::Value> {
+        self.entries()
+            .into_iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Sets `key` to `value` (after the other keys, which keep their order)
+    /// and returns the value it had.
+    pub fn insert(
+        &mut self,
+        key: &str,
+        value: &::serde_json::Value,
+    ) -> ::std::option::Option<::serde_json::Value> {
+        let old = self.remove(key);
+        self.push(key, value);
+        old
+    }
+
+    /// Removes `key` and returns its value (its last, if it was sent twice).
+    /// Keeps everything if the text cannot be read back (see `entries`).
+    pub fn remove(&mut self, key: &str) -> ::std::option::Option<::serde_json::Value> {
+        let entries = self.try_entries().ok()?;
+        // Rewrite the text only when the key is there.
+        if !entries.iter().any(|(k, _)| k == key) {
+            return ::std::option::Option::None;
+        }
+        let mut old = ::std::option::Option::None;
+        self.json.clear();
+        for (k, v) in entries {
+            if k == key {
+                old = ::std::option::Option::Some(v);
+            } else {
+                self.push(&k, &v);
+            }
+        }
+        old
+    }
+
+    fn push(&mut self, key: &str, value: &::serde_json::Value) {
+        // Writing JSON to memory cannot fail.
+        let _ = self
+            .push_key(key)
+            .and_then(|()| ::serde_json::to_writer(&mut self.json, value));
+        self.json.push(b'}');
+    }
+
+    /// Opens an entry: `{` or the last entry's `}` turned into `,`, then the
+    /// quoted key and `:`. The caller writes the value and the closing `}`.
+    fn push_key(&mut self, key: &str) -> ::std::result::Result<(), ::serde_json::Error> {
+        if self.json.pop().is_some() {
+            self.json.push(b',');
+        } else {
+            // Growing from nothing would cost an allocation every few keys.
+            self.json.reserve(RESERVE);
+            self.json.push(b'{');
+        }
+        ::serde_json::to_writer(&mut self.json, key)?;
+        self.json.push(b':');
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl ::std::fmt::Debug for UnknownKeys {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_map().entries(self.entries()).finish()
+    }
+}
+
+/// Equal when they keep the same keys with equal values, in any order, as
+/// two maps of `serde_json::Value`s would be.
+impl ::std::cmp::PartialEq for UnknownKeys {
+    fn eq(&self, other: &Self) -> bool {
+        self.json == other.json || self.to_map() == other.to_map()
+    }
+}
+
+impl ::std::convert::From<::serde_json::Map<::std::string::String, ::serde_json::Value>>
+    for UnknownKeys
+{
+    fn from(map: ::serde_json::Map<::std::string::String, ::serde_json::Value>) -> Self {
+        map.into_iter().collect()
+    }
+}
+
+impl ::std::iter::FromIterator<(::std::string::String, ::serde_json::Value)> for UnknownKeys {
+    /// A key that comes twice keeps its first place and its last value.
+    fn from_iter<
+        I: ::std::iter::IntoIterator<Item = (::std::string::String, ::serde_json::Value)>,
+    >(
+        iter: I,
+    ) -> Self {
+        let mut entries: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> =
+            ::std::vec::Vec::new();
+        let mut at = ::std::collections::HashMap::new();
+        for (k, v) in iter {
+            match at.get(&k) {
+                ::std::option::Option::Some(&i) => entries[i] = (k, v),
+                ::std::option::Option::None => {
+                    at.insert(k.clone(), entries.len());
+                    entries.push((k, v));
+                }
+            }
+        }
+        let mut out = Self::new();
+        for (k, v) in &entries {
+            out.push(k, v);
+        }
+        out
+    }
+}
+
+/// Written as the entries of a map, which `#[serde(flatten)]` puts beside the
+/// struct's own fields, straight from the text: no `serde_json::Value` is built.
+impl ::serde::Serialize for UnknownKeys {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        if self.json.is_empty() {
+            return ::serde::ser::SerializeMap::end(
+                s.serialize_map(::std::option::Option::Some(0))?,
+            );
+        }
+        // One UTF-8 check of the whole text is cheaper than one per string.
+        let text =
+            ::std::str::from_utf8(&self.json).map_err(<S::Error as ::serde::ser::Error>::custom)?;
+        let mut d = ::serde_json::Deserializer::from_str(text);
+        ::serde::Deserializer::deserialize_map(&mut d, Emit(s))
+            .map_err(<S::Error as ::serde::ser::Error>::custom)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UnknownKeys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        object(d)
+    }
+}
+
+impl<'de> FromMap<'de> for UnknownKeys {
+    const EXPECTING: &'static str = "a JSON object";
+    fn from_map<A: ::serde::de::MapAccess<'de>>(map: A) -> ::std::result::Result<Self, A::Error> {
+        let mut out = UnknownKeys::new();
+        let mut m = Fields::new(map);
+        while let ::std::option::Option::Some(k) = m.next_key()? {
+            m.keep_text(&mut out, k)?;
+        }
+        ::std::result::Result::Ok(out)
+    }
+}
+
+/// The entries of an object in order, repeats included.
+struct Entries(::std::vec::Vec<(::std::string::String, ::serde_json::Value)>);
+
+impl<'de> FromMap<'de> for Entries {
+    const EXPECTING: &'static str = "a JSON object";
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut out = ::std::vec::Vec::new();
+        while let ::std::option::Option::Some(entry) = map.next_entry()? {
+            out.push(entry);
+        }
+        ::std::result::Result::Ok(Entries(out))
+    }
+}
+
+/// Reads one value of any shape and writes it to the buffer as JSON text,
+/// without building a `serde_json::Value`. The second field counts the
+/// arrays and objects it is inside.
+struct Text<'a>(&'a mut ::std::vec::Vec<u8>, usize);
+
+/// Arrays and objects a kept value may nest: serde_json reads the kept text
+/// back (to write it out, or for `get`) only 127 levels deep, one of which
+/// is the object of kept keys. Input that serde_json parsed never comes near
+/// it; other deserializers can send anything.
+const MAX_DEPTH: usize = 126;
+
+impl Text<'_> {
+    /// The depth inside one more array or object, or an error past `MAX_DEPTH`.
+    fn deeper<E: ::serde::de::Error>(&self) -> ::std::result::Result<usize, E> {
+        if self.1 >= MAX_DEPTH {
+            return ::std::result::Result::Err(E::custom(
+                "a kept value nests deeper than 126 arrays and objects",
+            ));
+        }
+        ::std::result::Result::Ok(self.1 + 1)
+    }
+
+    fn write<T: ::serde::Serialize + ?::std::marker::Sized, E: ::serde::de::Error>(
+        self,
+        v: &T,
+    ) -> ::std::result::Result<(), E> {
+        ::serde_json::to_writer(&mut *self.0, v).map_err(E::custom)
+    }
+}
+
+impl<'de> ::serde::de::DeserializeSeed<'de> for Text<'_> {
+    type Value = ();
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> ::std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> ::serde::de::Visitor<'de> for Text<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: ::serde::de::Error>(self, v: bool) -> ::std::result::Result<(), E> {
+        self.write(&v)
+    }
+    fn visit_i64<E: ::serde::de::Error>(self, v: i64) -> ::std::result::Result<(), E> {
+        self.write(&v)
+    }
+    fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<(), E> {
+        self.write(&v)
+    }
+    fn visit_f64<E: ::serde::de::Error>(self, v: f64) -> ::std::result::Result<(), E> {
+        self.write(&v)
+    }
+    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<(), E> {
+        self.write(v)
+    }
+    fn visit_unit<E: ::serde::de::Error>(self) -> ::std::result::Result<(), E> {
+        self.0.extend_from_slice(b"null");
+        ::std::result::Result::Ok(())
+    }
+    fn visit_none<E: ::serde::de::Error>(self) -> ::std::result::Result<(), E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: ::serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> ::std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> ::std::result::Result<(), A::Error> {
+        let depth = self.deeper()?;
+        let buf = self.0;
+        buf.push(b'[');
+        let mut first = true;
+        loop {
+            let at = buf.len();
+            if !first {
+                buf.push(b',');
+            }
+            if seq.next_element_seed(Text(&mut *buf, depth))?.is_none() {
+                buf.truncate(at);
+                break;
+            }
+            first = false;
+        }
+        buf.push(b']');
+        ::std::result::Result::Ok(())
+    }
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> ::std::result::Result<(), A::Error> {
+        let depth = self.deeper()?;
+        let buf = self.0;
+        buf.push(b'{');
+        let mut first = true;
+        while let ::std::option::Option::Some(k) = map.next_key::<Key<'de>>()? {
+            if !first {
+                buf.push(b',');
+            }
+            ::serde_json::to_writer(&mut *buf, k.as_str())
+                .map_err(<A::Error as ::serde::de::Error>::custom)?;
+            buf.push(b':');
+            map.next_value_seed(Text(&mut *buf, depth))?;
+            first = false;
+        }
+        buf.push(b'}');
+        ::std::result::Result::Ok(())
+    }
+}
+
+/// Writes what a deserializer reads to a serializer, value by value: kept text
+/// goes out in its own order without a `serde_json::Value` in between. An
+/// error on either side reaches the caller as the other side's error, with
+/// its message.
+struct Emit<S>(S);
+
+impl<'de, S: ::serde::Serializer> ::serde::de::Visitor<'de> for Emit<S> {
+    type Value = S::Ok;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: ::serde::de::Error>(self, v: bool) -> ::std::result::Result<S::Ok, E> {
+        self.0.serialize_bool(v).map_err(E::custom)
+    }
+    fn visit_i64<E: ::serde::de::Error>(self, v: i64) -> ::std::result::Result<S::Ok, E> {
+        self.0.serialize_i64(v).map_err(E::custom)
+    }
+    fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<S::Ok, E> {
+        self.0.serialize_u64(v).map_err(E::custom)
+    }
+    fn visit_f64<E: ::serde::de::Error>(self, v: f64) -> ::std::result::Result<S::Ok, E> {
+        self.0.serialize_f64(v).map_err(E::custom)
+    }
+    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<S::Ok, E> {
+        self.0.serialize_str(v).map_err(E::custom)
+    }
+    fn visit_unit<E: ::serde::de::Error>(self) -> ::std::result::Result<S::Ok, E> {
+        self.0.serialize_unit().map_err(E::custom)
+    }
+    fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> ::std::result::Result<S::Ok, A::Error> {
+        use ::serde::ser::SerializeSeq;
+        let mut out = self
+            .0
+            .serialize_seq(seq.size_hint())
+            .map_err(<A::Error as ::serde::de::Error>::custom)?;
+        while seq.next_element_seed(Element(&mut out))?.is_some() {}
+        out.end().map_err(<A::Error as ::serde::de::Error>::custom)
+    }
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> ::std::result::Result<S::Ok, A::Error> {
+        use ::serde::ser::SerializeMap;
+        let mut out = self
+            .0
+            .serialize_map(map.size_hint())
+            .map_err(<A::Error as ::serde::de::Error>::custom)?;
+        while let ::std::option::Option::Some(k) = map.next_key::<Key<'de>>()? {
+            out.serialize_key(k.as_str())
+                .map_err(<A::Error as ::serde::de::Error>::custom)?;
+            map.next_value_seed(Entry(&mut out))?;
+        }
+        out.end().map_err(<A::Error as ::serde::de::Error>::custom)
+    }
+}
+
+/// A value still to be read from `D`, as something a serializer can write.
+struct Pass<D>(::std::cell::Cell<::std::option::Option<D>>);
+
+impl<'de, D: ::serde::Deserializer<'de>> ::serde::Serialize for Pass<D> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        match self.0.take() {
+            ::std::option::Option::Some(d) => d
+                .deserialize_any(Emit(s))
+                .map_err(<S::Error as ::serde::ser::Error>::custom),
+            ::std::option::Option::None => ::std::result::Result::Err(
+                <S::Error as ::serde::ser::Error>::custom("a value can be written once"),
+            ),
+        }
+    }
+}
+
+/// The next element of a sequence, read and written.
+struct Element<'a, T>(&'a mut T);
+
+impl<'de, T: ::serde::ser::SerializeSeq> ::serde::de::DeserializeSeed<'de> for Element<'_, T> {
+    type Value = ();
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> ::std::result::Result<(), D::Error> {
+        self.0
+            .serialize_element(&Pass(::std::cell::Cell::new(::std::option::Option::Some(
+                d,
+            ))))
+            .map_err(<D::Error as ::serde::de::Error>::custom)
+    }
+}
+
+/// The value of a map's entry, read and written.
+struct Entry<'a, T>(&'a mut T);
+
+impl<'de, T: ::serde::ser::SerializeMap> ::serde::de::DeserializeSeed<'de> for Entry<'_, T> {
+    type Value = ();
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> ::std::result::Result<(), D::Error> {
+        self.0
+            .serialize_value(&Pass(::std::cell::Cell::new(::std::option::Option::Some(
+                d,
+            ))))
+            .map_err(<D::Error as ::serde::de::Error>::custom)
+    }
+}

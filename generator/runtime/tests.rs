@@ -1,0 +1,426 @@
+//! Unit tests of the runtime, through serde_json as the emitted code uses it: the
+//! readers (every way of reading a field, errors, duplicate keys), kept unknown keys,
+//! float output, and the round-trip harness.
+
+use super::harness::{check_all_with, first_difference, path_at, round_trip};
+use super::helpers::{
+    float, floats, object, opt_float, opt_opt_float, required, Fields, FromMap, Key, UnknownKeys,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::MapAccess;
+use serde_json::value::Serializer as W;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// A struct read the way the emitted readers read one: every `Fields` method that
+/// fills a slot, with two spellings of `name`.
+#[derive(Debug, PartialEq)]
+struct Record {
+    name: String,
+    note: Option<Option<String>>,
+    any: Option<Value>,
+    at: DateTime<Utc>,
+    seen: Option<DateTime<Utc>>,
+    gone: Option<Option<DateTime<Utc>>>,
+    day: NaiveDate,
+    since: Option<NaiveDate>,
+    until: Option<Option<NaiveDate>>,
+}
+
+impl<'de> FromMap<'de> for Record {
+    const EXPECTING: &'static str = "struct Record";
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let mut m = Fields::new(map);
+        let (mut name, mut note, mut any) = (None, None, None);
+        let (mut at, mut seen, mut gone) = (None, None, None);
+        let (mut day, mut since, mut until) = (None, None, None);
+        while let Some(k) = m.next_key()? {
+            match k.as_str() {
+                "name" | "Name" => m.field(&mut name, "name")?,
+                "note" => m.some(&mut note, "note")?,
+                "any" => m.some(&mut any, "any")?,
+                "at" => m.time(&mut at, "at")?,
+                "seen" => m.opt_time(&mut seen, "seen")?,
+                "gone" => m.some_opt_time(&mut gone, "gone")?,
+                "day" => m.date(&mut day, "day")?,
+                "since" => m.opt_date(&mut since, "since")?,
+                "until" => m.some_opt_date(&mut until, "until")?,
+                _ => m.skip()?,
+            }
+        }
+        Ok(Record {
+            name: required(name, "name")?,
+            note: note.flatten(),
+            any: any.flatten(),
+            at: required(at, "at")?,
+            seen: seen.flatten(),
+            gone: gone.flatten(),
+            day: required(day, "day")?,
+            since: since.flatten(),
+            until: until.flatten(),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Record {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        object(d)
+    }
+}
+
+/// Keeps undeclared keys in a map, as `--keep-unknown` structs do.
+#[derive(Debug, PartialEq)]
+struct Open {
+    extra: BTreeMap<String, Value>,
+}
+
+impl<'de> FromMap<'de> for Open {
+    const EXPECTING: &'static str = "struct Open";
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let mut m = Fields::new(map);
+        let mut extra = BTreeMap::new();
+        while let Some(k) = m.next_key()? {
+            m.keep(&mut extra, k)?;
+        }
+        Ok(Open { extra })
+    }
+}
+
+/// Keeps undeclared keys as text, as `--keep-unknown=text` structs do.
+#[derive(Debug, PartialEq)]
+struct Kept {
+    id: Option<i64>,
+    rest: UnknownKeys,
+}
+
+impl<'de> FromMap<'de> for Kept {
+    const EXPECTING: &'static str = "struct Kept";
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let mut m = Fields::new(map);
+        let mut id = None;
+        let mut rest = UnknownKeys::new();
+        while let Some(k) = m.next_key()? {
+            match k.as_str() {
+                "id" => m.field(&mut id, "id")?,
+                _ => m.keep_text(&mut rest, k)?,
+            }
+        }
+        Ok(Kept {
+            id: id.flatten(),
+            rest,
+        })
+    }
+}
+
+/// Declares nothing and keeps nothing.
+#[derive(Debug, PartialEq)]
+struct Empty {}
+
+impl<'de> FromMap<'de> for Empty {
+    const EXPECTING: &'static str = "struct Empty";
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        Fields::new(map).skip_all()?;
+        Ok(Empty {})
+    }
+}
+
+fn read<T: for<'de> FromMap<'de>>(text: &str) -> Result<T, String> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    object(&mut d).map_err(|e: serde_json::Error| e.to_string())
+}
+
+fn utc(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+const MINIMAL: &str = r#"{"name": "a", "at": "2024-01-02T03:04:05Z", "day": "2024-01-31"}"#;
+
+#[test]
+fn a_struct_reads_every_kind_of_field() {
+    let r: Record = read(
+        r#"{"Name": "a", "note": null, "any": null, "at": "2024-01-02T05:04:05+02:00",
+            "seen": 1700000000, "gone": null, "day": "2024-01-31", "since": null,
+            "until": "2024-02-29", "other": [1, {"x": 2}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        r,
+        Record {
+            name: "a".into(),
+            note: Some(None),
+            any: Some(Value::Null),
+            at: utc("2024-01-02T03:04:05Z"),
+            seen: Some(utc("2023-11-14T22:13:20Z")),
+            gone: Some(None),
+            day: ymd(2024, 1, 31),
+            since: None,
+            until: Some(Some(ymd(2024, 2, 29))),
+        }
+    );
+    // Absent stays apart from `null` where the slot can tell them apart.
+    let r: Record = read(MINIMAL).unwrap();
+    assert_eq!((r.note, r.any, r.gone, r.until), (None, None, None, None));
+    // serde_json's Value reader takes the same path.
+    let r: Record = serde_json::from_value(serde_json::from_str(MINIMAL).unwrap()).unwrap();
+    assert_eq!(r.name, "a");
+}
+
+#[test]
+fn reader_errors_are_serdes_own() {
+    let err = read::<Record>(r#"{"at": "2024-01-02T03:04:05Z", "day": "2024-01-31"}"#);
+    assert!(err.unwrap_err().starts_with("missing field `name`"));
+    let err = read::<Record>(r#"{"name": "a", "Name": "b"}"#).unwrap_err();
+    assert!(err.starts_with("duplicate field `name`"), "{err}");
+    let err = serde_json::from_str::<Record>("[1, 2]")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("invalid type: sequence, expected struct Record"),
+        "{err}"
+    );
+    let err = read::<Record>(r#"{"name": 1}"#).unwrap_err();
+    assert!(
+        err.starts_with("invalid type: integer `1`, expected a string"),
+        "{err}"
+    );
+}
+
+#[test]
+fn timestamps_read_leniently() {
+    let at = |v: &str| {
+        let text = MINIMAL.replace(r#""2024-01-02T03:04:05Z""#, v);
+        read::<Record>(&text).map(|r| r.at)
+    };
+    let want = utc("2024-01-02T03:04:05Z");
+    for ok in [
+        r#""2024-01-02T03:04:05Z""#,
+        r#""2024-01-02T04:04:05+01:00""#,
+        r#""2024-01-02 03:04:05""#,
+        r#""2024-01-02T03:04:05""#,
+        "1704164645",
+    ] {
+        assert_eq!(at(ok), Ok(want), "{ok}");
+    }
+    assert_eq!(
+        at(r#""2024-01-02 03:04:05.5""#)
+            .unwrap()
+            .timestamp_subsec_millis(),
+        500
+    );
+    assert_eq!(at(r#""2024-01-02""#), Ok(utc("2024-01-02T00:00:00Z")));
+    let err = at(r#""yesterday""#).unwrap_err();
+    assert!(
+        err.contains("an RFC 3339 timestamp, a date, or epoch seconds"),
+        "{err}"
+    );
+    assert!(at("18446744073709551615")
+        .unwrap_err()
+        .starts_with("invalid value: integer"));
+}
+
+#[test]
+fn dates_read_as_chrono_reads_them() {
+    let day = |v: &str| read::<Record>(&MINIMAL.replace("2024-01-31", v)).map(|r| r.day);
+    assert_eq!(day("0001-01-01"), Ok(ymd(1, 1, 1)));
+    assert_eq!(day("+12345-01-01"), Ok(ymd(12345, 1, 1)));
+    // Anything else, a date that does not exist too: chrono's own result or error.
+    for other in [
+        "2023-02-29",
+        "2024-1-31",
+        "31.01.2024",
+        "2024-01-31T00:00:00",
+        " 2024-01-31",
+    ] {
+        match other.parse::<NaiveDate>() {
+            Ok(d) => assert_eq!(day(other), Ok(d), "{other}"),
+            Err(e) => {
+                let err = day(other).unwrap_err();
+                assert!(err.starts_with(&e.to_string()), "{other}: {err} vs {e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_borrow_when_they_can() {
+    let k: Key = serde_json::from_str(r#""plain""#).unwrap();
+    assert_eq!(k.as_str(), "plain");
+    // An escaped key cannot be borrowed from the input; it reads all the same.
+    let k: Key = serde_json::from_str(r#""a\"b""#).unwrap();
+    assert_eq!(k.into_string(), "a\"b");
+    assert!(serde_json::from_str::<Key>("1").is_err());
+}
+
+#[test]
+fn undeclared_keys_are_skipped_or_kept_in_a_map() {
+    let open: Open = read(r#"{"a": 1, "b": {"c": [true]}}"#).unwrap();
+    assert_eq!(
+        serde_json::to_value(&open.extra).unwrap(),
+        json!({"a": 1, "b": {"c": [true]}})
+    );
+    assert_eq!(read::<Empty>(r#"{"a": 1, "b": [2]}"#), Ok(Empty {}));
+    let err = serde_json::from_str::<Empty>("[]").unwrap_err().to_string();
+    assert!(err.contains("expected struct Empty"), "{err}");
+}
+
+impl<'de> serde::Deserialize<'de> for Empty {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        object(d)
+    }
+}
+
+#[test]
+fn kept_text_keeps_order_repeats_and_values() {
+    let k: Kept = read(r#"{"z": 1.50, "id": 7, "a": {"y": null, "b": [1, "x"]}, "z": 2}"#).unwrap();
+    assert_eq!(k.id, Some(7));
+    let rest = &k.rest;
+    assert!(!rest.is_empty());
+    // In arrival order, a repeated key twice; numbers in serde_json's spelling.
+    assert_eq!(
+        rest.to_json(),
+        r#"{"z":1.5,"a":{"y":null,"b":[1,"x"]},"z":2}"#
+    );
+    let keys: Vec<String> = rest.entries().into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["z", "a", "z"]);
+    assert_eq!(rest.get("z"), Some(json!(2)));
+    assert_eq!(rest.get("nope"), None);
+    assert_eq!(
+        rest.to_map(),
+        json!({"z": 2, "a": {"y": null, "b": [1, "x"]}})
+            .as_object()
+            .cloned()
+            .unwrap()
+    );
+    assert_eq!(
+        format!("{rest:?}"),
+        r#"{"z": Number(1.5), "a": Object {"b": Array [Number(1), String("x")], "y": Null}, "z": Number(2)}"#
+    );
+    // Written back as a map, straight from the text, through both serde_json writers.
+    assert_eq!(serde_json::to_string(rest).unwrap(), rest.to_json());
+    assert_eq!(
+        serde_json::to_value(rest).unwrap(),
+        json!({"z": 2, "a": {"y": null, "b": [1, "x"]}})
+    );
+    // Read on its own, it is an object of kept keys.
+    let again: UnknownKeys = serde_json::from_str(&rest.to_json()).unwrap();
+    assert_eq!(&again, rest);
+    assert!(serde_json::from_str::<UnknownKeys>("[1]").is_err());
+}
+
+#[test]
+fn kept_text_is_edited_in_place() {
+    let mut keys = UnknownKeys::new();
+    assert!(keys.is_empty());
+    assert_eq!(keys.to_json(), "{}");
+    assert_eq!(serde_json::to_string(&keys).unwrap(), "{}");
+    assert_eq!(keys.insert("a", &json!(1)), None);
+    assert_eq!(keys.insert("b", &json!([2])), None);
+    // Setting a key moves it after the others and returns the old value.
+    assert_eq!(keys.insert("a", &json!("x")), Some(json!(1)));
+    assert_eq!(keys.to_json(), r#"{"b":[2],"a":"x"}"#);
+    assert_eq!(keys.remove("c"), None);
+    assert_eq!(keys.remove("b"), Some(json!([2])));
+    assert_eq!(keys.to_json(), r#"{"a":"x"}"#);
+    // Equality ignores order, as two maps would.
+    let ab: UnknownKeys = [("a".into(), json!(1)), ("b".into(), json!(2))]
+        .into_iter()
+        .collect();
+    let map = json!({"b": 2, "a": 1}).as_object().cloned().unwrap();
+    assert_eq!(ab, UnknownKeys::from(map));
+    assert_ne!(ab, UnknownKeys::new());
+    // A repeat keeps the first place and the last value.
+    let repeat: UnknownKeys = [
+        ("a".into(), json!(1)),
+        ("b".into(), json!(2)),
+        ("a".into(), json!(3)),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(repeat.to_json(), r#"{"a":3,"b":2}"#);
+}
+
+#[test]
+fn kept_text_refuses_values_nested_deeper_than_serde_json_reads_back() {
+    let nested = |depth: usize| format!(r#"{{"k": {}1{}}}"#, "[".repeat(depth), "]".repeat(depth));
+    let k: Kept = read(&nested(126)).unwrap();
+    assert_eq!(
+        serde_json::to_string(&k.rest).unwrap(),
+        nested(126).replace(' ', "")
+    );
+    // serde_json's own limit refuses 128 levels before the runtime sees them; a value
+    // built in memory goes one level further, which only the runtime can refuse.
+    let mut deep = json!(1);
+    for _ in 0..127 {
+        deep = json!([deep]);
+    }
+    let err = serde_json::from_value::<UnknownKeys>(json!({ "k": deep })).unwrap_err();
+    assert!(err.to_string().contains("nests deeper than 126"), "{err}");
+}
+
+#[test]
+fn integral_floats_are_written_as_integers() {
+    assert_eq!(float(&1800.0f64, W).unwrap(), json!(1800));
+    assert_eq!(float(&-0.5f64, W).unwrap(), json!(-0.5));
+    assert_eq!(float(&1e300f64, W).unwrap(), json!(1e300));
+    // An f32 in its own precision, not widened.
+    assert_eq!(float(&7.9f32, W).unwrap(), json!(7.9));
+    assert_eq!(float(&16_777_216f32, W).unwrap(), json!(16_777_216));
+    assert_eq!(opt_float(&Some(2.0f64), W).unwrap(), json!(2));
+    assert_eq!(opt_float::<f64, _>(&None, W).unwrap(), Value::Null);
+    assert_eq!(opt_opt_float(&Some(Some(2.5f32)), W).unwrap(), json!(2.5));
+    assert_eq!(opt_opt_float(&Some(None::<f64>), W).unwrap(), Value::Null);
+    let list = vec![Some(1800.0f64), None, Some(1.5)];
+    assert_eq!(floats(&list, W).unwrap(), json!([1800, null, 1.5]));
+    let map = BTreeMap::from([("a".to_string(), vec![3.0f32, 23.976])]);
+    assert_eq!(floats(&map, W).unwrap(), json!({"a": [3, 23.976]}));
+    let mut text = Vec::new();
+    floats(
+        &vec![1.0f64, 0.1],
+        &mut serde_json::Serializer::new(&mut text),
+    )
+    .unwrap();
+    assert_eq!(text, b"[1,0.1]");
+}
+
+#[test]
+fn the_harness_round_trips_and_says_where_it_fails() {
+    assert_eq!(
+        round_trip::<Vec<i64>>("x::L", "full", &json!([1, 2])),
+        Ok(())
+    );
+    let err = round_trip::<Vec<i64>>("x::L", "full", &json!([1, "a"])).unwrap_err();
+    assert!(
+        err.starts_with("x::L [full]: does not deserialize at `/1`"),
+        "{err}"
+    );
+    let err = round_trip::<BTreeMap<String, f64>>("x::M", "min", &json!({"a": 1})).unwrap_err();
+    assert!(err.contains("JSON differs at `/a`"), "{err}");
+    assert_eq!(path_at(&json!({"a": [1, 2]}), 10), "/a/1");
+    assert_eq!(
+        first_difference(&json!([1]), &json!([1, 2]), String::new()),
+        Some("/1".into())
+    );
+    assert_eq!(
+        first_difference(&json!({"a": 1}), &json!({"a": 1}), String::new()),
+        None
+    );
+    let samples = json!({
+        "x::L": {"full": [1], "minimal": []},
+        "x::E": {"variants": ["a", "b"]},
+        "x::Bad": {"full": "no"},
+    });
+    let report = check_all_with(&samples, |path, _, sample| match path {
+        "x::Bad" => Err(format!("{path}: {sample}")),
+        _ => Ok(()),
+    });
+    assert_eq!((report.covered, report.samples), (2, 5));
+    assert_eq!(report.failures, [r#"x::Bad: "no""#]);
+    assert_eq!(
+        check_all_with(&json!([]), |_, _, _| Ok(())).failures.len(),
+        1
+    );
+}
