@@ -62,6 +62,8 @@ pub enum ErrorKind {
     Unsupported,
     /// Command-line or configuration misuse.
     Usage,
+    /// A payload to learn keys from that is not JSON or fits no type.
+    Payload,
 }
 
 impl ErrorKind {
@@ -85,6 +87,7 @@ impl ErrorKind {
             ErrorKind::BadEnum => "bad-enum",
             ErrorKind::Unsupported => "unsupported",
             ErrorKind::Usage => "usage",
+            ErrorKind::Payload => "payload",
         }
     }
 }
@@ -362,6 +365,7 @@ fn span_label(kind: ErrorKind) -> &'static str {
         ErrorKind::BadEnum => "enum value not representable",
         ErrorKind::Unsupported => "here",
         ErrorKind::Usage => "here",
+        ErrorKind::Payload => "not JSON here",
     }
 }
 
