@@ -60,6 +60,14 @@ impl LearnSource {
     }
 }
 
+/// The type inside `Nullable` and `Box`.
+fn unwrap(ty: &Ty) -> &Ty {
+    match ty {
+        Ty::Nullable(t) | Ty::Boxed(t) => unwrap(t),
+        t => t,
+    }
+}
+
 fn is_rust_path(s: &str) -> bool {
     !s.is_empty()
         && s.split("::").all(|seg| {
@@ -76,6 +84,9 @@ pub struct Learned {
     /// The spellings seen for each field (type, field index), with how often, in the
     /// order first seen.
     pub(crate) keys: FxHashMap<(TypeId, usize), Spellings>,
+    /// Keys seen in a struct's payloads that name none of its fields: the API uses
+    /// them for something else, so they are no field's alias there.
+    pub(crate) undeclared: FxHashMap<TypeId, Vec<String>>,
     /// The casing most keys of fields holding no objects follow.
     pub casing: Option<Casing>,
     /// The casing most keys of fields holding objects follow.
@@ -322,7 +333,7 @@ struct Learner<'m> {
     model: &'m Model,
     index: &'m Index,
     keys: FxHashMap<(TypeId, usize), Spellings>,
-    unknown: BTreeMap<(String, String), u32>,
+    unknown: BTreeMap<(TypeId, String), u32>,
     declared: u64,
     total: u64,
     paths: Vec<String>,
@@ -414,8 +425,7 @@ impl Learner<'_> {
         let (mut declared, mut keys) = (0, 0);
         for (key, x) in m {
             keys += 1;
-            let words = self.index.words_of(key);
-            if let Some(fi) = self.index.field(self.model, id, key, &words) {
+            if let Some(fi) = self.resolve(id, key, x) {
                 declared += 1;
                 if depth < 8 {
                     let (d, k) = self.fit_ty(&s.fields[fi].ty, x, depth + 1);
@@ -481,6 +491,50 @@ impl Learner<'_> {
         best.map(|b| b.1)
     }
 
+    /// The field of struct `id` that `key` names when its value is `v`: the field with
+    /// the same words whose type can hold the value (a list takes an array, a struct
+    /// or map an object, a scalar a scalar); failing that, a list field named in the
+    /// plural of an array's key (`Guid` for `guids`: APIs whose JSON comes from XML
+    /// name lists by their element).
+    fn resolve(&self, id: TypeId, key: &str, v: &Value) -> Option<usize> {
+        let Kind::Struct(s) = &self.model.types[id].kind else {
+            return None;
+        };
+        let words = self.index.words_of(key);
+        if let Some(fi) = self.index.field(self.model, id, key, &words) {
+            if self.holds(&s.fields[fi].ty, v) {
+                return Some(fi);
+            }
+        }
+        if !v.is_array() {
+            return None;
+        }
+        let (last, head) = words.split_last()?;
+        let mut plural = head.to_vec();
+        plural.push(format!("{last}s"));
+        let plural_key = format!("{key}s");
+        self.index
+            .field(self.model, id, &plural_key, &plural)
+            .filter(|&fi| matches!(unwrap(&s.fields[fi].ty), Ty::List(_)))
+    }
+
+    /// Whether a field of type `ty` can hold `v` (`null` fits anything).
+    fn holds(&self, ty: &Ty, v: &Value) -> bool {
+        let scalar = !(v.is_array() || v.is_object());
+        match unwrap(ty) {
+            _ if v.is_null() => true,
+            Ty::Json => true,
+            Ty::List(_) => v.is_array(),
+            Ty::Map(_) => v.is_object(),
+            Ty::Named(id) => match &self.model.types[*id].kind {
+                Kind::Struct(_) => v.is_object(),
+                Kind::Enum(_) => scalar,
+                Kind::Union(_) => true,
+            },
+            _ => scalar,
+        }
+    }
+
     /// Records every key of `v` for the field of `id` it names, all the way down.
     fn record(&mut self, id: TypeId, v: &Value) {
         let Some(m) = v.as_object() else { return };
@@ -490,16 +544,14 @@ impl Learner<'_> {
         };
         for (key, x) in m {
             self.total += 1;
-            let words = self.index.words_of(key);
-            match self.index.field(model, id, key, &words) {
+            match self.resolve(id, key, x) {
                 Some(fi) => {
                     self.declared += 1;
                     count_seen(self.keys.entry((id, fi)).or_default(), key);
                     self.record_ty(&s.fields[fi].ty, x);
                 }
                 None => {
-                    let path = self.paths[id.index()].clone();
-                    *self.unknown.entry((path, key.clone())).or_default() += 1;
+                    *self.unknown.entry((id, key.clone())).or_default() += 1;
                 }
             }
         }
@@ -608,13 +660,23 @@ impl Learner<'_> {
             }
         }
         let fields_learned = self.keys.len();
+        let mut undeclared: FxHashMap<TypeId, Vec<String>> = FxHashMap::default();
+        for (id, key) in self.unknown.keys() {
+            undeclared.entry(*id).or_default().push(key.clone());
+        }
+        let unknown_keys = self
+            .unknown
+            .into_iter()
+            .map(|((id, key), n)| ((self.paths[id.index()].clone(), key), n))
+            .collect();
         Learned {
             keys: self.keys,
+            undeclared,
             casing,
             object_casing,
             votes: (agree, disagree),
             report: LearnReport {
-                unknown_keys: self.unknown,
+                unknown_keys,
                 fields_learned,
                 casing,
                 object_casing,

@@ -28,6 +28,8 @@
 pub mod casing;
 pub mod detect;
 pub mod learn;
+#[cfg(test)]
+mod tests;
 
 pub use casing::Casing;
 pub use detect::Detection;
@@ -372,7 +374,9 @@ fn assign(
             {
                 aliases.extend(seen.iter().map(|(k, _)| k.clone()));
             }
-            aliases.retain(|a| *a != key);
+            // A key the payloads use for no field of this struct is no alias here.
+            let undeclared = learned.and_then(|l| l.undeclared.get(&id));
+            aliases.retain(|a| *a != key && undeclared.is_none_or(|u| !u.contains(a)));
             aliases.sort_unstable();
             aliases.dedup();
             f.wire_name = key;
@@ -443,12 +447,13 @@ fn decide(
     }
     if let Some(l) = learned.filter(|l| l.casing.is_some() || l.object_casing.is_some()) {
         let (agree, disagree) = l.votes;
-        let verb = if agree == 1 { "follows" } else { "follow" };
+        let total = agree + disagree;
+        let verb = if total == 1 { "follows" } else { "follow" };
         return Decision {
             casing: detected,
             object_casing: file_objects.or(Some(detected_objects)),
             basis: Basis::Learned { agree, disagree },
-            reason: format!("learned: {agree} payload keys {verb} it, {disagree} do not"),
+            reason: format!("learned: {agree} of {total} payload keys {verb} it"),
         };
     }
     let d = detection.expect("detection runs without a global casing");
@@ -493,6 +498,7 @@ fn one_field_per_key(
             ),
         )
     };
+    let errors_before = errors.len();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (i, f) in fields.iter().enumerate() {
         if hard[i].is_some() {
@@ -517,6 +523,10 @@ fn one_field_per_key(
                 ));
             }
         }
+    }
+    if errors.len() > errors_before {
+        // The file itself is wrong; renaming around it would only add noise.
+        return;
     }
     let fixed: Vec<String> = fields.iter().map(|f| f.wire_name.clone()).collect();
     crate::model::dedupe_wire_names(source, fields, warnings);
