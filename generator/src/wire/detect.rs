@@ -392,6 +392,9 @@ impl Detector<'_> {
                     .map(|f| description_part(&f.docs, f.example.is_some())),
             );
             for text in texts {
+                if !text.contains(['`', '"']) {
+                    continue;
+                }
                 for cand in quoted_identifiers(text) {
                     let words = self.index.words_of(&cand);
                     if words.len() >= 2 && self.index.names_field(id, &words) {
@@ -407,11 +410,14 @@ impl Detector<'_> {
         let (model, index) = (self.model, self.index);
         let mut names: FxHashSet<&[String]> = FxHashSet::default();
         for fields in &index.words {
-            names.extend(fields.iter().filter(|w| w.len() >= 2).map(Vec::as_slice));
+            names.extend(fields.iter().filter(|w| w.len() >= 2).map(|w| &**w));
         }
         for t in &model.types {
             let Kind::Enum(e) = &t.kind else { continue };
             for v in &e.variants {
+                if !may_have_words(&v.value) || !is_identifier(&v.value) {
+                    continue;
+                }
                 let words = self.index.words_of(&v.value);
                 if words.len() < 2 || !names.contains(&*words) {
                     continue;
@@ -430,6 +436,14 @@ impl Detector<'_> {
         let (model, index) = (self.model, self.index);
         for (ti, t) in model.types.iter().enumerate() {
             let Kind::Struct(s) = &t.kind else { continue };
+            let camel = |n: &str| {
+                n.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !n.contains('_')
+                    && n.bytes().any(|b| b.is_ascii_uppercase())
+            };
+            if !s.fields.iter().any(|f| camel(&f.doc_name)) {
+                continue;
+            }
             let styles: Vec<KeyStyle> = s
                 .fields
                 .iter()
@@ -513,18 +527,35 @@ fn description_part(docs: &str, has_example: bool) -> &str {
 fn quoted_identifiers(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for quote in ['`', '"'] {
+        if !text.contains(quote) {
+            continue;
+        }
         let mut parts = text.split(quote);
         parts.next();
         // Every other part is inside the quotes.
         while let Some(inside) = parts.next() {
-            let inside = inside.replace("\\_", "_");
-            if is_identifier(&inside) {
-                out.push(inside);
+            let plain = inside.len() < 100
+                && inside
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'\\');
+            if plain {
+                let inside = inside.replace("\\_", "_");
+                if is_identifier(&inside) {
+                    out.push(inside);
+                }
             }
             parts.next();
         }
     }
     out
+}
+
+/// Whether a name or value could spell a key of two words or more: snake_case or
+/// mixed case (a cheap test before splitting it into words).
+fn may_have_words(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.contains(&b'_')
+        || (b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase))
 }
 
 fn is_identifier(s: &str) -> bool {

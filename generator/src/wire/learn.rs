@@ -384,10 +384,8 @@ impl Learner<'_> {
         let mut counts: FxHashMap<TypeId, usize> = FxHashMap::default();
         for key in m.keys() {
             let words = self.index.words_of(key);
-            if let Some(structs) = self.index.structs_by_words.get(&*words) {
-                for id in structs {
-                    *counts.entry(*id).or_default() += 1;
-                }
+            for id in self.index.structs_with(&words) {
+                *counts.entry(*id).or_default() += 1;
             }
         }
         // Top-level overlap: shared keys over keys and fields together.

@@ -40,7 +40,7 @@ use crate::model::{Kind, Model, Ty, TypeId};
 use crate::naming;
 use crate::overrides::Overrides;
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fmt::Write as _;
@@ -127,60 +127,42 @@ pub struct Outcome {
 
 /// Field names and where to find a field by the words of a key, for one model.
 pub struct Index {
-    /// Per type, per field: the words of its doc name (empty for enums and unions).
-    pub(crate) words: Vec<Vec<Vec<String>>>,
-    /// Per type: its fields by words.
-    by_words: Vec<FxHashMap<Vec<String>, Vec<usize>>>,
-    /// Per words: the structs with a field of those words.
-    pub(crate) structs_by_words: FxHashMap<Vec<String>, Vec<TypeId>>,
+    /// Per type, per field: the words of its doc name (empty for enums and unions),
+    /// shared between fields of the same name.
+    pub(crate) words: Vec<Vec<Rc<[String]>>>,
+    /// Per words: the structs with a field of those words (built when first asked).
+    structs_by_words: OnceCell<FxHashMap<Rc<[String]>, Vec<TypeId>>>,
     /// Whether each type is a struct or union (what `object-casing` is for).
     is_object: Vec<bool>,
-    /// Words of keys and values seen, which repeat.
+    /// Words of names, keys and values, which repeat.
     memo: RefCell<FxHashMap<String, Rc<[String]>>>,
 }
 
 impl Index {
     pub fn new(model: &Model) -> Index {
-        let mut names: FxHashMap<&str, Vec<String>> = FxHashMap::default();
-        let mut words = Vec::with_capacity(model.types.len());
-        let mut by_words = Vec::with_capacity(model.types.len());
-        let mut structs_by_words: FxHashMap<Vec<String>, Vec<TypeId>> = FxHashMap::default();
-        for (ti, t) in model.types.iter().enumerate() {
-            let mut fw = Vec::new();
-            let mut bw: FxHashMap<Vec<String>, Vec<usize>> = FxHashMap::default();
-            if let Kind::Struct(s) = &t.kind {
-                for (fi, f) in s.fields.iter().enumerate() {
-                    let w = names
-                        .entry(&f.doc_name)
-                        .or_insert_with(|| naming::words(&f.doc_name))
-                        .clone();
-                    if !w.is_empty() {
-                        let at = bw.entry(w.clone()).or_default();
-                        if at.is_empty() {
-                            structs_by_words
-                                .entry(w.clone())
-                                .or_default()
-                                .push(TypeId(ti));
-                        }
-                        at.push(fi);
-                    }
-                    fw.push(w);
-                }
-            }
-            words.push(fw);
-            by_words.push(bw);
-        }
-        Index {
-            words,
-            by_words,
-            structs_by_words,
+        let index = Index {
+            words: Vec::with_capacity(model.types.len()),
+            structs_by_words: OnceCell::new(),
             is_object: model
                 .types
                 .iter()
                 .map(|t| !matches!(t.kind, Kind::Enum(_)))
                 .collect(),
             memo: RefCell::default(),
-        }
+        };
+        let words = model
+            .types
+            .iter()
+            .map(|t| match &t.kind {
+                Kind::Struct(s) => s
+                    .fields
+                    .iter()
+                    .map(|f| index.words_of(&f.doc_name))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        Index { words, ..index }
     }
 
     /// The words of a key or value (remembered: keys repeat).
@@ -196,25 +178,53 @@ impl Index {
     /// The field of struct `ty` that `key` (with these words) names: the one field with
     /// the same words, or among several the one documented or keyed exactly so.
     pub fn field(&self, model: &Model, ty: TypeId, key: &str, words: &[String]) -> Option<usize> {
-        let found = self.by_words.get(ty.index())?.get(words)?;
-        if let [one] = found.as_slice() {
-            return Some(*one);
+        if words.is_empty() {
+            return None;
+        }
+        // Structs are small: a scan beats building a map per struct.
+        let fields = self.words.get(ty.index())?;
+        let mut found = fields.iter().enumerate().filter(|(_, w)| ***w == *words);
+        let (first, _) = found.next()?;
+        if found.next().is_none() {
+            return Some(first);
         }
         let Kind::Struct(s) = &model.types[ty].kind else {
             return None;
         };
-        found
+        let same: Vec<usize> = fields
             .iter()
+            .enumerate()
+            .filter(|(_, w)| ***w == *words)
+            .map(|(i, _)| i)
+            .collect();
+        same.iter()
             .find(|&&i| s.fields[i].doc_name == key)
-            .or_else(|| found.iter().find(|&&i| s.fields[i].wire_name == key))
+            .or_else(|| same.iter().find(|&&i| s.fields[i].wire_name == key))
             .copied()
     }
 
     /// Whether struct `ty` has a field with these words.
     pub fn names_field(&self, ty: TypeId, words: &[String]) -> bool {
-        self.by_words
+        self.words
             .get(ty.index())
-            .is_some_and(|m| m.contains_key(words))
+            .is_some_and(|fields| fields.iter().any(|w| **w == *words))
+    }
+
+    /// The structs with a field of these words.
+    pub(crate) fn structs_with(&self, words: &[String]) -> &[TypeId] {
+        let map = self.structs_by_words.get_or_init(|| {
+            let mut map: FxHashMap<Rc<[String]>, Vec<TypeId>> = FxHashMap::default();
+            for (ti, fields) in self.words.iter().enumerate() {
+                for w in fields.iter().filter(|w| !w.is_empty()) {
+                    let at = map.entry(w.clone()).or_default();
+                    if at.last() != Some(&TypeId(ti)) {
+                        at.push(TypeId(ti));
+                    }
+                }
+            }
+            map
+        });
+        map.get(words).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a field of type `ty` holds objects: a struct or union, or lists, maps
@@ -314,6 +324,7 @@ fn assign(
     );
 
     let mut levels = Vec::with_capacity(model.types.len());
+    let mut spellings: FxHashMap<usize, Rc<[String]>> = FxHashMap::default();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for (ti, t) in model.types.iter_mut().enumerate() {
@@ -360,11 +371,20 @@ fn assign(
                 (Casing::Camel.key(words, &f.doc_name), Level::Fallback)
             };
             // Reading accepts the common spellings and every spelling seen.
-            let mut aliases = if casing::is_literal(&f.doc_name) || words.is_empty() {
-                vec![f.doc_name.clone()]
+            let mut aliases: Vec<String> = if casing::is_literal(&f.doc_name) || words.is_empty() {
+                // The name is the key itself: only the name, when it is not the key.
+                (f.doc_name != key)
+                    .then(|| f.doc_name.clone())
+                    .into_iter()
+                    .collect()
             } else {
-                naming::wire_aliases(words, "")
+                // Fields of one name share their words, so the pointer names them.
+                let spelled = spellings
+                    .entry(Rc::as_ptr(words).cast::<String>() as usize)
+                    .or_insert_with(|| naming::wire_aliases(words, "").into());
+                spelled.iter().filter(|a| **a != key).cloned().collect()
             };
+            let mut added = false;
             for seen in [
                 detection.as_ref().and_then(|d| d.seen.get(&(id, fi))),
                 learned.and_then(|l| l.keys.get(&(id, fi))),
@@ -372,13 +392,20 @@ fn assign(
             .into_iter()
             .flatten()
             {
-                aliases.extend(seen.iter().map(|(k, _)| k.clone()));
+                for (k, _) in seen {
+                    if *k != key && !aliases.contains(k) {
+                        aliases.push(k.clone());
+                        added = true;
+                    }
+                }
+            }
+            if added {
+                aliases.sort_unstable();
             }
             // A key the payloads use for no field of this struct is no alias here.
-            let undeclared = learned.and_then(|l| l.undeclared.get(&id));
-            aliases.retain(|a| *a != key && undeclared.is_none_or(|u| !u.contains(a)));
-            aliases.sort_unstable();
-            aliases.dedup();
+            if let Some(u) = learned.and_then(|l| l.undeclared.get(&id)) {
+                aliases.retain(|a| !u.contains(a));
+            }
             f.wire_name = key;
             f.aliases = aliases;
             type_levels.push(level);
