@@ -61,9 +61,9 @@ impl LearnSource {
 }
 
 /// The type inside `Nullable` and `Box`.
-fn unwrap(ty: &Ty) -> &Ty {
+fn inner(ty: &Ty) -> &Ty {
     match ty {
-        Ty::Nullable(t) | Ty::Boxed(t) => unwrap(t),
+        Ty::Nullable(t) | Ty::Boxed(t) => inner(t),
         t => t,
     }
 }
@@ -513,13 +513,13 @@ impl Learner<'_> {
         let plural_key = format!("{key}s");
         self.index
             .field(self.model, id, &plural_key, &plural)
-            .filter(|&fi| matches!(unwrap(&s.fields[fi].ty), Ty::List(_)))
+            .filter(|&fi| matches!(inner(&s.fields[fi].ty), Ty::List(_)))
     }
 
     /// Whether a field of type `ty` can hold `v` (`null` fits anything).
     fn holds(&self, ty: &Ty, v: &Value) -> bool {
         let scalar = !(v.is_array() || v.is_object());
-        match unwrap(ty) {
+        match inner(ty) {
             _ if v.is_null() => true,
             Ty::Json => true,
             Ty::List(_) => v.is_array(),
@@ -734,7 +734,8 @@ fn json_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         })?;
         for e in entries.flatten() {
             let p = e.path();
-            if p.is_dir() {
+            // Linked folders are not followed: a link can lead back up the tree.
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
                 dirs.push(p);
             } else if p
                 .extension()

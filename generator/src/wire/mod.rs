@@ -483,16 +483,17 @@ fn decide(
             reason: format!("learned: {agree} of {total} payload keys {verb} it"),
         };
     }
-    let d = detection.expect("detection runs without a global casing");
+    // Without a global casing, detection ran.
+    let (basis, reason) = match detection {
+        Some(d) if d.family_votes.is_some() => (Basis::Docs, d.reason()),
+        Some(d) => (Basis::NoEvidence, d.reason()),
+        None => (Basis::NoEvidence, String::new()),
+    };
     Decision {
         casing: detected,
         object_casing: file_objects,
-        basis: if d.family_votes.is_some() {
-            Basis::Docs
-        } else {
-            Basis::NoEvidence
-        },
-        reason: d.reason(),
+        basis,
+        reason,
     }
 }
 
