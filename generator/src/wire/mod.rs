@@ -96,15 +96,22 @@ pub struct Decision {
     pub basis: Basis,
     /// Why, in words.
     pub reason: String,
+    /// Why the object casing, when the reason for the other does not cover it (it
+    /// comes from the wire-names file).
+    pub object_reason: Option<String>,
 }
 
 impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.casing)?;
-        if let Some(o) = self.object_casing.filter(|o| *o != self.casing) {
-            write!(f, ", objects {o}")?;
+        match (
+            self.object_casing.filter(|o| *o != self.casing),
+            &self.object_reason,
+        ) {
+            (Some(o), Some(why)) => write!(f, " ({}); objects {o} ({why})", self.reason),
+            (Some(o), None) => write!(f, ", objects {o} ({})", self.reason),
+            (None, _) => write!(f, " ({})", self.reason),
         }
-        write!(f, " ({})", self.reason)
     }
 }
 
@@ -456,22 +463,23 @@ fn decide(
     (detected, detected_objects): (Casing, Casing),
 ) -> Decision {
     let file_objects = ov.and_then(Overrides::default_object_casing);
+    let in_file = format!("as set in {}", file_name(ov.map(Overrides::file)));
     if let Some(c) = global {
         let (basis, reason) = if settings.casing.is_some() {
             (Basis::Set, "as set".to_string())
         } else {
-            (
-                Basis::File,
-                format!("as set in {}", file_name(ov.map(Overrides::file))),
-            )
+            (Basis::File, in_file.clone())
         };
+        let object_reason = (basis == Basis::Set && file_objects.is_some()).then_some(in_file);
         return Decision {
             casing: c,
             object_casing: global_objects,
             basis,
             reason,
+            object_reason,
         };
     }
+    let object_reason = file_objects.is_some().then_some(in_file);
     if let Some(l) = learned.filter(|l| l.casing.is_some() || l.object_casing.is_some()) {
         let (agree, disagree) = l.votes;
         let total = agree + disagree;
@@ -481,6 +489,7 @@ fn decide(
             object_casing: file_objects.or(Some(detected_objects)),
             basis: Basis::Learned { agree, disagree },
             reason: format!("learned: {agree} of {total} payload keys {verb} it"),
+            object_reason,
         };
     }
     // Without a global casing, detection ran.
@@ -494,6 +503,7 @@ fn decide(
         object_casing: file_objects,
         basis,
         reason,
+        object_reason,
     }
 }
 

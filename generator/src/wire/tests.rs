@@ -483,7 +483,7 @@ fn precedence_every_level_in_its_place() {
     );
     assert_eq!(
         o.decision.to_string(),
-        "PascalCase, objects snake_case (as set)"
+        "PascalCase (as set); objects snake_case (as set in wire-names.toml)"
     );
     // 3. Nothing set and no evidence: the fallback.
     let mut m = model(&[(
