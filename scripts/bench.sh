@@ -7,12 +7,14 @@
 #   (c) `cargo build` (debug, dependencies warm) of the crate generated from the
 #       largest corpus: that crate from clean, and after touching it
 #   (d) payload throughput: generated types vs serde_json::Value, capture vs plain
+#   (e) learning JSON keys from payloads (--learn-from): time per MB of payload
 # next to the reference figures of other generators quoted in the issue.
 #
 # Usage: scripts/bench.sh [--quick] [--no-compile]
 #   --quick       payload figures from the bench's own timing only (no criterion run)
 #   --no-compile  skip (c)
-# Needs only the Rust toolchain; (a)-(c) need ../shared/corpora beside the repository.
+# Needs only the Rust toolchain; (a)-(c) need ../shared/corpora beside the repository
+# (so does one figure of (e)).
 # Full logs go to target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +25,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-compile) COMPILE=0 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -120,7 +122,10 @@ if [ "$HAVE_CORPORA" = 1 ]; then
   done
 fi
 
-# (d) is measured here, before (c) compiles anything; its figures are printed last.
+# (e) and (d) are measured here, before (c) compiles anything; their figures are
+# printed last.
+quiet "$LOGS/learn.log" cargo bench -q -p generator --bench learn
+
 if [ "$QUICK" = 1 ]; then
   PAYLOAD_BENCH_SUMMARY_ONLY=1 quiet "$LOGS/payloads.log" cargo bench -q -p payload-bench --bench payloads
 else
@@ -221,3 +226,12 @@ if [ "$QUICK" = 0 ]; then
        /time:/ && want { sub(/.*time: */, ""); printf "      %-28s %s\n", name, $0; want = 0 }' \
     "$LOGS/payloads.log"
 fi
+
+echo
+echo "(e) learning JSON keys from payloads (--learn-from; medians, one thread; log: $LOGS/learn.log)"
+printf '    %-28s %6s %9s %9s %9s\n' payload files MB ms "ms/MB"
+while read -r line; do
+  printf '    %-28s %6s %9s %9s %9s\n' "$(field "$line" payload)" "$(field "$line" files)" \
+    "$(field "$line" mb)" "$(field "$line" ms)" "$(field "$line" ms_per_mb)"
+done < <(grep '^LEARN ' "$LOGS/learn.log")
+echo "    (reading and parsing the files included; matched: each payload compared with every type)"

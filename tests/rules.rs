@@ -1225,7 +1225,7 @@ fn deprecated_fields_do_not_warn_in_generated_derives() {
 #[allow(deprecated)]
 fn deprecated_fields_still_round_trip() {
     let a: deprecated::AccountPy = round_trip(json!({
-        "id": 1, "pin": "x", "legacyID": 2, "oldScore": null, "oldName": null,
+        "id": 1, "pin": "x", "legacyId": 2, "oldScore": null, "oldName": null,
         "struckOnly": true, "notedOnly": "n"
     }));
     assert_eq!(a.pin.as_deref(), Some("x"));

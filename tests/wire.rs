@@ -169,15 +169,21 @@ fn naming_rules() {
     };
     let mc = "operations::GetLibraryItemsMediaContainer";
     let md = "operations::GetLibraryItemsMetadata";
-    // snake_case doc names become lowerCamelCase keys.
+    // The container's example shows camelCase keys with initialisms in capitals
+    // (`librarySectionID`): the keys it shows are used as they are...
     assert_eq!(key(mc, "allow_sync"), "allowSync");
-    // Initialisms stay capitals after the first word: ID, UUID, URL.
     assert_eq!(key(mc, "library_section_id"), "librarySectionID");
     assert_eq!(key(mc, "library_section_uuid"), "librarySectionUUID");
+    // ...and the casing they show is used for every other key.
+    assert_eq!(key(mc, "media_tag_prefix"), "mediaTagPrefix");
     assert_eq!(key(md, "thumb_url"), "thumbURL");
+    assert_eq!(
+        out.summary.wire_keys.as_deref(),
+        Some("camelCase-initialisms (3 example keys agree, 0 disagree; ID, not Id: 2 example keys agree, 0 disagree)")
+    );
     // A keyword stays the key it is (`type`, a raw identifier in Rust).
     assert_eq!(key(md, "type"), "type");
-    // Without overrides, objects are camelCase too: the rules cannot know better.
+    // Without overrides, objects are camelCase too: no example shows their keys.
     assert_eq!(key(mc, "metadata"), "metadata");
     // Go's PascalCase names give the same keys (the same doc in Go flavor).
     let go = generator::Config::new()

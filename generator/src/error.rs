@@ -90,6 +90,8 @@ pub enum ErrorKind {
     OverrideClash,
     /// Command-line or configuration misuse.
     Usage,
+    /// A payload to learn keys from that is not JSON or fits no type.
+    Payload,
     /// A bug in the generator (its own output does not parse); please report it.
     Internal,
 }
@@ -122,6 +124,7 @@ impl ErrorKind {
             ErrorKind::UnknownOverride => "unknown-override",
             ErrorKind::OverrideClash => "override-clash",
             ErrorKind::Usage => "usage",
+            ErrorKind::Payload => "payload",
             ErrorKind::Internal => "internal",
         }
     }
@@ -134,6 +137,7 @@ impl ErrorKind {
             ErrorKind::InvalidOverrides | ErrorKind::UnknownOverride | ErrorKind::OverrideClash => {
                 Some("the wire-names file")
             }
+            ErrorKind::Payload => Some("the payloads"),
             _ => Some("the docs"),
         }
     }
@@ -440,6 +444,7 @@ fn span_label(kind: ErrorKind) -> &'static str {
         ErrorKind::UnknownOverride => "not generated",
         ErrorKind::OverrideClash => "key taken twice",
         ErrorKind::Usage | ErrorKind::Internal => "here",
+        ErrorKind::Payload => "not JSON here",
     }
 }
 

@@ -44,9 +44,21 @@ mod notation;
 mod overrides;
 mod parse;
 pub mod samples;
+mod wire;
 
 pub use error::{render_list, Diagnostic, Error, ErrorKind, Pos};
 pub use model::{KeepUnknown, Model, SkipReason};
+pub use wire::{Casing, LearnSource, UnknownCasing};
+
+/// How the JSON keys were decided: [`Output::wire`] holds the [`keys::Outcome`] (the
+/// casing used and why, what learning from payloads found, the level that chose each
+/// field's key).
+pub mod keys {
+    pub use crate::wire::{
+        Basis, Conflict, Decision, Detection, Evidence, LearnReport, Level, Outcome, PayloadMatch,
+        Tally, Votes,
+    };
+}
 
 /// The IR: what the generator knows about every type, as plain data (`{:?}` prints
 /// it). [`Output::model`] holds one; [`render`] and [`samples`] read it.
@@ -72,6 +84,8 @@ pub mod __internal {
         detect, flavor_undecided, parse_cells, parse_plain, parse_type, snippet_type, Flavor,
     };
     pub use crate::parse::{parse, Block, Table};
+    pub use crate::wire::learn::learn;
+    pub use crate::wire::{infer, Index};
 
     /// Generated code parsed by syn and printed by prettyplease, for the tests that
     /// check [`render`](crate::render)'s output is a fixed point of that.
@@ -93,6 +107,8 @@ pub struct Config {
     strict: bool,
     keep_unknown: KeepUnknown,
     wire_names: Option<PathBuf>,
+    casing: Option<Casing>,
+    learn_from: Vec<LearnSource>,
     threads: Option<usize>,
 }
 
@@ -109,6 +125,10 @@ pub struct Output {
     pub errors: Vec<Diagnostic>,
     /// The IR the code was printed from, for [`samples`] and other tools.
     pub model: Model,
+    /// How the JSON keys were decided: the casing and why, what payloads taught
+    /// ([`wire::Outcome::learned`]), and the overrides file that pins the keys
+    /// ([`wire::Outcome::overrides_file`]).
+    pub wire: wire::Outcome,
 }
 
 /// Counts for the one-line summary; `Display` writes the line.
@@ -130,6 +150,9 @@ pub struct Summary {
     pub flavors: BTreeMap<notation::Flavor, usize>,
     /// Fields and members read as any JSON value instead of their documented type.
     pub degraded: usize,
+    /// The casing of the JSON keys and why (`snake_case (41 example keys agree, 0
+    /// disagree)`).
+    pub wire_keys: Option<String>,
 }
 
 /// What [`Config::write_to`] did.
@@ -175,6 +198,9 @@ impl fmt::Display for Summary {
                 .map(|(fl, n)| format!("{} {n}", flavor_name(*fl)))
                 .collect();
             write!(f, "; flavors: {}", parts.join(", "))?;
+        }
+        if let Some(keys) = &self.wire_keys {
+            write!(f, "; wire keys: {keys}")?;
         }
         Ok(())
     }
@@ -251,23 +277,44 @@ impl Config {
         self
     }
 
+    /// How JSON keys are spelled, for every type (see [`Casing`]): replaces the
+    /// wire-names file's `[defaults] casing` and what the docs' evidence suggests;
+    /// per-field and per-type overrides and keys learned from payloads still win (see
+    /// [`wire`] for the whole precedence). The CLI's `--casing`.
+    pub fn casing(&mut self, casing: Casing) -> &mut Self {
+        self.casing = Some(casing);
+        self
+    }
+
+    /// Learns JSON keys from real payloads: a JSON file, a folder searched for
+    /// `*.json`, or `components::Foo=resp.json` to name the payload's type by its Rust
+    /// path (see [`wire::learn`]). Repeatable. The CLI's `--learn-from`.
+    pub fn learn_from(&mut self, spec: impl AsRef<std::ffi::OsStr>) -> &mut Self {
+        self.learn_from.push(LearnSource::parse(spec));
+        self
+    }
+
     /// The doc files this configuration reads, for `rerun-if-changed`.
     pub fn input_files(&self) -> Result<Vec<PathBuf>, Error> {
         let listed = discover::list(&self.inputs).map_err(Error::new)?;
         let mut files: Vec<PathBuf> = listed.into_iter().map(|l| l.path).collect();
         files.extend(self.wire_names.iter().cloned());
+        for l in &self.learn_from {
+            let (LearnSource::Path(p) | LearnSource::Typed { path: p, .. }) = l;
+            files.push(p.clone());
+        }
         Ok(files)
     }
 
     /// Builds the model only, without printing it: the model, and the errors of the
     /// docs left out (only with [`Config::keep_going`]; otherwise they are the `Err`).
     pub fn model(&self) -> Result<(Model, Vec<Diagnostic>), Error> {
-        self.model_on(self.thread_count())
+        self.model_on(self.thread_count()).map(|(m, e, _)| (m, e))
     }
 
     /// [`Config::model`] on `threads` threads (worked out once per run: asking the
     /// system for its parallelism reads files on Linux).
-    fn model_on(&self, threads: usize) -> Result<(Model, Vec<Diagnostic>), Error> {
+    fn model_on(&self, threads: usize) -> Result<(Model, Vec<Diagnostic>, wire::Outcome), Error> {
         if self.inputs.is_empty() {
             return Err(Error::single(Diagnostic::new(
                 ErrorKind::Usage,
@@ -287,12 +334,16 @@ impl Config {
         let built = model::build_with(&sources, threads);
         errors.extend(built.errors);
         let mut model = built.model;
-        if let Some(ov) = overrides {
-            let errs = ov.apply(&mut model);
-            if !errs.is_empty() {
-                return Err(Error::new(errs));
-            }
-        }
+        let settings = wire::Settings {
+            casing: self.casing,
+            overrides: overrides.as_ref(),
+            learn: &self.learn_from,
+        };
+        let wire = if settings.is_default() {
+            built.wire
+        } else {
+            wire::apply(&mut model, &settings).map_err(Error::new)?
+        };
         model::keep_unknown(&mut model, self.keep_unknown);
         model
             .degraded
@@ -308,13 +359,13 @@ impl Config {
             return Err(Error::new(errors));
         }
         error::sort_diagnostics(&mut errors);
-        Ok((model, errors))
+        Ok((model, errors, wire))
     }
 
     /// Runs the pipeline: the code, its summary, the warnings, and the model.
     pub fn run(&self) -> Result<Output, Error> {
         let threads = self.thread_count();
-        let (model, errors) = self.model_on(threads)?;
+        let (model, errors, wire) = self.model_on(threads)?;
         let code = render(&model, threads)?;
         let mut summary = Summary {
             docs_read: model.docs_read,
@@ -341,6 +392,7 @@ impl Config {
             }
         }
         summary.degraded = model.degraded.len();
+        summary.wire_keys = Some(wire.decision.to_string());
         let mut warnings = model.warnings.clone();
         if !self.strict {
             warnings.extend(model.degraded.iter().map(|d| d.diagnostic.clone()));
@@ -352,6 +404,7 @@ impl Config {
             warnings,
             errors,
             model,
+            wire,
         })
     }
 

@@ -97,6 +97,29 @@ struct Args {
     #[arg(long, value_name = "FILE", verbatim_doc_comment)]
     wire_names: Option<PathBuf>,
 
+    /// JSON key casing for every field no override or payload sets
+    ///
+    /// camelCase, camelCase-initialisms, PascalCase, PascalCase-initialisms,
+    /// snake_case or as-documented. Without it the casing is detected from the
+    /// docs' evidence (the summary line says which and why).
+    #[arg(long, value_name = "CASING", value_parser = parse_casing, verbatim_doc_comment)]
+    casing: Option<generator::Casing>,
+
+    /// Learn the exact JSON keys from real payloads (repeatable)
+    ///
+    /// A JSON file, a folder of them, or `components::Foo=resp.json` to name
+    /// the type. Each payload is matched to the type it fits best and walked
+    /// down; the keys seen are used in the emitted code.
+    #[arg(long, value_name = "PATH", verbatim_doc_comment)]
+    learn_from: Vec<std::ffi::OsString>,
+
+    /// Write the keys as a wire-names file to check in
+    ///
+    /// Everything learned and every key a casing does not reproduce; read back
+    /// with --wire-names it gives the same keys.
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    print_wire_names: Option<PathBuf>,
+
     /// Also write sample JSON for every type
     ///
     /// Full and minimal instances of structs, every enum variant and union member.
@@ -142,6 +165,12 @@ impl Args {
         });
         if let Some(w) = &self.wire_names {
             config.wire_names(w);
+        }
+        if let Some(c) = self.casing {
+            config.casing(c);
+        }
+        for l in &self.learn_from {
+            config.learn_from(l);
         }
         config
     }
@@ -189,6 +218,23 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         generator::render_list(&output.warnings, 20, "warning")
     );
     eprint!("{}", generator::render_list(&output.errors, 50, "error"));
+    if let (Some(report), false) = (&output.wire.learned, args.quiet) {
+        eprint!("{report}");
+    }
+    if let Some(path) = &args.print_wire_names {
+        let text = match output.wire.overrides_file(&output.model) {
+            Ok(text) => text,
+            Err(errs) => {
+                eprint!("{}", generator::render_list(&errs, 50, "error"));
+                eprintln!("generator: the learned wire names do not read back; nothing written");
+                return Ok(ExitCode::from(1));
+            }
+        };
+        if !args.check {
+            generator::write_if_changed(path, &text)
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
     if let Some(path) = &args.samples {
         let (json, warnings) = generator::samples::samples_json(&output.model);
         eprint!("{}", generator::render_list(&warnings, 20, "warning"));
@@ -234,6 +280,11 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(status)
+}
+
+/// `--casing`'s value, by the names the wire-names file uses.
+fn parse_casing(s: &str) -> Result<generator::Casing, generator::UnknownCasing> {
+    s.parse()
 }
 
 /// A one-line description of how two texts differ: line counts and the first change.

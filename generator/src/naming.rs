@@ -152,16 +152,25 @@ fn camel_into(out: &mut String, words: &[String], upper_first: bool, initialisms
     }
 }
 
-/// The inferred JSON key for a field with these words: lowerCamelCase with known
-/// initialisms in capitals (`clientIdentifier`, `librarySectionID`).
-pub fn wire_name(words: &[String]) -> String {
-    camel(words, false, true)
+/// A key spelled from words in camelCase (`upper_first`: PascalCase), with the known
+/// initialisms after the first word in capitals when `initialisms` is set
+/// (`librarySectionID`) or capitalized like any word (`librarySectionId`).
+pub fn camel_key(words: &[String], upper_first: bool, initialisms: bool) -> String {
+    camel(words, upper_first, initialisms)
 }
 
-/// Other common spellings of the same key, accepted when deserializing (sorted,
-/// without duplicates, the primary or empty names).
+/// The key for a field with these words when nothing says how the API spells its
+/// keys: plain lowerCamelCase (`clientIdentifier`, `librarySectionId`). Among the
+/// camelCase APIs surveyed, `Id` is more common than `ID`.
+pub fn wire_name(words: &[String]) -> String {
+    camel(words, false, false)
+}
+
+/// The common spellings of a key with these words, accepted when deserializing:
+/// snake_case, camelCase and PascalCase, the last two with initialisms in capitals and
+/// without (sorted, without duplicates, `primary` or empty names).
 pub fn wire_aliases(words: &[String], primary: &str) -> Vec<String> {
-    let spellings: [fn(&mut String, &[String]); 4] = [
+    let spellings: [fn(&mut String, &[String]); 5] = [
         |out, words| {
             for (i, w) in words.iter().enumerate() {
                 if i > 0 {
@@ -171,6 +180,7 @@ pub fn wire_aliases(words: &[String], primary: &str) -> Vec<String> {
             }
         },
         |out, words| camel_into(out, words, false, false),
+        |out, words| camel_into(out, words, false, true),
         |out, words| camel_into(out, words, true, true),
         |out, words| camel_into(out, words, true, false),
     ];
@@ -218,21 +228,32 @@ mod tests {
     }
 
     #[test]
-    fn wire_names_are_lower_camel_with_initialisms() {
+    fn wire_names_are_plain_lower_camel() {
         assert_eq!(wire_name(&w("client_identifier")), "clientIdentifier");
-        assert_eq!(wire_name(&w("LibrarySectionID")), "librarySectionID");
+        assert_eq!(wire_name(&w("LibrarySectionID")), "librarySectionId");
         assert_eq!(wire_name(&w("ID")), "id");
         assert_eq!(wire_name(&w("filter_")), "filter");
-        let a = wire_aliases(&w("library_section_id"), "librarySectionID");
+        assert_eq!(
+            camel_key(&w("library_section_id"), false, true),
+            "librarySectionID"
+        );
+        assert_eq!(
+            camel_key(&w("library_section_id"), true, false),
+            "LibrarySectionId"
+        );
+        // The first word is never an initialism in capitals: `idCard`, not `IDCard`.
+        assert_eq!(camel_key(&w("id_card"), false, true), "idCard");
+        let a = wire_aliases(&w("library_section_id"), "librarySectionId");
         assert_eq!(
             a,
             [
                 "LibrarySectionID",
                 "LibrarySectionId",
-                "librarySectionId",
+                "librarySectionID",
                 "library_section_id"
             ]
         );
+        assert_eq!(wire_aliases(&w("id"), "id"), ["Id"]);
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Wire-name overrides: a TOML file a user keeps beside the docs to fix JSON keys the
-//! inference gets wrong, applied to the [`Model`] after it is built.
+//! inference gets wrong. Its settings are levels of the one precedence in
+//! [`crate::wire`].
 //!
 //! # Format
 //!
 //! ```toml
 //! [defaults]
-//! casing = "camelCase"            # for every type: camelCase | snake_case | PascalCase | as-documented
+//! casing = "camelCase"            # for every type (see below)
 //! object-casing = "PascalCase"    # for fields holding objects or lists of them
 //!
 //! ["components::LibraryItem"]     # a type, by its Rust path from the crate root
@@ -18,22 +19,32 @@
 //!
 //! Any TOML spelling of the same tables works (literal strings `'snake_case'`, dotted
 //! keys, inline tables). Types are named by their Rust path from the crate root, as in
-//! `--samples`. A field key takes precedence over `object-casing`, which takes
-//! precedence over `casing`; a type's settings over `[defaults]`.
+//! `--samples`.
+//!
+//! Casings: `camelCase` (`librarySectionId`), `camelCase-initialisms`
+//! (`librarySectionID`: ID, URL, URI, UUID and GUID in capitals after the first word),
+//! `PascalCase`, `PascalCase-initialisms`, `snake_case` and `as-documented`. The plain
+//! names are serde's `rename_all` names; until initialisms got casings of their own,
+//! `camelCase` meant what `camelCase-initialisms` means now.
+//!
+//! Precedence, highest first: a field's key; the type's `object-casing` (for its
+//! fields holding objects) or `casing`; keys learned from payloads; then
+//! `[defaults]`: `object-casing` for fields holding objects, and `casing`, which
+//! `Config::casing` (the CLI's `--casing`) replaces; then keys the docs' examples show
+//! for the field, and the casing detected from the docs. See [`crate::wire`].
 //!
 //! # Errors
 //!
 //! The file is read with the `toml` crate into serde structs that deny unknown keys, so
 //! anything that is not TOML, a key other than the ones above, a value of the wrong type
 //! or a casing that does not exist is an [`ErrorKind::InvalidOverrides`] with the TOML
-//! parser's (or serde's) own message at its `file:line:col`. A type, field or casing that
+//! parser's (or serde's) own message at its `file:line:col`. A type or field that
 //! does not exist in the model is an [`ErrorKind::UnknownOverride`], so a stale
 //! override never goes unnoticed; overrides that give two fields the same key are an
 //! [`ErrorKind::OverrideClash`].
 
 use crate::error::{Diagnostic, ErrorKind, Pos};
-use crate::model::{Kind, Model, Ty};
-use crate::naming;
+use crate::model::{Kind, Model};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -42,45 +53,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
-/// How a type's JSON keys are spelled when no field override says otherwise. A new
-/// casing is a variant with its spelling in the file (`rename`) and an arm in `apply`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub(crate) enum Casing {
-    /// The inference: lowerCamelCase with ID/URL/UUID/GUID... in capitals.
-    #[serde(rename = "camelCase")]
-    Camel,
-    /// Lower-case words joined by `_`.
-    #[serde(rename = "snake_case")]
-    Snake,
-    /// The inference with its first letter in capitals.
-    #[serde(rename = "PascalCase")]
-    Pascal,
-    /// The field name exactly as the doc writes it.
-    #[serde(rename = "as-documented")]
-    AsDocumented,
-}
-
-impl Casing {
-    /// The key for a field whose doc name is `doc_name`.
-    pub(crate) fn apply(self, doc_name: &str) -> String {
-        let words = naming::words(doc_name);
-        if words.is_empty() {
-            return doc_name.to_string();
-        }
-        match self {
-            Casing::Camel => naming::wire_name(&words),
-            Casing::Snake => words.join("_"),
-            Casing::Pascal => {
-                let camel = naming::wire_name(&words);
-                let mut c = camel.chars();
-                c.next()
-                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                    .unwrap_or_default()
-            }
-            Casing::AsDocumented => doc_name.to_string(),
-        }
-    }
-}
+pub(crate) use crate::wire::Casing;
 
 // ---------------------------------------------------------------------------------
 // The file as serde reads it: byte spans, checked shape.
@@ -281,133 +254,101 @@ impl Overrides {
         Ok(out)
     }
 
-    /// Sets the JSON keys of the model's fields; names that match nothing are errors.
-    pub(crate) fn apply(&self, model: &mut Model) -> Vec<Diagnostic> {
+    /// The file's path, for diagnostics.
+    pub(crate) fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// `[defaults] casing`.
+    pub(crate) fn default_casing(&self) -> Option<Casing> {
+        self.casing.as_ref().map(|c| c.value)
+    }
+
+    /// `[defaults] object-casing`.
+    pub(crate) fn default_object_casing(&self) -> Option<Casing> {
+        self.object_casing.as_ref().map(|c| c.value)
+    }
+
+    /// The casing the type at `path` sets for a field: its `object-casing` for a field
+    /// holding objects, else its `casing`.
+    pub(crate) fn type_casing(&self, path: &str, holds_objects: bool) -> Option<Casing> {
+        let rules = self.types.get(path)?;
+        let objects = rules.object_casing.as_ref().filter(|_| holds_objects);
+        objects.or(rules.casing.as_ref()).map(|c| c.value)
+    }
+
+    /// The key the file gives a field of the type at `path`, by its doc or Rust name,
+    /// with where the file gives it.
+    pub(crate) fn field_key(
+        &self,
+        path: &str,
+        doc_name: &str,
+        rust_name: &str,
+    ) -> Option<(&str, Pos)> {
+        let fields = &self.types.get(path)?.fields;
+        let at = fields.get(doc_name).or_else(|| fields.get(rust_name))?;
+        Some((&at.value, at.pos))
+    }
+
+    /// Names in the file that match nothing in `model`: types that do not exist or are
+    /// no struct, fields a type does not have.
+    pub(crate) fn check(&self, model: &Model) -> Vec<Diagnostic> {
         let mut errs = Vec::new();
-        let err = |kind: ErrorKind, (pos, src): (Pos, &str), msg: String| {
-            Diagnostic::new(kind, &self.file, Some(pos), msg).with_snippet(src)
+        let err = |(pos, src): (Pos, &str), msg: String| {
+            Diagnostic::new(ErrorKind::UnknownOverride, &self.file, Some(pos), msg)
+                .with_snippet(src)
         };
-        let paths: Vec<String> = model.types.iter().map(|t| t.rust_path()).collect();
-        let is_object: Vec<bool> = model
+        let paths: BTreeMap<String, &Kind> = model
             .types
             .iter()
-            .map(|t| !matches!(t.kind, Kind::Enum(_)))
+            .map(|t| (t.rust_path(), &t.kind))
             .collect();
-        let mut used = BTreeSet::new();
-        for (t, path) in model.types.iter_mut().zip(&paths) {
-            let Kind::Struct(s) = &mut t.kind else {
-                continue;
-            };
-            let rules = self.types.get(path);
-            let casing = rules
-                .and_then(|r| r.casing.as_ref())
-                .or(self.casing.as_ref())
-                .map(|c| c.value);
-            let object_casing = rules
-                .and_then(|r| r.object_casing.as_ref())
-                .or(self.object_casing.as_ref())
-                .map(|c| c.value);
-            if rules.is_none() && casing.is_none() && object_casing.is_none() {
-                continue;
-            }
-            used.insert(path.clone());
-            let mut matched = BTreeSet::new();
-            for f in &mut s.fields {
-                let exact = rules.and_then(|r| {
-                    let key = [&f.doc_name, f.rust_name.trim_start_matches("r#")]
-                        .into_iter()
-                        .find(|k| r.fields.contains_key(*k))?;
-                    matched.insert(key.to_string());
-                    Some(r.fields[key].value.clone())
-                });
-                let casing = match object_casing {
-                    Some(c) if holds_object(&f.ty, &is_object) => Some(c),
-                    _ => casing,
-                };
-                let wire = match (exact, casing) {
-                    (Some(w), _) => w,
-                    (None, Some(c)) => c.apply(&f.doc_name),
-                    (None, None) => continue,
-                };
-                if wire != f.wire_name {
-                    let old = std::mem::replace(&mut f.wire_name, wire);
-                    f.aliases.retain(|a| *a != f.wire_name);
-                    f.aliases.push(old);
-                    f.aliases.sort();
+        for (path, r) in &self.types {
+            match paths.get(path) {
+                None => {
+                    let near: Vec<_> = paths
+                        .keys()
+                        .map(|p| p.as_str())
+                        .filter(|p| p.rsplit("::").next() == path.rsplit("::").next())
+                        .collect();
+                    let mut d = err(
+                        r.at.place(),
+                        format!("expected the Rust path of a generated type, found `{path}`"),
+                    );
+                    if !near.is_empty() {
+                        d = d.with_hint(format!("did you mean {}?", near.join(" or ")));
+                    }
+                    errs.push(d);
                 }
-            }
-            if let Some(r) = rules {
-                for (name, at) in &r.fields {
-                    if !matched.contains(name) {
-                        let known: Vec<_> = s.fields.iter().map(|f| f.doc_name.as_str()).collect();
-                        errs.push(
-                            err(
-                                ErrorKind::UnknownOverride,
-                                at.place(),
-                                format!("expected a field of `{path}`, found `{name}`"),
-                            )
-                            .with_hint(format!("its fields: {}", known.join(", "))),
-                        );
+                Some(Kind::Struct(s)) => {
+                    let names: BTreeSet<&str> = s
+                        .fields
+                        .iter()
+                        .flat_map(|f| [f.doc_name.as_str(), f.rust_name.trim_start_matches("r#")])
+                        .collect();
+                    for (name, at) in &r.fields {
+                        if !names.contains(name.as_str()) {
+                            let known: Vec<_> =
+                                s.fields.iter().map(|f| f.doc_name.as_str()).collect();
+                            errs.push(
+                                err(
+                                    at.place(),
+                                    format!("expected a field of `{path}`, found `{name}`"),
+                                )
+                                .with_hint(format!("its fields: {}", known.join(", "))),
+                            );
+                        }
                     }
                 }
-            }
-            // One key, one field: an override wins over other fields' aliases.
-            let primaries: BTreeSet<String> =
-                s.fields.iter().map(|f| f.wire_name.clone()).collect();
-            if primaries.len() < s.fields.len() {
-                // Without a table of its own, the clash comes from `[defaults]`.
-                let place = rules
-                    .map(|r| r.at.place())
-                    .or_else(|| self.casing.as_ref().map(At::place))
-                    .or_else(|| self.object_casing.as_ref().map(At::place))
-                    .unwrap_or((Pos::default(), ""));
-                errs.push(err(
-                    ErrorKind::OverrideClash,
-                    place,
-                    format!("expected distinct JSON keys for the fields of `{path}`, but two fields get the same key"),
-                ));
-            }
-            for f in &mut s.fields {
-                f.aliases.retain(|a| !primaries.contains(a));
-            }
-        }
-        let known: BTreeSet<&String> = paths.iter().collect();
-        for (path, r) in &self.types {
-            if !known.contains(path) {
-                let near: Vec<_> = known
-                    .iter()
-                    .map(|p| p.as_str())
-                    .filter(|p| p.rsplit("::").next() == path.rsplit("::").next())
-                    .collect();
-                let mut d = err(
-                    ErrorKind::UnknownOverride,
-                    r.at.place(),
-                    format!("expected the Rust path of a generated type, found `{path}`"),
-                );
-                if !near.is_empty() {
-                    d = d.with_hint(format!("did you mean {}?", near.join(" or ")));
-                }
-                errs.push(d);
-            } else if !used.contains(path) {
-                errs.push(err(
-                    ErrorKind::UnknownOverride,
+                Some(_) => errs.push(err(
                     r.at.place(),
                     format!(
                         "expected a struct, but `{path}` is an enum or union: it has no field keys"
                     ),
-                ));
+                )),
             }
         }
         errs
-    }
-}
-
-/// Whether a field of type `ty` holds objects: a struct or union, or containers of them.
-fn holds_object(ty: &Ty, is_object: &[bool]) -> bool {
-    match ty {
-        Ty::Named(id) => is_object.get(id.index()).copied().unwrap_or(false),
-        Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) | Ty::Boxed(t) => holds_object(t, is_object),
-        _ => false,
     }
 }
 
@@ -536,22 +477,16 @@ mod tests {
     }
 
     #[test]
-    fn casings() {
-        assert_eq!(
-            Casing::Camel.apply("library_section_id"),
-            "librarySectionID"
-        );
-        assert_eq!(
-            Casing::Pascal.apply("library_section_id"),
-            "LibrarySectionID"
-        );
-        assert_eq!(
-            Casing::Snake.apply("LibrarySectionID"),
-            "library_section_id"
-        );
-        assert_eq!(
-            Casing::AsDocumented.apply("Media_Container"),
-            "Media_Container"
-        );
+    fn casings_by_name() {
+        let o = Overrides::parse(
+            Path::new("w.toml"),
+            "[defaults]\ncasing = \"camelCase-initialisms\"\nobject-casing = 'PascalCase'\n[\"c::T\"]\nobject-casing = \"snake_case\"\n",
+        )
+        .unwrap();
+        assert_eq!(o.default_casing(), Some(Casing::CamelInitialisms));
+        assert_eq!(o.default_object_casing(), Some(Casing::Pascal));
+        assert_eq!(o.type_casing("c::T", true), Some(Casing::Snake));
+        assert_eq!(o.type_casing("c::T", false), None);
+        assert_eq!(o.type_casing("c::U", true), None);
     }
 }

@@ -655,7 +655,7 @@ fn wire_names_file_of_another_shape() {
             "[defaults]\ncasing = \"kebab-case\"\n",
             2,
             10,
-            "unknown variant `kebab-case`",
+            "found `kebab-case`",
         ),
         (
             "[\"c::T\".fields]\na = 1\n",
@@ -694,8 +694,11 @@ fn override_naming_no_generated_type_or_field() {
 
 #[test]
 fn overrides_that_give_two_fields_one_key() {
-    let (found, _) = with_wire_names("[\"c::T\".fields]\na = \"k\"\nb = \"k\"\n");
-    assert_eq!(found, [(ErrorKind::OverrideClash, 1, 2)]);
+    let (found, err) = with_wire_names("[\"c::T\".fields]\na = \"k\"\nb = \"k\"\n");
+    // At the second key given, naming both fields.
+    assert_eq!(found, [(ErrorKind::OverrideClash, 3, 1)]);
+    let message = &err.diagnostics[0].message;
+    assert!(message.contains("`a` and `b` both get `k`"), "{message}");
 }
 
 // ---------------------------------------------------------------------------------

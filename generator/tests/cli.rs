@@ -498,3 +498,52 @@ fn strict_turns_a_degraded_field_into_an_error() {
     assert!(err.contains("error[unknown-notation]"), "{err}");
     assert!(err.contains("odd.md:7:11"), "{err}");
 }
+
+#[test]
+fn casing_learn_from_and_print_wire_names() {
+    let s = Scratch::new();
+    let doc = "# Item\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `item_id` | *str* | :heavy_check_mark: | N/A |\n| `media_container` | *Optional[str]* | :heavy_minus_sign: | N/A |";
+    let root = s.docs(&[("item.md", doc)]);
+    let o = generator(&[&root, &"--casing", &"snake_case"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(text.contains("\"item_id\""), "{text}");
+    assert!(
+        stderr(&o).contains("wire keys: snake_case"),
+        "{}",
+        stderr(&o)
+    );
+    let o = generator(&[&root, &"--casing=kebab"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("camelCase-initialisms"),
+        "{}",
+        stderr(&o)
+    );
+
+    let payload = s.path("item.json");
+    std::fs::write(&payload, r#"{"itemID": "a1", "MediaContainer": "x"}"#).unwrap();
+    let names = s.path("wire-names.toml");
+    let o = generator(&[
+        &root,
+        &"--learn-from",
+        &payload,
+        &"--print-wire-names",
+        &names,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(
+        text.contains("\"itemID\"") && text.contains("\"MediaContainer\""),
+        "{text}"
+    );
+    let file = std::fs::read_to_string(&names).unwrap();
+    assert!(
+        file.contains("itemID") && file.contains("MediaContainer"),
+        "{file}"
+    );
+    // The printed file alone gives the same code.
+    let o2 = generator(&[&root, &"--wire-names", &names]);
+    assert_eq!(code(&o2), 0, "{}", stderr(&o2));
+    assert_eq!(String::from_utf8(o2.stdout).unwrap(), text);
+}

@@ -143,7 +143,7 @@ pub mod models {
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(rename = "legacyID")]
+            #[serde(rename = "legacyId")]
             pub legacy_id: i64,
             /// Score under the old scale
             #[deprecated(
@@ -205,8 +205,8 @@ pub mod models {
                     match __k.as_str() {
                         "id" | "Id" => __m.field(&mut id, "id")?,
                         "pin" | "Pin" => __m.field(&mut pin, "pin")?,
-                        "legacyID" | "LegacyID" | "LegacyId" | "legacyId"
-                        | "legacy_id" => __m.field(&mut legacy_id, "legacyID")?,
+                        "legacyId" | "LegacyID" | "LegacyId" | "legacyID"
+                        | "legacy_id" => __m.field(&mut legacy_id, "legacyId")?,
                         "oldScore" | "OldScore" | "old_score" => {
                             __m.some(&mut old_score, "oldScore")?
                         }
@@ -225,7 +225,7 @@ pub mod models {
                 ::std::result::Result::Ok(Self {
                     id: __h::required(id, "id")?,
                     pin: pin.flatten(),
-                    legacy_id: __h::required(legacy_id, "legacyID")?,
+                    legacy_id: __h::required(legacy_id, "legacyId")?,
                     old_score: old_score.flatten(),
                     old_name: __h::required(old_name, "oldName")?,
                     struck_only: struck_only.flatten(),

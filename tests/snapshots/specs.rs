@@ -261,7 +261,7 @@ pub mod go {
                 /// Example: `genre=drama|year>1990`
                 #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub filter: ::std::option::Option<::std::string::String>,
-                /// Identifier of the library section holding the item
+                /// Identifier of the library section holding the item (`librarySectionID` in answers)
                 ///
                 /// Example: `2`
                 #[serde(
@@ -1363,7 +1363,7 @@ pub mod python {
                 /// Example: `genre=drama|year>1990`
                 #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub filter: ::std::option::Option<::std::string::String>,
-                /// Identifier of the library section holding the item
+                /// Identifier of the library section holding the item (`librarySectionID` in answers)
                 ///
                 /// Example: `2`
                 #[serde(

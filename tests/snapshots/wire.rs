@@ -374,6 +374,17 @@ pub mod operations {
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct GetLibraryItemsResponseBody {
         /// The container every answer of the media server is wrapped in
+        ///
+        /// Example:
+        ///
+        /// ```text
+        /// {
+        /// "size": 50,
+        /// "allowSync": true,
+        /// "librarySectionID": 1,
+        /// "librarySectionUUID": "e69655a2-ef48-4aba-bb19-4b5ee6c7b5c2"
+        /// }
+        /// ```
         #[serde(
             rename = "MediaContainer",
             skip_serializing_if = "::std::option::Option::is_none"

@@ -137,7 +137,7 @@ pub(super) fn build_struct(
             pos: r.name_pos,
         });
     }
-    dedupe_wire_names(src, &mut fields, &mut found.warnings);
+    dedupe_wire_names(&src.path, &mut fields, &mut found.warnings);
     let extra = if fields.is_empty() && extra.is_none() && sdk_only.is_empty() {
         // No declared fields: a free-form object keeps every key.
         Some(Ty::Json)

@@ -20,6 +20,7 @@ mod tests;
 
 pub use ir::*;
 pub use kinds::keep_unknown;
+pub(crate) use names::dedupe_wire_names;
 
 use crate::discover::{self, Source};
 use crate::error::{Diagnostic, ErrorKind, Pos};
@@ -37,6 +38,8 @@ pub struct Built {
     pub model: Model,
     /// The errors, by doc.
     pub errors: Vec<Diagnostic>,
+    /// How the JSON keys were chosen from the docs alone ([`crate::wire::infer`]).
+    pub wire: crate::wire::Outcome,
 }
 
 /// Builds the model from read sources (sorted by discover), on as many threads as the
@@ -266,15 +269,19 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
     graph::mark_default(&mut types);
 
     crate::error::sort_diagnostics(&mut warnings);
+    let mut model = Model {
+        types,
+        skipped,
+        warnings,
+        degraded,
+        docs_read: sources.len(),
+    };
+    // The JSON keys from the docs' own evidence; settings may change them later.
+    let wire = crate::wire::infer(&mut model);
     Built {
-        model: Model {
-            types,
-            skipped,
-            warnings,
-            degraded,
-            docs_read: sources.len(),
-        },
+        model,
         errors,
+        wire,
     }
 }
 

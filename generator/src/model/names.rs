@@ -1,10 +1,10 @@
 //! Names: Rust identifiers and JSON keys for fields, and keeping one key per field.
 
 use super::{Field, Map};
-use crate::discover::Source;
 use crate::error::{Diagnostic, ErrorKind};
 use crate::naming;
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// What a field's documented name gives, before it is made unique in its struct.
 pub(super) struct FieldNames {
@@ -34,17 +34,14 @@ impl FieldNames {
 /// One JSON key belongs to one field. Fields whose inferred keys collide
 /// (`item_count` and `itemCount`) use their names as documented instead; a primary key
 /// wins over another field's alias, and an alias two fields share is dropped from both.
-pub(super) fn dedupe_wire_names(
-    src: &Source,
-    fields: &mut [Field],
-    warnings: &mut Vec<Diagnostic>,
-) {
+/// Warnings name `file`, the struct's doc.
+pub(crate) fn dedupe_wire_names(file: &Path, fields: &mut [Field], warnings: &mut Vec<Diagnostic>) {
     // Aliases to drop, as (field, alias) indices; found from one count of every key in
     // the usual case, where no two fields infer the same key.
     let uses = key_uses(fields);
     let clash: Vec<bool> = fields.iter().map(|f| uses[&*f.wire_name].0 > 1).collect();
     let drops = if clash.contains(&true) {
-        use_doc_names(src, fields, &clash, warnings);
+        use_doc_names(file, fields, &clash, warnings);
         alias_drops(fields, &key_uses(fields))
     } else {
         alias_drops(fields, &uses)
@@ -57,7 +54,7 @@ pub(super) fn dedupe_wire_names(
 /// The fields marked in `clash` infer a key another field infers too: they use their
 /// names as documented. Names still equal after that get a `_` suffix, with a warning.
 fn use_doc_names(
-    src: &Source,
+    file: &Path,
     fields: &mut [Field],
     clash: &[bool],
     warnings: &mut Vec<Diagnostic>,
@@ -76,7 +73,7 @@ fn use_doc_names(
             warnings.push(
                 Diagnostic::new(
                     ErrorKind::NameClash,
-                    &src.path,
+                    file,
                     Some(f.pos),
                     format!(
                         "two fields map to the JSON key `{base}`; this one is written as `{}`",
