@@ -7,6 +7,9 @@
 #   (c) `cargo build` (debug, dependencies warm) of the crate generated from the
 #       largest corpus: that crate from clean, and after touching it
 #   (d) payload throughput: generated types vs serde_json::Value, capture vs plain
+#   (e) learning JSON keys from payloads, per MB
+#   (f) regeneration inside `cargo build` (default dev profile and build-override opt 3)
+#   (g) time and peak memory generating 1x, 2x, 4x the largest tree (vercel-ts-2026-08)
 #   (e) learning JSON keys from payloads (--learn-from): time per MB of payload
 # next to the reference figures of other generators quoted in the issue.
 #
@@ -235,3 +238,94 @@ while read -r line; do
     "$(field "$line" mb)" "$(field "$line" ms)" "$(field "$line" ms_per_mb)"
 done < <(grep '^LEARN ' "$LOGS/learn.log")
 echo "    (reading and parsing the files included; matched: each payload compared with every type)"
+
+# (f) and (g): what users feel when the generator runs inside their build, and how
+# generation scales in time and memory on the largest tree.
+if [ "$HAVE_CORPORA" = 1 ]; then
+  echo
+  echo "(f) regeneration inside \`cargo build\` (the build script a user writes, README \"Use it from"
+  echo "    your own build.rs\"): time the build script spends generating, median of 3 reruns"
+  ws=target/bench-regen
+  mkdir -p "$ws/src"
+  cat >"$ws/Cargo.toml" <<TOML
+[package]
+name = "regen-bench"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[build-dependencies]
+generator = { path = "$PWD/generator", default-features = false }
+
+[workspace]
+TOML
+  cp Cargo.lock "$ws/Cargo.lock"
+  echo "" >"$ws/src/lib.rs"
+  cat >"$ws/build.rs" <<'RS'
+// Generates from REGEN_DOCS into OUT_DIR and reports how long it took. The nonce
+// makes cargo rerun this script without rebuilding anything.
+fn main() {
+    println!("cargo:rerun-if-env-changed=REGEN_DOCS");
+    println!("cargo:rerun-if-env-changed=REGEN_NONCE");
+    let docs = std::env::var("REGEN_DOCS").unwrap();
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("models.rs");
+    let start = std::time::Instant::now();
+    let mut config = generator::Config::new();
+    // A tree with broken docs still measures the whole pipeline.
+    config.input(&docs).keep_going(true);
+    let _ = config.write_to(&out);
+    println!("cargo:warning=REGEN ms={}", start.elapsed().as_millis());
+}
+RS
+  printf '    %-24s %22s %26s\n' tree "default dev profile" "build-override opt-level 3"
+  for tree in plex-py-2026-01 vercel-ts-2026-08; do
+    [ -d "$CORPORA/$tree/docs/models" ] || continue
+    row=()
+    for profile in default opt; do
+      extra=()
+      [ "$profile" = opt ] && extra=(--config 'profile.dev.build-override.opt-level=3')
+      times=()
+      for n in 0 1 2 3; do
+        out=$(REGEN_DOCS="$PWD/$CORPORA/$tree/docs/models" REGEN_NONCE="$tree-$profile-$n-$$" \
+          cargo build --manifest-path "$ws/Cargo.toml" "${extra[@]}" 2>&1 || true)
+        ms=$(grep -o 'REGEN ms=[0-9]*' <<<"$out" | head -n1 | cut -d= -f2)
+        # The first build compiles the generator; only the reruns are timed.
+        [ "$n" -gt 0 ] && [ -n "$ms" ] && times+=("$ms")
+      done
+      med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+      row+=("$(secs "${med:-0}") s")
+    done
+    printf '    %-24s %22s %26s\n' "$tree" "${row[0]}" "${row[1]}"
+  done
+  echo "    (the setting: [profile.dev.build-override] opt-level = 3 in the user's Cargo.toml; the"
+  echo "    generator and its dependencies then build optimized once, and every regeneration is fast)"
+
+  echo
+  echo "(g) generation of k copies of the largest tree, vercel-ts-2026-08, by the CLI (release, all"
+  echo "    threads, --keep-going, output to /dev/null): wall time and peak resident memory"
+  big="$CORPORA/vercel-ts-2026-08/docs/models"
+  if [ ! -x /usr/bin/time ]; then
+    echo "    skipped: GNU time (/usr/bin/time, Debian package \`time\`) is not installed"
+  elif [ -d "$big" ]; then
+    printf '    %-4s %7s %9s %11s %11s\n' k docs "wall s" "peak MB" "KB per doc"
+    docs=$(find "$big" -name '*.md' -o -name '*.mdx' | wc -l)
+    for k in 1 2 4; do
+      # Another spelling of the same folder is another input root (as in the bench of (a)).
+      inputs=()
+      p="$big"
+      for _ in $(seq 1 "$k"); do inputs+=("$p"); p="$p/../models"; done
+      best_t="" best_m=""
+      for _ in 1 2 3; do
+        /usr/bin/time -o "$LOGS/time.txt" -f '%e %M' \
+          target/release/generator -q --keep-going "${inputs[@]}" >/dev/null 2>&1 || true
+        stats=$(tail -n1 "$LOGS/time.txt")
+        t=${stats% *} m=${stats#* }
+        if [ -z "$best_t" ] || awk -v a="$t" -v b="$best_t" 'BEGIN { exit !(a < b) }'; then best_t=$t; fi
+        if [ -z "$best_m" ] || [ "$m" -lt "$best_m" ]; then best_m=$m; fi
+      done
+      n=$((docs * k))
+      printf '    %-4s %7s %9s %11s %11s\n' "${k}x" "$n" "$best_t" "$(div "$best_m" 1024 %.0f)" "$(div "$best_m" "$n" %.1f)"
+    done
+    echo "    (best of 3; linear growth shows as a steady KB per doc and a wall time that doubles with k)"
+  fi
+fi
