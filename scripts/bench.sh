@@ -7,16 +7,15 @@
 #   (c) `cargo build` (debug, dependencies warm) of the crate generated from the
 #       largest corpus: that crate from clean, and after touching it
 #   (d) payload throughput: generated types vs serde_json::Value, capture vs plain
-#   (e) learning JSON keys from payloads, per MB
+#   (e) learning JSON keys from payloads (--learn-from): time per MB of payload
 #   (f) regeneration inside `cargo build` (default dev profile and build-override opt 3)
 #   (g) time and peak memory generating 1x, 2x, 4x the largest tree (vercel-ts-2026-08)
-#   (e) learning JSON keys from payloads (--learn-from): time per MB of payload
 # next to the reference figures of other generators quoted in the issue.
 #
 # Usage: scripts/bench.sh [--quick] [--no-compile]
 #   --quick       payload figures from the bench's own timing only (no criterion run)
 #   --no-compile  skip (c)
-# Needs only the Rust toolchain; (a)-(c) need ../shared/corpora beside the repository
+# Needs only the Rust toolchain (and GNU time for (g)); (a)-(c), (f), (g) need ../shared/corpora beside the repository
 # (so does one figure of (e)).
 # Full logs go to target/bench/.
 set -euo pipefail
@@ -28,7 +27,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-compile) COMPILE=0 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
