@@ -10,6 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+/// `CORPORA=a,b` limits the check to those trees (by folder name), for a quick look
+/// while working on them; CI sets nothing and checks every tree.
+fn selected(tree: &Path) -> bool {
+    let Ok(list) = std::env::var("CORPORA") else {
+        return true;
+    };
+    let name = tree.file_name().unwrap_or_default().to_string_lossy();
+    list.split(',').any(|n| n.trim() == name)
+}
+
 #[test]
 fn every_corpus_generates_and_compiles_warning_free() {
     let Some(shared) = common::shared() else {
@@ -22,6 +32,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.join("docs/models").is_dir())
+        .filter(|p| selected(p))
         .collect();
     corpora.sort();
     assert!(
@@ -78,7 +89,7 @@ fn every_corpus_generates_and_compiles_warning_free() {
         }
     }
     for listed in ratchet.names() {
-        if !corpora.iter().any(|c| c.ends_with(listed)) {
+        if !corpora.iter().any(|c| c.ends_with(listed)) && selected(Path::new(listed)) {
             ratchet_problems.push(format!(
                 "{listed} is on {RATCHET_FILE} but not in ../shared/corpora: take it off"
             ));
@@ -154,7 +165,10 @@ fn every_corpus_generates_and_compiles_warning_free() {
     }
     // Unknown-key capture, both ways, on the in-repo specs and on the first corpus:
     // samples carry extra keys that must survive.
-    let first = &passing[0];
+    let Some(first) = passing.first() else {
+        eprintln!("CORPORA selects no tree that generates fully: nothing more to check");
+        return;
+    };
     let first_name = first.file_name().unwrap().to_string_lossy().into_owned();
     for (name, input, how) in [
         (
