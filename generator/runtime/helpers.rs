@@ -221,7 +221,9 @@ impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
         slot: &mut ::std::option::Option<T>,
         key: &'static str,
     ) -> ::std::result::Result<(), A::Error> {
-        self.put(slot, key, |m| m.next_value_seed(Seed::<Strict, T>::new(key)))
+        self.put(slot, key, |m| {
+            m.next_value_seed(Seed::<Strict, T>::new(key))
+        })
     }
     /// As `scalar`; `null` is kept apart from absent.
     #[rustfmt::skip]
@@ -287,7 +289,9 @@ impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
         extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
         key: Key<'de>,
     ) -> ::std::result::Result<(), A::Error> {
-        let value = self.map.next_value_seed(Seed::<Strict, T>::new(key.as_str()))?;
+        let value = self
+            .map
+            .next_value_seed(Seed::<Strict, T>::new(key.as_str()))?;
         extra.insert(key.into_string(), value);
         ::std::result::Result::Ok(())
     }
@@ -298,7 +302,9 @@ impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
         extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
         key: Key<'de>,
     ) -> ::std::result::Result<(), A::Error> {
-        let value = self.map.next_value_seed(Seed::<Lax, T>::new(key.as_str()))?;
+        let value = self
+            .map
+            .next_value_seed(Seed::<Lax, T>::new(key.as_str()))?;
         extra.insert(key.into_string(), value);
         ::std::result::Result::Ok(())
     }
@@ -451,7 +457,10 @@ impl<'de, T: Int> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
 }
 
 impl<'de, M: Mode> Scalar<'de, M> for i64 {
-    fn read<D: ::serde::Deserializer<'de>>(d: D, key: &str) -> ::std::result::Result<i64, D::Error> {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<i64, D::Error> {
         d.deserialize_any(IntVisitor {
             key,
             strings: M::LAX,
@@ -461,7 +470,10 @@ impl<'de, M: Mode> Scalar<'de, M> for i64 {
 }
 
 impl<'de, M: Mode> Scalar<'de, M> for i32 {
-    fn read<D: ::serde::Deserializer<'de>>(d: D, key: &str) -> ::std::result::Result<i32, D::Error> {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<i32, D::Error> {
         d.deserialize_any(IntVisitor {
             key,
             strings: M::LAX,
@@ -516,53 +528,63 @@ impl<'de, T: Real> ::serde::de::Visitor<'de> for RealVisitor<'_, T> {
             ::std::result::Result::Ok(x) if x.is_finite() => s
                 .parse::<T>()
                 .map_err(|_| E::invalid_value(::serde::de::Unexpected::Str(s), &self)),
-            _ => ::std::result::Result::Err(E::invalid_value(
-                ::serde::de::Unexpected::Str(s),
-                &self,
-            )),
+            _ => {
+                ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+            }
         }
     }
 }
 
 impl<'de> Scalar<'de, Lax> for f64 {
-    fn read<D: ::serde::Deserializer<'de>>(d: D, key: &str) -> ::std::result::Result<f64, D::Error> {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<f64, D::Error> {
         d.deserialize_any(RealVisitor(key, ::std::marker::PhantomData))
     }
 }
 
 impl<'de> Scalar<'de, Lax> for f32 {
-    fn read<D: ::serde::Deserializer<'de>>(d: D, key: &str) -> ::std::result::Result<f32, D::Error> {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<f32, D::Error> {
         d.deserialize_any(RealVisitor(key, ::std::marker::PhantomData))
     }
 }
 
-/// Reads a boolean, or one sent as `"true"`, `"false"`, `"1"` or `"0"`
-/// (`Lax` only: a `Strict` boolean reads as `bool` does).
-struct BoolVisitor<'k>(&'k str);
+/// Reads a boolean, or one sent as `"true"` or `"false"`, and, with `digits`,
+/// `"1"` or `"0"` (`Lax` only: a `Strict` boolean reads as `bool` does).
+struct BoolVisitor<'k> {
+    key: &'k str,
+    digits: bool,
+}
 
 impl<'de> ::serde::de::Visitor<'de> for BoolVisitor<'_> {
     type Value = bool;
     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        expected_in(f, "a boolean", self.0)
+        expected_in(f, "a boolean", self.key)
     }
     fn visit_bool<E: ::serde::de::Error>(self, b: bool) -> ::std::result::Result<bool, E> {
         ::std::result::Result::Ok(b)
     }
     fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<bool, E> {
-        match s {
-            "true" | "1" => ::std::result::Result::Ok(true),
-            "false" | "0" => ::std::result::Result::Ok(false),
-            _ => ::std::result::Result::Err(E::invalid_value(
-                ::serde::de::Unexpected::Str(s),
-                &self,
-            )),
+        match (s, self.digits) {
+            ("true", _) | ("1", true) => ::std::result::Result::Ok(true),
+            ("false", _) | ("0", true) => ::std::result::Result::Ok(false),
+            _ => {
+                ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+            }
         }
     }
 }
 
 impl<'de> Scalar<'de, Lax> for bool {
-    fn read<D: ::serde::Deserializer<'de>>(d: D, key: &str) -> ::std::result::Result<bool, D::Error> {
-        d.deserialize_any(BoolVisitor(key))
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<bool, D::Error> {
+        d.deserialize_any(BoolVisitor { key, digits: true })
     }
 }
 
@@ -679,6 +701,17 @@ pub fn lax_member<'de, T: Scalar<'de, Lax>, D: ::serde::Deserializer<'de>>(
     d: D,
 ) -> ::std::result::Result<T, D::Error> {
     T::read(d, "")
+}
+
+/// Reads a boolean union member, sent as `"true"` or `"false"` too, in a union
+/// with a number member, which `"1"` and `"0"` are left to.
+pub fn lax_bool_member<'de, D: ::serde::Deserializer<'de>>(
+    d: D,
+) -> ::std::result::Result<bool, D::Error> {
+    d.deserialize_any(BoolVisitor {
+        key: "",
+        digits: false,
+    })
 }
 
 /// A union member holding integers, from a buffered value: `25.0` reads as

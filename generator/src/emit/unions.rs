@@ -4,7 +4,8 @@
 //! A member holding integers is read through the runtime's `member`, so `25.0` is an
 //! integer member as it is an integer field. Under `--lenient-scalars` numbers and
 //! booleans sent as strings are taken only where no member takes a string (which
-//! gets it), and a boolean member takes `"1"`/`"0"` only where no member is a number.
+//! gets it), and a boolean member takes `"1"`/`"0"` only where no member is a number
+//! (`"true"` and `"false"` it takes anyway).
 
 use super::{doc_attrs, ident, Ctx, FloatWrite, Scalars};
 use crate::model::{EnumRepr, Kind, Presence, Ty, TypeDef, Union};
@@ -15,8 +16,8 @@ impl Ctx<'_> {
     pub(super) fn union(&self, t: &TypeDef, u: &Union) -> TokenStream {
         let name = ident(&t.name);
         let docs = doc_attrs(&t.docs);
-        let lax = self.model.lenient_scalars
-            && !u.members.iter().any(|m| self.takes_string(&m.ty, 0));
+        let lax =
+            self.model.lenient_scalars && !u.members.iter().any(|m| self.takes_string(&m.ty, 0));
         let number = u
             .members
             .iter()
@@ -28,12 +29,16 @@ impl Ctx<'_> {
             if let Some(fw) = FloatWrite::of(&m.ty, Presence::Required) {
                 with.push(self.serialize_with(fw));
             }
-            let lax = lax && !(*leaf(&m.ty) == Ty::Bool && number);
-            if let Some(how) = Scalars::of(&m.ty, lax) {
-                with.push(self.deserialize_with(match how {
-                    Scalars::Strict => "member",
-                    Scalars::Lax => "lax_member",
-                }));
+            let read = match Scalars::of(&m.ty, lax) {
+                // `"1"` and `"0"` are left to the number member.
+                Some(Scalars::Lax) if number && m.ty == Ty::Bool => Some("lax_bool_member"),
+                Some(Scalars::Lax) if number && *leaf(&m.ty) == Ty::Bool => None,
+                Some(Scalars::Lax) => Some("lax_member"),
+                Some(Scalars::Strict) => Some("member"),
+                None => None,
+            };
+            if let Some(read) = read {
+                with.push(self.deserialize_with(read));
             }
             let with = (!with.is_empty()).then(|| quote!(#[serde(#(#with),*)]));
             quote!(#with #n(#ty),)
@@ -58,9 +63,10 @@ impl Ctx<'_> {
             Ty::Named(id) => match self.model.types.get(id.index()).map(|t| &t.kind) {
                 Some(Kind::Struct(_)) => false,
                 Some(Kind::Enum(e)) => e.repr == EnumRepr::Str,
-                Some(Kind::Union(u)) if depth < 8 => {
-                    u.members.iter().any(|m| self.takes_string(&m.ty, depth + 1))
-                }
+                Some(Kind::Union(u)) if depth < 8 => u
+                    .members
+                    .iter()
+                    .any(|m| self.takes_string(&m.ty, depth + 1)),
                 _ => true,
             },
         }
