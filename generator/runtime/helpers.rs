@@ -486,12 +486,16 @@ impl<'de, M: Mode> Scalar<'de, M> for i32 {
 pub trait Real: ::std::str::FromStr {
     const NAME: &'static str;
     fn of(x: f64) -> Self;
+    fn finite(&self) -> bool;
 }
 
 impl Real for f64 {
     const NAME: &'static str = "f64";
     fn of(x: f64) -> f64 {
         x
+    }
+    fn finite(&self) -> bool {
+        self.is_finite()
     }
 }
 
@@ -500,6 +504,9 @@ impl Real for f32 {
     fn of(x: f64) -> f32 {
         // As serde reads an f32 from a JSON number.
         x as f32
+    }
+    fn finite(&self) -> bool {
+        self.is_finite()
     }
 }
 
@@ -522,12 +529,10 @@ impl<'de, T: Real> ::serde::de::Visitor<'de> for RealVisitor<'_, T> {
         ::std::result::Result::Ok(T::of(x))
     }
     fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<T, E> {
-        // Parsed as its own type (an f32 rounded once), after a check that it
-        // is a finite number: "NaN" and "inf" parse, but JSON cannot carry them.
-        match s.parse::<f64>() {
-            ::std::result::Result::Ok(x) if x.is_finite() => s
-                .parse::<T>()
-                .map_err(|_| E::invalid_value(::serde::de::Unexpected::Str(s), &self)),
+        // Parsed as its own type (an f32 rounded once); "NaN", "inf" and what
+        // overflows parse too, but JSON cannot carry them.
+        match s.parse::<T>() {
+            ::std::result::Result::Ok(x) if x.finite() => ::std::result::Result::Ok(x),
             _ => {
                 ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Str(s), &self))
             }
