@@ -216,14 +216,13 @@ impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
     }
     /// A value holding integers (in lists, maps or nullable elements too), which
     /// also take a float with an integral value (`25.0`, `1e3`).
+    #[rustfmt::skip]
     pub fn scalar<T: Scalar<'de, Strict>>(
         &mut self,
         slot: &mut ::std::option::Option<T>,
         key: &'static str,
     ) -> ::std::result::Result<(), A::Error> {
-        self.put(slot, key, |m| {
-            m.next_value_seed(Seed::<Strict, T>::new(key))
-        })
+        self.put(slot, key, |m| m.next_value_seed(Seed::<Strict, T>::new(key)))
     }
     /// As `scalar`; `null` is kept apart from absent.
     #[rustfmt::skip]

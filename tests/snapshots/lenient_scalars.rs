@@ -790,17 +790,24 @@ pub mod __helpers {
     pub trait Real: ::std::str::FromStr {
         const NAME: &'static str;
         fn of(x: f64) -> Self;
+        fn finite(&self) -> bool;
     }
     impl Real for f64 {
         const NAME: &'static str = "f64";
         fn of(x: f64) -> f64 {
             x
         }
+        fn finite(&self) -> bool {
+            self.is_finite()
+        }
     }
     impl Real for f32 {
         const NAME: &'static str = "f32";
         fn of(x: f64) -> f32 {
             x as f32
+        }
+        fn finite(&self) -> bool {
+            self.is_finite()
         }
     }
     /// Reads a float from any JSON number, or a finite number sent as a string
@@ -833,13 +840,9 @@ pub mod __helpers {
             self,
             s: &str,
         ) -> ::std::result::Result<T, E> {
-            match s.parse::<f64>() {
-                ::std::result::Result::Ok(x) if x.is_finite() => {
-                    s.parse::<T>()
-                        .map_err(|_| E::invalid_value(
-                            ::serde::de::Unexpected::Str(s),
-                            &self,
-                        ))
+            match s.parse::<T>() {
+                ::std::result::Result::Ok(x) if x.finite() => {
+                    ::std::result::Result::Ok(x)
                 }
                 _ => {
                     ::std::result::Result::Err(
