@@ -648,39 +648,4 @@ pub mod __helpers {
             d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
         }
     }
-    /// A float written as APIs send it: an integral value as an integer (`1800`,
-    /// not `1800.0`), any other in its own precision (`7.9` for an `f32`, not
-    /// the `7.900000095367432` its widening to `f64` would print).
-    pub trait Float: ::std::marker::Copy {
-        fn write<S: ::serde::Serializer>(
-            self,
-            s: S,
-        ) -> ::std::result::Result<S::Ok, S::Error>;
-    }
-    impl Float for f64 {
-        fn write<S: ::serde::Serializer>(
-            self,
-            s: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            if self.fract() == 0.0 && self.abs() < 9_007_199_254_740_992.0 {
-                s.serialize_i64(self as i64)
-            } else {
-                s.serialize_f64(self)
-            }
-        }
-    }
-    impl Float for f32 {
-        fn write<S: ::serde::Serializer>(
-            self,
-            s: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            if self.fract() == 0.0 && self.abs() < 16_777_216.0 {
-                return s.serialize_i64(self as i64);
-            }
-            match self.to_string().parse::<f64>() {
-                ::std::result::Result::Ok(v) => v.write(s),
-                ::std::result::Result::Err(_) => s.serialize_f32(self),
-            }
-        }
-    }
 }
