@@ -8,7 +8,8 @@
 //!   items such as `object`, and methods such as `field`);
 //! - an item (top-level, or a method of an inherent impl) is emitted when its name is
 //!   reached, a method only when its type is emitted too; the identifiers in an emitted
-//!   item's tokens are reached in turn;
+//!   item's tokens are reached in turn, but for the segments of absolute paths into
+//!   other crates (`::serde::de::Unexpected::Float` reaches no runtime `Float`);
 //! - a trait impl is emitted when the runtime's traits and types it names (in the
 //!   trait and the self type) are all emitted;
 //! - a type users see (the type of a field: `UnknownKeys`) brings all its `pub`
