@@ -733,7 +733,7 @@ pub mod __helpers {
     }
     /// A value read the `M` way: an integer, float or boolean, or lists, maps
     /// or nullable elements of them. `key` names the field in error messages
-    /// (`expected i64 in field `frameRate``); empty for a union member.
+    /// (``expected i64 in field `frameRate` ``); empty for a union member.
     pub trait Scalar<'de, M>: ::std::marker::Sized {
         fn read<D: ::serde::Deserializer<'de>>(
             d: D,
