@@ -330,10 +330,16 @@ pub fn required<T, E: ::serde::de::Error>(
     slot.ok_or_else(|| E::missing_field(key))
 }
 
-/// How `Scalar` reads numbers and booleans: `Strict` or `Lax`.
+/// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `Member`.
 pub trait Mode {
     /// Whether numbers and booleans sent as strings are taken.
     const LAX: bool;
+    /// Whether an integer is asked for with `deserialize_any` rather than
+    /// `deserialize_i64`: serde's buffer of an untagged union's value hands its
+    /// numbers to `deserialize_any` only, and strings come only that way. The
+    /// other way suits serde_json better: its numbers stay numbers with its
+    /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
+    const ANY: bool;
 }
 
 /// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
@@ -342,6 +348,7 @@ pub struct Strict;
 
 impl Mode for Strict {
     const LAX: bool = false;
+    const ANY: bool = false;
 }
 
 /// As `Strict`, and numbers and booleans sent as strings are taken too
@@ -351,6 +358,15 @@ pub struct Lax;
 
 impl Mode for Lax {
     const LAX: bool = true;
+    const ANY: bool = true;
+}
+
+/// As `Strict`, for a member of an untagged union (read from serde's buffer).
+pub struct Member;
+
+impl Mode for Member {
+    const LAX: bool = false;
+    const ANY: bool = true;
 }
 
 /// A value read the `M` way: an integer, float or boolean, or lists, maps
@@ -455,16 +471,30 @@ impl<'de, T: Int> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
     }
 }
 
+/// Reads an integer the `M` way.
+fn int<'de, M: Mode, T: Int, D: ::serde::Deserializer<'de>>(
+    d: D,
+    key: &str,
+) -> ::std::result::Result<T, D::Error> {
+    let v = IntVisitor {
+        key,
+        strings: M::LAX,
+        ty: ::std::marker::PhantomData,
+    };
+    // serde_json hands `deserialize_i64` its floats too, to `visit_f64`.
+    if M::ANY {
+        d.deserialize_any(v)
+    } else {
+        d.deserialize_i64(v)
+    }
+}
+
 impl<'de, M: Mode> Scalar<'de, M> for i64 {
     fn read<D: ::serde::Deserializer<'de>>(
         d: D,
         key: &str,
     ) -> ::std::result::Result<i64, D::Error> {
-        d.deserialize_any(IntVisitor {
-            key,
-            strings: M::LAX,
-            ty: ::std::marker::PhantomData,
-        })
+        int::<M, i64, D>(d, key)
     }
 }
 
@@ -473,11 +503,7 @@ impl<'de, M: Mode> Scalar<'de, M> for i32 {
         d: D,
         key: &str,
     ) -> ::std::result::Result<i32, D::Error> {
-        d.deserialize_any(IntVisitor {
-            key,
-            strings: M::LAX,
-            ty: ::std::marker::PhantomData,
-        })
+        int::<M, i32, D>(d, key)
     }
 }
 
@@ -694,7 +720,7 @@ impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M>
 
 /// Reads a union member holding integers (`#[serde(deserialize_with)]`):
 /// integral floats are taken as field values are.
-pub fn member<'de, T: Scalar<'de, Strict>, D: ::serde::Deserializer<'de>>(
+pub fn member<'de, T: Scalar<'de, Member>, D: ::serde::Deserializer<'de>>(
     d: D,
 ) -> ::std::result::Result<T, D::Error> {
     T::read(d, "")

@@ -720,16 +720,23 @@ pub mod __helpers {
     ) -> ::std::result::Result<T, E> {
         slot.ok_or_else(|| E::missing_field(key))
     }
-    /// How `Scalar` reads numbers and booleans: `Strict` or `Lax`.
+    /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `Member`.
     pub trait Mode {
         /// Whether numbers and booleans sent as strings are taken.
         const LAX: bool;
+        /// Whether an integer is asked for with `deserialize_any` rather than
+        /// `deserialize_i64`: serde's buffer of an untagged union's value hands its
+        /// numbers to `deserialize_any` only, and strings come only that way. The
+        /// other way suits serde_json better: its numbers stay numbers with its
+        /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
+        const ANY: bool;
     }
     /// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
     /// whose backend computes in floats send them for integer fields.
     pub struct Strict;
     impl Mode for Strict {
         const LAX: bool = false;
+        const ANY: bool = false;
     }
     /// A value read the `M` way: an integer, float or boolean, or lists, maps
     /// or nullable elements of them. `key` names the field in error messages
@@ -847,16 +854,24 @@ pub mod __helpers {
                 .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(s), &self))
         }
     }
+    /// Reads an integer the `M` way.
+    fn int<'de, M: Mode, T: Int, D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<T, D::Error> {
+        let v = IntVisitor {
+            key,
+            strings: M::LAX,
+            ty: ::std::marker::PhantomData,
+        };
+        if M::ANY { d.deserialize_any(v) } else { d.deserialize_i64(v) }
+    }
     impl<'de, M: Mode> Scalar<'de, M> for i64 {
         fn read<D: ::serde::Deserializer<'de>>(
             d: D,
             key: &str,
         ) -> ::std::result::Result<i64, D::Error> {
-            d.deserialize_any(IntVisitor {
-                key,
-                strings: M::LAX,
-                ty: ::std::marker::PhantomData,
-            })
+            int::<M, i64, D>(d, key)
         }
     }
     impl<'de, M: Mode> Scalar<'de, M> for i32 {
@@ -864,11 +879,7 @@ pub mod __helpers {
             d: D,
             key: &str,
         ) -> ::std::result::Result<i32, D::Error> {
-            d.deserialize_any(IntVisitor {
-                key,
-                strings: M::LAX,
-                ty: ::std::marker::PhantomData,
-            })
+            int::<M, i32, D>(d, key)
         }
     }
     /// `null` is `None`, anything else the element.
