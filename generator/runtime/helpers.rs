@@ -330,7 +330,7 @@ pub fn required<T, E: ::serde::de::Error>(
     slot.ok_or_else(|| E::missing_field(key))
 }
 
-/// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `Member`.
+/// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
 pub trait Mode {
     /// Whether numbers and booleans sent as strings are taken.
     const LAX: bool;
@@ -339,7 +339,7 @@ pub trait Mode {
     /// numbers to `deserialize_any` only, and strings come only that way. The
     /// other way suits serde_json better: its numbers stay numbers with its
     /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
-    const ANY: bool;
+    const ASK_ANY: bool;
 }
 
 /// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
@@ -348,7 +348,7 @@ pub struct Strict;
 
 impl Mode for Strict {
     const LAX: bool = false;
-    const ANY: bool = false;
+    const ASK_ANY: bool = false;
 }
 
 /// As `Strict`, and numbers and booleans sent as strings are taken too
@@ -358,15 +358,15 @@ pub struct Lax;
 
 impl Mode for Lax {
     const LAX: bool = true;
-    const ANY: bool = true;
+    const ASK_ANY: bool = true;
 }
 
 /// As `Strict`, for a member of an untagged union (read from serde's buffer).
-pub struct Member;
+pub struct InUnion;
 
-impl Mode for Member {
+impl Mode for InUnion {
     const LAX: bool = false;
-    const ANY: bool = true;
+    const ASK_ANY: bool = true;
 }
 
 /// A value read the `M` way: an integer, float or boolean, or lists, maps
@@ -411,15 +411,15 @@ fn expected_in(f: &mut ::std::fmt::Formatter<'_>, what: &str, key: &str) -> ::st
 }
 
 /// An integer type of the output.
-pub trait Int: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
+pub trait Integer: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
     const NAME: &'static str;
 }
 
-impl Int for i64 {
+impl Integer for i64 {
     const NAME: &'static str = "i64";
 }
 
-impl Int for i32 {
+impl Integer for i32 {
     const NAME: &'static str = "i32";
 }
 
@@ -440,7 +440,7 @@ struct IntVisitor<'k, T> {
     ty: ::std::marker::PhantomData<T>,
 }
 
-impl<'de, T: Int> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
+impl<'de, T: Integer> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
     type Value = T;
     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         expected_in(f, T::NAME, self.key)
@@ -472,7 +472,7 @@ impl<'de, T: Int> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
 }
 
 /// Reads an integer the `M` way.
-fn int<'de, M: Mode, T: Int, D: ::serde::Deserializer<'de>>(
+fn int<'de, M: Mode, T: Integer, D: ::serde::Deserializer<'de>>(
     d: D,
     key: &str,
 ) -> ::std::result::Result<T, D::Error> {
@@ -482,7 +482,7 @@ fn int<'de, M: Mode, T: Int, D: ::serde::Deserializer<'de>>(
         ty: ::std::marker::PhantomData,
     };
     // serde_json hands `deserialize_i64` its floats too, to `visit_f64`.
-    if M::ANY {
+    if M::ASK_ANY {
         d.deserialize_any(v)
     } else {
         d.deserialize_i64(v)
@@ -720,7 +720,7 @@ impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M>
 
 /// Reads a union member holding integers (`#[serde(deserialize_with)]`):
 /// integral floats are taken as field values are.
-pub fn member<'de, T: Scalar<'de, Member>, D: ::serde::Deserializer<'de>>(
+pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
     d: D,
 ) -> ::std::result::Result<T, D::Error> {
     T::read(d, "")

@@ -247,7 +247,7 @@ fn dates_read_as_chrono_reads_them() {
 
 // Numbers and booleans: integral floats for integers, strings under `Lax`.
 
-use super::helpers::{int_from_value, lax_bool_member, lax_from_value, lax_member, member};
+use super::helpers::{int_from_value, int_member, lax_bool_member, lax_from_value, lax_member};
 
 /// Numeric fields read as the emitted readers read them: `scalar` without
 /// `--lenient-scalars`, `lax` with it.
@@ -528,13 +528,13 @@ fn lax_still_refuses_what_is_no_number_or_boolean() {
     }
 }
 
-/// A union as derived today: untagged, integer members through `member`.
+/// A union as derived today: untagged, integer members through `int_member`.
 #[derive(Debug, PartialEq, serde::Deserialize)]
 #[serde(untagged)]
 enum Badge {
-    #[serde(deserialize_with = "member")]
+    #[serde(deserialize_with = "int_member")]
     Integer(i64),
-    #[serde(deserialize_with = "member")]
+    #[serde(deserialize_with = "int_member")]
     Counts(Vec<i32>),
     Str(String),
 }

@@ -2057,7 +2057,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Expr {
-            #[serde(deserialize_with = "super::super::__helpers::member")]
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             Integer(i64),
             BinaryOp(::std::boxed::Box<BinaryOp>),
         }
@@ -2284,7 +2284,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Amount {
-            #[serde(deserialize_with = "super::super::__helpers::member")]
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             Integer(i64),
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
@@ -2422,7 +2422,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Amount {
-            #[serde(deserialize_with = "super::super::__helpers::member")]
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             Integer(i64),
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
@@ -2546,7 +2546,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Numbers {
-            #[serde(deserialize_with = "super::super::__helpers::member")]
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             ArrayOfInteger(::std::vec::Vec<i64>),
             #[serde(serialize_with = "super::super::__helpers::floats")]
             ArrayOfNumber(::std::vec::Vec<f64>),
@@ -2555,7 +2555,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Path {
-            #[serde(deserialize_with = "super::super::__helpers::member")]
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             ArrayOfInteger(::std::vec::Vec<i64>),
             Point(Point),
         }
@@ -2907,7 +2907,7 @@ pub mod __helpers {
     ) -> ::std::result::Result<T, E> {
         slot.ok_or_else(|| E::missing_field(key))
     }
-    /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `Member`.
+    /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
         /// Whether numbers and booleans sent as strings are taken.
         const LAX: bool;
@@ -2916,20 +2916,20 @@ pub mod __helpers {
         /// numbers to `deserialize_any` only, and strings come only that way. The
         /// other way suits serde_json better: its numbers stay numbers with its
         /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
-        const ANY: bool;
+        const ASK_ANY: bool;
     }
     /// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
     /// whose backend computes in floats send them for integer fields.
     pub struct Strict;
     impl Mode for Strict {
         const LAX: bool = false;
-        const ANY: bool = false;
+        const ASK_ANY: bool = false;
     }
     /// As `Strict`, for a member of an untagged union (read from serde's buffer).
-    pub struct Member;
-    impl Mode for Member {
+    pub struct InUnion;
+    impl Mode for InUnion {
         const LAX: bool = false;
-        const ANY: bool = true;
+        const ASK_ANY: bool = true;
     }
     /// A value read the `M` way: an integer, float or boolean, or lists, maps
     /// or nullable elements of them. `key` names the field in error messages
@@ -2973,13 +2973,13 @@ pub mod __helpers {
         f.write_str("`")
     }
     /// An integer type of the output.
-    pub trait Int: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
+    pub trait Integer: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
         const NAME: &'static str;
     }
-    impl Int for i64 {
+    impl Integer for i64 {
         const NAME: &'static str = "i64";
     }
-    impl Int for i32 {
+    impl Integer for i32 {
         const NAME: &'static str = "i32";
     }
     /// An integral float as an `i64`, when it is one: within i64's range (2^63
@@ -2998,7 +2998,7 @@ pub mod __helpers {
         strings: bool,
         ty: ::std::marker::PhantomData<T>,
     }
-    impl<'de, T: Int> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
+    impl<'de, T: Integer> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
         type Value = T;
         fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             expected_in(f, T::NAME, self.key)
@@ -3048,7 +3048,7 @@ pub mod __helpers {
         }
     }
     /// Reads an integer the `M` way.
-    fn int<'de, M: Mode, T: Int, D: ::serde::Deserializer<'de>>(
+    fn int<'de, M: Mode, T: Integer, D: ::serde::Deserializer<'de>>(
         d: D,
         key: &str,
     ) -> ::std::result::Result<T, D::Error> {
@@ -3057,7 +3057,7 @@ pub mod __helpers {
             strings: M::LAX,
             ty: ::std::marker::PhantomData,
         };
-        if M::ANY { d.deserialize_any(v) } else { d.deserialize_i64(v) }
+        if M::ASK_ANY { d.deserialize_any(v) } else { d.deserialize_i64(v) }
     }
     impl<'de, M: Mode> Scalar<'de, M> for i64 {
         fn read<D: ::serde::Deserializer<'de>>(
@@ -3176,7 +3176,7 @@ pub mod __helpers {
     }
     /// Reads a union member holding integers (`#[serde(deserialize_with)]`):
     /// integral floats are taken as field values are.
-    pub fn member<'de, T: Scalar<'de, Member>, D: ::serde::Deserializer<'de>>(
+    pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<T, D::Error> {
         T::read(d, "")

@@ -720,7 +720,7 @@ pub mod __helpers {
     ) -> ::std::result::Result<T, E> {
         slot.ok_or_else(|| E::missing_field(key))
     }
-    /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `Member`.
+    /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
         /// Whether numbers and booleans sent as strings are taken.
         const LAX: bool;
@@ -729,14 +729,14 @@ pub mod __helpers {
         /// numbers to `deserialize_any` only, and strings come only that way. The
         /// other way suits serde_json better: its numbers stay numbers with its
         /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
-        const ANY: bool;
+        const ASK_ANY: bool;
     }
     /// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
     /// whose backend computes in floats send them for integer fields.
     pub struct Strict;
     impl Mode for Strict {
         const LAX: bool = false;
-        const ANY: bool = false;
+        const ASK_ANY: bool = false;
     }
     /// A value read the `M` way: an integer, float or boolean, or lists, maps
     /// or nullable elements of them. `key` names the field in error messages
@@ -780,13 +780,13 @@ pub mod __helpers {
         f.write_str("`")
     }
     /// An integer type of the output.
-    pub trait Int: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
+    pub trait Integer: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
         const NAME: &'static str;
     }
-    impl Int for i64 {
+    impl Integer for i64 {
         const NAME: &'static str = "i64";
     }
-    impl Int for i32 {
+    impl Integer for i32 {
         const NAME: &'static str = "i32";
     }
     /// An integral float as an `i64`, when it is one: within i64's range (2^63
@@ -805,7 +805,7 @@ pub mod __helpers {
         strings: bool,
         ty: ::std::marker::PhantomData<T>,
     }
-    impl<'de, T: Int> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
+    impl<'de, T: Integer> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
         type Value = T;
         fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             expected_in(f, T::NAME, self.key)
@@ -855,7 +855,7 @@ pub mod __helpers {
         }
     }
     /// Reads an integer the `M` way.
-    fn int<'de, M: Mode, T: Int, D: ::serde::Deserializer<'de>>(
+    fn int<'de, M: Mode, T: Integer, D: ::serde::Deserializer<'de>>(
         d: D,
         key: &str,
     ) -> ::std::result::Result<T, D::Error> {
@@ -864,7 +864,7 @@ pub mod __helpers {
             strings: M::LAX,
             ty: ::std::marker::PhantomData,
         };
-        if M::ANY { d.deserialize_any(v) } else { d.deserialize_i64(v) }
+        if M::ASK_ANY { d.deserialize_any(v) } else { d.deserialize_i64(v) }
     }
     impl<'de, M: Mode> Scalar<'de, M> for i64 {
         fn read<D: ::serde::Deserializer<'de>>(

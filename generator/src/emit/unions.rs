@@ -1,7 +1,7 @@
 //! A union: an untagged enum with a variant per member, in the order the model gives
 //! (the order in which serde tries them).
 //!
-//! A member holding integers is read through the runtime's `member`, so `25.0` is an
+//! A member holding integers is read through the runtime's `int_member`, so `25.0` is an
 //! integer member as it is an integer field. Under `--lenient-scalars` numbers and
 //! booleans sent as strings are taken only where no member takes a string (which
 //! gets it), and a boolean member takes `"1"`/`"0"` only where no member is a number
@@ -34,7 +34,7 @@ impl Ctx<'_> {
                 Some(Scalars::Lax) if number && m.ty == Ty::Bool => Some("lax_bool_member"),
                 Some(Scalars::Lax) if number && *leaf(&m.ty) == Ty::Bool => None,
                 Some(Scalars::Lax) => Some("lax_member"),
-                Some(Scalars::Strict) => Some("member"),
+                Some(Scalars::Strict) => Some("int_member"),
                 None => None,
             };
             if let Some(read) = read {
