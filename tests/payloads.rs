@@ -503,6 +503,41 @@ fn library_item_skip_count_has_three_states() {
     assert!(serde_json::from_value::<py::LibraryItem>(wrong).is_err());
 }
 
+/// A backend that computes in floats sends integers as `2019.0`: the integer fields
+/// (bare, optional, optional-nullable, in a list, in a nested struct) read them and
+/// write back integers; a fraction is an error naming the field.
+#[test]
+fn library_item_integers_sent_as_integral_floats() {
+    let mut payload = library_item_payload();
+    payload["year"] = json!(2019.0);
+    payload["viewCount"] = json!(4.0);
+    payload["skipCount"] = json!(1e1);
+    payload["partNumbers"] = json!([101.0, 102]);
+    payload["primaryTag"]["id"] = json!(1.0);
+    payload["librarySectionID"] = json!(2.0);
+    for item in [
+        de::<py::LibraryItem>(&payload),
+        serde_json::from_str(&payload.to_string()).unwrap(),
+    ] {
+        assert_eq!(
+            (item.year, item.view_count, item.skip_count),
+            (2019, Some(4), Some(Some(10)))
+        );
+        assert_eq!(item.part_numbers, Some(vec![101, 102]));
+        assert_eq!((item.primary_tag.id, item.library_section_id), (1, Some(2)));
+        let out = ser(&item);
+        assert_eq!(out["year"], json!(2019));
+        assert_eq!(out["partNumbers"], json!([101, 102]));
+        assert_eq!(out["skipCount"], json!(10));
+    }
+    payload["viewCount"] = json!(4.5);
+    let err = serde_json::from_value::<py::LibraryItem>(payload).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid value: floating point `4.5`, expected i64 in field `viewCount`"
+    );
+}
+
 #[test]
 fn library_item_edition_title_is_nullable() {
     let mut payload = library_item_payload();

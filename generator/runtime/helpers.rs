@@ -214,6 +214,49 @@ impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
                 .map(|o| ::std::option::Option::Some(o.map(|l| l.0)))
         })
     }
+    /// A value holding integers (in lists, maps or nullable elements too), which
+    /// also take a float with an integral value (`25.0`, `1e3`).
+    #[rustfmt::skip]
+    pub fn scalar<T: Scalar<'de, Strict>>(
+        &mut self,
+        slot: &mut ::std::option::Option<T>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| m.next_value_seed(Seed::<Strict, T>::new(key)))
+    }
+    /// As `scalar`; `null` is kept apart from absent.
+    #[rustfmt::skip]
+    pub fn some_scalar<T: Scalar<'de, Strict>>(
+        &mut self,
+        slot: &mut ::std::option::Option<::std::option::Option<T>>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| {
+            m.next_value_seed(Seed::<Strict, T>::new(key))
+                .map(::std::option::Option::Some)
+        })
+    }
+    /// A value holding numbers or booleans, which also take them sent as
+    /// strings (`"123"`, `"true"`), and integers integral floats.
+    pub fn lax<T: Scalar<'de, Lax>>(
+        &mut self,
+        slot: &mut ::std::option::Option<T>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| m.next_value_seed(Seed::<Lax, T>::new(key)))
+    }
+    /// As `lax`; `null` is kept apart from absent.
+    #[rustfmt::skip]
+    pub fn some_lax<T: Scalar<'de, Lax>>(
+        &mut self,
+        slot: &mut ::std::option::Option<::std::option::Option<T>>,
+        key: &'static str,
+    ) -> ::std::result::Result<(), A::Error> {
+        self.put(slot, key, |m| {
+            m.next_value_seed(Seed::<Lax, T>::new(key))
+                .map(::std::option::Option::Some)
+        })
+    }
     /// Skips the value of a key the struct does not declare.
     pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
         self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
@@ -238,6 +281,32 @@ impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
         extra.insert(key.into_string(), value);
         ::std::result::Result::Ok(())
     }
+    /// Keeps the value of an undeclared key in documented extra properties
+    /// holding integers, read as `scalar` reads them.
+    pub fn keep_scalar<T: Scalar<'de, Strict>>(
+        &mut self,
+        extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
+        key: Key<'de>,
+    ) -> ::std::result::Result<(), A::Error> {
+        let value = self
+            .map
+            .next_value_seed(Seed::<Strict, T>::new(key.as_str()))?;
+        extra.insert(key.into_string(), value);
+        ::std::result::Result::Ok(())
+    }
+    /// Keeps the value of an undeclared key in documented extra properties
+    /// holding numbers or booleans, read as `lax` reads them.
+    pub fn keep_lax<T: Scalar<'de, Lax>>(
+        &mut self,
+        extra: &mut ::std::collections::BTreeMap<::std::string::String, T>,
+        key: Key<'de>,
+    ) -> ::std::result::Result<(), A::Error> {
+        let value = self
+            .map
+            .next_value_seed(Seed::<Lax, T>::new(key.as_str()))?;
+        extra.insert(key.into_string(), value);
+        ::std::result::Result::Ok(())
+    }
     /// Keeps the value of a key the struct does not declare, as JSON text.
     pub fn keep_text(
         &mut self,
@@ -259,6 +328,436 @@ pub fn required<T, E: ::serde::de::Error>(
     key: &'static str,
 ) -> ::std::result::Result<T, E> {
     slot.ok_or_else(|| E::missing_field(key))
+}
+
+/// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
+pub trait Mode {
+    /// Whether numbers and booleans sent as strings are taken.
+    const LAX: bool;
+    /// Whether an integer is asked for with `deserialize_any` rather than
+    /// `deserialize_i64`: serde's buffer of an untagged union's value hands its
+    /// numbers to `deserialize_any` only, and strings come only that way. The
+    /// other way suits serde_json better: its numbers stay numbers with its
+    /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
+    const ASK_ANY: bool;
+}
+
+/// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
+/// whose backend computes in floats send them for integer fields.
+pub struct Strict;
+
+impl Mode for Strict {
+    const LAX: bool = false;
+    const ASK_ANY: bool = false;
+}
+
+/// As `Strict`, and numbers and booleans sent as strings are taken too
+/// (`"123"`, `"1.5"`, `"true"`, `"1"`); values are written back as numbers
+/// and booleans.
+pub struct Lax;
+
+impl Mode for Lax {
+    const LAX: bool = true;
+    const ASK_ANY: bool = true;
+}
+
+/// As `Strict`, for a member of an untagged union (read from serde's buffer).
+pub struct InUnion;
+
+impl Mode for InUnion {
+    const LAX: bool = false;
+    const ASK_ANY: bool = true;
+}
+
+/// A value read the `M` way: an integer, float or boolean, or lists, maps
+/// or nullable elements of them. `key` names the field in error messages
+/// (``expected i64 in field `frameRate` ``); empty for a union member.
+pub trait Scalar<'de, M>: ::std::marker::Sized {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<Self, D::Error>;
+}
+
+/// Reads a `Scalar` where serde asks for a `Deserialize`: a map's value, a
+/// list's element.
+struct Seed<'k, M, T>(&'k str, ::std::marker::PhantomData<fn() -> (M, T)>);
+
+impl<'k, M, T> Seed<'k, M, T> {
+    fn new(key: &'k str) -> Self {
+        Seed(key, ::std::marker::PhantomData)
+    }
+}
+
+impl<'de, M, T: Scalar<'de, M>> ::serde::de::DeserializeSeed<'de> for Seed<'_, M, T> {
+    type Value = T;
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> ::std::result::Result<T, D::Error> {
+        T::read(d, self.0)
+    }
+}
+
+/// What a reader expects, and the field it reads, for error messages.
+fn expected_in(f: &mut ::std::fmt::Formatter<'_>, what: &str, key: &str) -> ::std::fmt::Result {
+    f.write_str(what)?;
+    if key.is_empty() {
+        return ::std::result::Result::Ok(());
+    }
+    f.write_str(" in field `")?;
+    f.write_str(key)?;
+    f.write_str("`")
+}
+
+/// An integer type of the output.
+pub trait Integer: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
+    const NAME: &'static str;
+}
+
+impl Integer for i64 {
+    const NAME: &'static str = "i64";
+}
+
+impl Integer for i32 {
+    const NAME: &'static str = "i32";
+}
+
+/// An integral float as an `i64`, when it is one: within i64's range (2^63
+/// is the first float past it) and without a fractional part (NaN and the
+/// infinities have none to test, so they fail it).
+fn integral(x: f64) -> ::std::option::Option<i64> {
+    (x.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x))
+        .then_some(x as i64)
+}
+
+/// Reads an integer: a JSON integer in the type's range, or a float with an
+/// integral value in it; with `strings`, either of them sent as a string.
+struct IntVisitor<'k, T> {
+    key: &'k str,
+    /// Whether strings are read (`Lax`).
+    strings: bool,
+    ty: ::std::marker::PhantomData<T>,
+}
+
+impl<'de, T: Integer> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
+    type Value = T;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        expected_in(f, T::NAME, self.key)
+    }
+    fn visit_i64<E: ::serde::de::Error>(self, n: i64) -> ::std::result::Result<T, E> {
+        T::try_from(n).map_err(|_| E::invalid_value(::serde::de::Unexpected::Signed(n), &self))
+    }
+    fn visit_u64<E: ::serde::de::Error>(self, n: u64) -> ::std::result::Result<T, E> {
+        T::try_from(n).map_err(|_| E::invalid_value(::serde::de::Unexpected::Unsigned(n), &self))
+    }
+    fn visit_f64<E: ::serde::de::Error>(self, x: f64) -> ::std::result::Result<T, E> {
+        integral(x)
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Float(x), &self))
+    }
+    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<T, E> {
+        if !self.strings {
+            return ::std::result::Result::Err(E::invalid_type(
+                ::serde::de::Unexpected::Str(s),
+                &self,
+            ));
+        }
+        s.parse::<i64>()
+            .ok()
+            .or_else(|| s.parse::<f64>().ok().and_then(integral))
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+    }
+}
+
+/// Reads an integer the `M` way.
+fn int<'de, M: Mode, T: Integer, D: ::serde::Deserializer<'de>>(
+    d: D,
+    key: &str,
+) -> ::std::result::Result<T, D::Error> {
+    let v = IntVisitor {
+        key,
+        strings: M::LAX,
+        ty: ::std::marker::PhantomData,
+    };
+    // serde_json hands `deserialize_i64` its floats too, to `visit_f64`.
+    if M::ASK_ANY {
+        d.deserialize_any(v)
+    } else {
+        d.deserialize_i64(v)
+    }
+}
+
+impl<'de, M: Mode> Scalar<'de, M> for i64 {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<i64, D::Error> {
+        int::<M, i64, D>(d, key)
+    }
+}
+
+impl<'de, M: Mode> Scalar<'de, M> for i32 {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<i32, D::Error> {
+        int::<M, i32, D>(d, key)
+    }
+}
+
+/// A float type of the output.
+pub trait Real: ::std::str::FromStr {
+    const NAME: &'static str;
+    fn of(x: f64) -> Self;
+    fn finite(&self) -> bool;
+}
+
+impl Real for f64 {
+    const NAME: &'static str = "f64";
+    fn of(x: f64) -> f64 {
+        x
+    }
+    fn finite(&self) -> bool {
+        self.is_finite()
+    }
+}
+
+impl Real for f32 {
+    const NAME: &'static str = "f32";
+    fn of(x: f64) -> f32 {
+        // As serde reads an f32 from a JSON number.
+        x as f32
+    }
+    fn finite(&self) -> bool {
+        self.is_finite()
+    }
+}
+
+/// Reads a float from any JSON number, or a finite number sent as a string
+/// (`Lax` only: a `Strict` float reads as its type does).
+struct RealVisitor<'k, T>(&'k str, ::std::marker::PhantomData<T>);
+
+impl<'de, T: Real> ::serde::de::Visitor<'de> for RealVisitor<'_, T> {
+    type Value = T;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        expected_in(f, T::NAME, self.0)
+    }
+    fn visit_i64<E: ::serde::de::Error>(self, n: i64) -> ::std::result::Result<T, E> {
+        ::std::result::Result::Ok(T::of(n as f64))
+    }
+    fn visit_u64<E: ::serde::de::Error>(self, n: u64) -> ::std::result::Result<T, E> {
+        ::std::result::Result::Ok(T::of(n as f64))
+    }
+    fn visit_f64<E: ::serde::de::Error>(self, x: f64) -> ::std::result::Result<T, E> {
+        ::std::result::Result::Ok(T::of(x))
+    }
+    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<T, E> {
+        // Parsed as its own type (an f32 rounded once); "NaN", "inf" and what
+        // overflows parse too, but JSON cannot carry them.
+        match s.parse::<T>() {
+            ::std::result::Result::Ok(x) if x.finite() => ::std::result::Result::Ok(x),
+            _ => {
+                ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+            }
+        }
+    }
+}
+
+impl<'de> Scalar<'de, Lax> for f64 {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<f64, D::Error> {
+        d.deserialize_any(RealVisitor(key, ::std::marker::PhantomData))
+    }
+}
+
+impl<'de> Scalar<'de, Lax> for f32 {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<f32, D::Error> {
+        d.deserialize_any(RealVisitor(key, ::std::marker::PhantomData))
+    }
+}
+
+/// Reads a boolean, or one sent as `"true"` or `"false"`, and, with `digits`,
+/// `"1"` or `"0"` (`Lax` only: a `Strict` boolean reads as `bool` does).
+struct BoolVisitor<'k> {
+    key: &'k str,
+    digits: bool,
+}
+
+impl<'de> ::serde::de::Visitor<'de> for BoolVisitor<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        expected_in(f, "a boolean", self.key)
+    }
+    fn visit_bool<E: ::serde::de::Error>(self, b: bool) -> ::std::result::Result<bool, E> {
+        ::std::result::Result::Ok(b)
+    }
+    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> ::std::result::Result<bool, E> {
+        match (s, self.digits) {
+            ("true", _) | ("1", true) => ::std::result::Result::Ok(true),
+            ("false", _) | ("0", true) => ::std::result::Result::Ok(false),
+            _ => {
+                ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+            }
+        }
+    }
+}
+
+impl<'de> Scalar<'de, Lax> for bool {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<bool, D::Error> {
+        d.deserialize_any(BoolVisitor { key, digits: true })
+    }
+}
+
+/// `null` is `None`, anything else the element.
+struct OptVisitor<'k, M, T>(Seed<'k, M, T>);
+
+impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for OptVisitor<'_, M, T> {
+    type Value = ::std::option::Option<T>;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        expected_in(f, "a value or null", self.0 .0)
+    }
+    fn visit_none<E: ::serde::de::Error>(
+        self,
+    ) -> ::std::result::Result<::std::option::Option<T>, E> {
+        ::std::result::Result::Ok(::std::option::Option::None)
+    }
+    fn visit_unit<E: ::serde::de::Error>(
+        self,
+    ) -> ::std::result::Result<::std::option::Option<T>, E> {
+        ::std::result::Result::Ok(::std::option::Option::None)
+    }
+    fn visit_some<D: ::serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
+        T::read(d, self.0 .0).map(::std::option::Option::Some)
+    }
+}
+
+impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M> for ::std::option::Option<T> {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
+        d.deserialize_option(OptVisitor(Seed::<M, T>::new(key)))
+    }
+}
+
+/// A list, each element read as a `Scalar`.
+struct ListVisitor<'k, M, T>(Seed<'k, M, T>);
+
+impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for ListVisitor<'_, M, T> {
+    type Value = ::std::vec::Vec<T>;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        expected_in(f, "a list", self.0 .0)
+    }
+    fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> ::std::result::Result<::std::vec::Vec<T>, A::Error> {
+        // A hint from the input is capped, as serde caps it: it may be a lie.
+        let mut out = ::std::vec::Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let ::std::option::Option::Some(v) = seq.next_element_seed(Seed::new(self.0 .0))? {
+            out.push(v);
+        }
+        ::std::result::Result::Ok(out)
+    }
+}
+
+impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M> for ::std::vec::Vec<T> {
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
+        d.deserialize_seq(ListVisitor(Seed::<M, T>::new(key)))
+    }
+}
+
+/// A map, each value read as a `Scalar`; a key sent twice keeps its last
+/// value, as serde's own map does.
+struct MapVisitor<'k, M, T>(Seed<'k, M, T>);
+
+impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for MapVisitor<'_, M, T> {
+    type Value = ::std::collections::BTreeMap<::std::string::String, T>;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        expected_in(f, "a map", self.0 .0)
+    }
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> ::std::result::Result<::std::collections::BTreeMap<::std::string::String, T>, A::Error>
+    {
+        let mut out = ::std::collections::BTreeMap::new();
+        while let ::std::option::Option::Some(k) = map.next_key::<::std::string::String>()? {
+            let v = map.next_value_seed(Seed::new(self.0 .0))?;
+            out.insert(k, v);
+        }
+        ::std::result::Result::Ok(out)
+    }
+}
+
+impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M>
+    for ::std::collections::BTreeMap<::std::string::String, T>
+{
+    fn read<D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<::std::collections::BTreeMap<::std::string::String, T>, D::Error>
+    {
+        d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
+    }
+}
+
+/// Reads a union member holding integers (`#[serde(deserialize_with)]`):
+/// integral floats are taken as field values are.
+pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
+    d: D,
+) -> ::std::result::Result<T, D::Error> {
+    T::read(d, "")
+}
+
+/// Reads a union member holding numbers or booleans, sent as strings too.
+pub fn lax_member<'de, T: Scalar<'de, Lax>, D: ::serde::Deserializer<'de>>(
+    d: D,
+) -> ::std::result::Result<T, D::Error> {
+    T::read(d, "")
+}
+
+/// Reads a boolean union member, sent as `"true"` or `"false"` too, in a union
+/// with a number member, which `"1"` and `"0"` are left to.
+pub fn lax_bool_member<'de, D: ::serde::Deserializer<'de>>(
+    d: D,
+) -> ::std::result::Result<bool, D::Error> {
+    d.deserialize_any(BoolVisitor {
+        key: "",
+        digits: false,
+    })
+}
+
+/// A union member holding integers, from a buffered value: `25.0` reads as
+/// `25`, `25.5` is an error. For union readers that buffer their input.
+pub fn int_from_value<T: for<'a> Scalar<'a, Strict>>(
+    v: &::serde_json::Value,
+) -> ::std::result::Result<T, ::serde_json::Error> {
+    T::read(v, "")
+}
+
+/// A union member holding numbers or booleans, from a buffered value, also
+/// sent as strings (`"123"`, `"true"`).
+pub fn lax_from_value<T: for<'a> Scalar<'a, Lax>>(
+    v: &::serde_json::Value,
+) -> ::std::result::Result<T, ::serde_json::Error> {
+    T::read(v, "")
 }
 
 /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time

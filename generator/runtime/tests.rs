@@ -245,6 +245,348 @@ fn dates_read_as_chrono_reads_them() {
     }
 }
 
+// Numbers and booleans: integral floats for integers, strings under `Lax`.
+
+use super::helpers::{int_from_value, int_member, lax_bool_member, lax_from_value, lax_member};
+
+/// Numeric fields read as the emitted readers read them: `scalar` without
+/// `--lenient-scalars`, `lax` with it.
+#[derive(Debug, PartialEq, Default)]
+struct Numbers {
+    count: i64,
+    small: Option<i32>,
+    skipped: Option<Option<i64>>,
+    sizes: Option<Vec<Option<i64>>>,
+    nested: Option<BTreeMap<String, Vec<i32>>>,
+    ratio: Option<f64>,
+    level: Option<f32>,
+    flag: Option<bool>,
+    flags: Option<Option<Vec<bool>>>,
+    extra: BTreeMap<String, i64>,
+}
+
+impl<'de> FromMap<'de> for Numbers {
+    const EXPECTING: &'static str = "struct Numbers";
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let mut m = Fields::new(map);
+        let (mut count, mut small, mut skipped, mut sizes) = (None, None, None, None);
+        let mut nested = None;
+        let mut extra = BTreeMap::new();
+        while let Some(k) = m.next_key()? {
+            match k.as_str() {
+                "count" => m.scalar(&mut count, "count")?,
+                "small" => m.scalar(&mut small, "small")?,
+                "skipped" => m.some_scalar(&mut skipped, "skipped")?,
+                "sizes" => m.scalar(&mut sizes, "sizes")?,
+                "nested" => m.scalar(&mut nested, "nested")?,
+                _ => m.keep_scalar(&mut extra, k)?,
+            }
+        }
+        Ok(Numbers {
+            count: required(count, "count")?,
+            small: small.flatten(),
+            skipped: skipped.flatten(),
+            sizes: sizes.flatten(),
+            nested: nested.flatten(),
+            extra,
+            ..Numbers::default()
+        })
+    }
+}
+
+/// `Numbers` under `--lenient-scalars`: every field through `lax`.
+#[derive(Debug, PartialEq)]
+struct Lenient(Numbers);
+
+impl<'de> FromMap<'de> for Lenient {
+    const EXPECTING: &'static str = "struct Lenient";
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let mut m = Fields::new(map);
+        let (mut count, mut small, mut skipped, mut sizes) = (None, None, None, None);
+        let (mut nested, mut ratio, mut level) = (None, None, None);
+        let (mut flag, mut flags) = (None, None);
+        let mut extra = BTreeMap::new();
+        while let Some(k) = m.next_key()? {
+            match k.as_str() {
+                "count" => m.lax(&mut count, "count")?,
+                "small" => m.lax(&mut small, "small")?,
+                "skipped" => m.some_lax(&mut skipped, "skipped")?,
+                "sizes" => m.lax(&mut sizes, "sizes")?,
+                "nested" => m.lax(&mut nested, "nested")?,
+                "ratio" => m.lax(&mut ratio, "ratio")?,
+                "level" => m.lax(&mut level, "level")?,
+                "flag" => m.lax(&mut flag, "flag")?,
+                "flags" => m.some_lax(&mut flags, "flags")?,
+                _ => m.keep_lax(&mut extra, k)?,
+            }
+        }
+        Ok(Lenient(Numbers {
+            count: required(count, "count")?,
+            small: small.flatten(),
+            skipped: skipped.flatten(),
+            sizes: sizes.flatten(),
+            nested: nested.flatten(),
+            ratio: ratio.flatten(),
+            level: level.flatten(),
+            flag: flag.flatten(),
+            flags: flags.flatten(),
+            extra,
+        }))
+    }
+}
+
+/// Reads `text` through serde_json's text reader and, when that works, through its
+/// `Value` reader too, which must agree.
+fn numbers<T: for<'de> FromMap<'de> + PartialEq + std::fmt::Debug>(
+    text: &str,
+) -> Result<T, String> {
+    let from_text = read::<T>(text);
+    if let Ok(v) = &from_text {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let from_value: T = object(&value).unwrap();
+        assert_eq!(&from_value, v, "{text}");
+    }
+    from_text
+}
+
+#[test]
+fn integers_take_integral_floats_everywhere() {
+    let n: Numbers = numbers(
+        r#"{"count": 25.0, "small": -3e2, "skipped": 1.0, "sizes": [3.0, null, 4],
+            "nested": {"a": [1e1, 2]}, "other": 6.0}"#,
+    )
+    .unwrap();
+    assert_eq!(n.count, 25);
+    assert_eq!(n.small, Some(-300));
+    assert_eq!(n.skipped, Some(Some(1)));
+    assert_eq!(n.sizes, Some(vec![Some(3), None, Some(4)]));
+    assert_eq!(n.nested, Some(BTreeMap::from([("a".into(), vec![10, 2])])));
+    assert_eq!(n.extra, BTreeMap::from([("other".into(), 6)]));
+    // `null` apart from absent where the slot tells them apart.
+    let n: Numbers = numbers(r#"{"count": 1, "small": null, "skipped": null}"#).unwrap();
+    assert_eq!((n.small, n.skipped, n.sizes), (None, Some(None), None));
+    let n: Numbers = numbers(r#"{"count": -0.0}"#).unwrap();
+    assert_eq!((n.count, n.skipped), (0, None));
+    // The ends of the range, as integers and as floats.
+    let n: Numbers = numbers(r#"{"count": -9223372036854775808, "small": 2147483647}"#).unwrap();
+    assert_eq!((n.count, n.small), (i64::MIN, Some(i32::MAX)));
+    let n: Numbers = numbers(r#"{"count": -9.223372036854775808e18}"#).unwrap();
+    assert_eq!(n.count, i64::MIN);
+}
+
+#[test]
+fn integers_refuse_fractions_and_out_of_range_values_naming_the_field() {
+    let err = |text: &str| numbers::<Numbers>(text).unwrap_err();
+    assert_eq!(
+        err(r#"{"count": 25.5}"#),
+        "invalid value: floating point `25.5`, expected i64 in field `count` at line 1 column 14"
+    );
+    // 2^63 is the first float past i64's range.
+    let e = err(r#"{"count": 9.223372036854775808e18}"#);
+    assert!(e.contains("expected i64 in field `count`"), "{e}");
+    let e = err(r#"{"count": 9223372036854775808}"#);
+    assert!(
+        e.starts_with("invalid value: integer `9223372036854775808`, expected i64"),
+        "{e}"
+    );
+    let e = err(r#"{"count": 1, "small": 2147483648}"#);
+    assert!(
+        e.starts_with("invalid value: integer `2147483648`, expected i32 in field `small`"),
+        "{e}"
+    );
+    let e = err(r#"{"count": 1, "small": -2147483649.0}"#);
+    assert!(e.contains("expected i32 in field `small`"), "{e}");
+    let e = err(r#"{"count": 1, "sizes": [1, 0.5]}"#);
+    assert!(
+        e.contains("floating point `0.5`, expected i64 in field `sizes`"),
+        "{e}"
+    );
+    let e = err(r#"{"count": 1, "sizes": {"a": 1}}"#);
+    assert!(
+        e.starts_with("invalid type: map, expected a list in field `sizes`"),
+        "{e}"
+    );
+    let e = err(r#"{"count": 1, "nested": {"a": 1}}"#);
+    assert!(
+        e.starts_with("invalid type: integer `1`, expected a list in field `nested`"),
+        "{e}"
+    );
+    let e = err(r#"{"count": 1, "other": 0.25}"#);
+    assert!(e.contains("expected i64 in field `other`"), "{e}");
+    // Strings, booleans and the rest stay errors.
+    let e = err(r#"{"count": "25"}"#);
+    assert!(
+        e.starts_with(r#"invalid type: string "25", expected i64 in field `count`"#),
+        "{e}"
+    );
+    let e = err(r#"{"count": true}"#);
+    assert!(
+        e.starts_with("invalid type: boolean `true`, expected i64"),
+        "{e}"
+    );
+    let e = err(r#"{"count": null}"#);
+    assert!(
+        e.starts_with("invalid type: null, expected i64 in field `count`"),
+        "{e}"
+    );
+    // Two spellings of a key and missing keys as before.
+    assert!(err(r#"{}"#).starts_with("missing field `count`"));
+}
+
+#[test]
+fn lax_reads_numbers_and_booleans_sent_as_strings() {
+    let Lenient(n) = numbers(
+        r#"{"count": "25", "small": "-3e2", "skipped": "7", "sizes": ["3.0", null, 4.0],
+            "nested": {"a": ["10", 2]}, "ratio": "1.5", "level": "23.976", "flag": "1",
+            "flags": ["true", "false", "0", true], "other": "+6"}"#,
+    )
+    .unwrap();
+    assert_eq!(n.count, 25);
+    assert_eq!(n.small, Some(-300));
+    assert_eq!(n.skipped, Some(Some(7)));
+    assert_eq!(n.sizes, Some(vec![Some(3), None, Some(4)]));
+    assert_eq!(n.nested, Some(BTreeMap::from([("a".into(), vec![10, 2])])));
+    assert_eq!(n.ratio, Some(1.5));
+    // An f32 parsed as itself, not rounded through an f64.
+    assert_eq!(n.level, Some("23.976".parse::<f32>().unwrap()));
+    assert_eq!(n.flag, Some(true));
+    assert_eq!(n.flags, Some(Some(vec![true, false, false, true])));
+    assert_eq!(n.extra, BTreeMap::from([("other".into(), 6)]));
+    // Numbers and booleans as JSON has them read as before; a float takes integers.
+    let Lenient(n) =
+        numbers(r#"{"count": 1, "ratio": 2, "level": -0.5, "flag": false, "flags": null}"#)
+            .unwrap();
+    assert_eq!(
+        (n.ratio, n.level, n.flag, n.flags),
+        (Some(2.0), Some(-0.5), Some(false), Some(None))
+    );
+}
+
+#[test]
+fn lax_still_refuses_what_is_no_number_or_boolean() {
+    let err = |text: &str| numbers::<Lenient>(text).unwrap_err();
+    for (text, want) in [
+        (
+            r#"{"count": "25.5"}"#,
+            r#"invalid value: string "25.5", expected i64 in field `count`"#,
+        ),
+        (
+            r#"{"count": " 25"}"#,
+            r#"invalid value: string " 25", expected i64"#,
+        ),
+        (
+            r#"{"count": "0x19"}"#,
+            r#"invalid value: string "0x19", expected i64"#,
+        ),
+        (
+            r#"{"count": ""}"#,
+            r#"invalid value: string "", expected i64"#,
+        ),
+        (
+            r#"{"count": "9223372036854775808"}"#,
+            r#"invalid value: string "9223372036854775808""#,
+        ),
+        (
+            r#"{"count": 1, "small": "2147483648"}"#,
+            r#"invalid value: string "2147483648", expected i32 in field `small`"#,
+        ),
+        (
+            r#"{"count": 1, "ratio": "NaN"}"#,
+            r#"invalid value: string "NaN", expected f64 in field `ratio`"#,
+        ),
+        (
+            r#"{"count": 1, "ratio": "inf"}"#,
+            r#"invalid value: string "inf", expected f64"#,
+        ),
+        (
+            r#"{"count": 1, "level": "1e39"}"#,
+            r#"invalid value: string "1e39", expected f32"#,
+        ),
+        (
+            r#"{"count": 1, "ratio": true}"#,
+            "invalid type: boolean `true`, expected f64 in field `ratio`",
+        ),
+        (
+            r#"{"count": 1, "flag": "yes"}"#,
+            r#"invalid value: string "yes", expected a boolean in field `flag`"#,
+        ),
+        (
+            r#"{"count": 1, "flag": "TRUE"}"#,
+            r#"invalid value: string "TRUE", expected a boolean"#,
+        ),
+        (
+            r#"{"count": 1, "flag": 1}"#,
+            "invalid type: integer `1`, expected a boolean in field `flag`",
+        ),
+        (
+            r#"{"count": 1, "flags": ["2"]}"#,
+            r#"invalid value: string "2", expected a boolean in field `flags`"#,
+        ),
+    ] {
+        let e = err(text);
+        assert!(e.starts_with(want), "{text}: {e}");
+    }
+}
+
+/// A union as derived today: untagged, integer members through `int_member`.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+enum Badge {
+    #[serde(deserialize_with = "int_member")]
+    Integer(i64),
+    #[serde(deserialize_with = "int_member")]
+    Counts(Vec<i32>),
+    Str(String),
+}
+
+/// `--lenient-scalars` in a union with no string member.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+enum Grade {
+    #[serde(deserialize_with = "lax_bool_member")]
+    Boolean(bool),
+    #[serde(deserialize_with = "lax_member")]
+    Integer(i64),
+    #[serde(deserialize_with = "lax_member")]
+    Number(f64),
+}
+
+#[test]
+fn union_members_read_through_serdes_buffer() {
+    let badge = |v: Value| serde_json::from_value::<Badge>(v).unwrap();
+    assert_eq!(badge(json!(5.0)), Badge::Integer(5));
+    assert_eq!(badge(json!(5)), Badge::Integer(5));
+    assert_eq!(badge(json!([1.0, 2])), Badge::Counts(vec![1, 2]));
+    assert_eq!(badge(json!("5")), Badge::Str("5".into()));
+    assert!(serde_json::from_str::<Badge>("5.5").is_err());
+    let grade = |text: &str| serde_json::from_str::<Grade>(text).unwrap();
+    assert_eq!(grade(r#""true""#), Grade::Boolean(true));
+    assert_eq!(grade("false"), Grade::Boolean(false));
+    assert_eq!(grade(r#""1""#), Grade::Integer(1));
+    assert_eq!(grade("3.0"), Grade::Integer(3));
+    assert_eq!(grade(r#""2.5""#), Grade::Number(2.5));
+    assert!(serde_json::from_str::<Grade>(r#""x""#).is_err());
+}
+
+#[test]
+fn members_read_from_a_buffered_value() {
+    assert_eq!(int_from_value::<i64>(&json!(25.0)).unwrap(), 25);
+    assert_eq!(
+        int_from_value::<Vec<Option<i32>>>(&json!([1.0, null])).unwrap(),
+        [Some(1), None]
+    );
+    let e = int_from_value::<i64>(&json!(25.5)).unwrap_err().to_string();
+    assert_eq!(e, "invalid value: floating point `25.5`, expected i64");
+    assert!(int_from_value::<i64>(&json!("25")).is_err());
+    assert_eq!(lax_from_value::<i64>(&json!("25")).unwrap(), 25);
+    assert_eq!(lax_from_value::<bool>(&json!("0")).unwrap(), false);
+    assert_eq!(
+        lax_from_value::<BTreeMap<String, f64>>(&json!({"a": "1.5"})).unwrap(),
+        BTreeMap::from([("a".into(), 1.5)])
+    );
+    assert!(lax_from_value::<f64>(&json!({})).is_err());
+}
+
 #[test]
 fn keys_borrow_when_they_can() {
     let k: Key = serde_json::from_str(r#""plain""#).unwrap();

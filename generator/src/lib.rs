@@ -109,6 +109,7 @@ pub struct Config {
     wire_names: Option<PathBuf>,
     casing: Option<Casing>,
     learn_from: Vec<LearnSource>,
+    lenient_scalars: bool,
     threads: Option<usize>,
 }
 
@@ -236,6 +237,17 @@ impl Config {
         self
     }
 
+    /// The emitted types also read numbers and booleans sent as strings: `"123"` and
+    /// `"1.5"` for number fields, `"true"`, `"false"`, `"1"` and `"0"` for boolean
+    /// ones, bare or in lists, maps and nullable elements, for APIs that send them
+    /// that way. Values are still written back in the documented type (`123`,
+    /// `true`). Off by default: such strings are errors. Integer fields take floats
+    /// with an integral value (`25.0`) either way. The CLI's `--lenient-scalars`.
+    pub fn lenient_scalars(&mut self, on: bool) -> &mut Self {
+        self.lenient_scalars = on;
+        self
+    }
+
     /// Make every degraded field (a Type cell no grammar understands, a link whose
     /// target exists nowhere) an error instead of a warning, for CI.
     pub fn strict(&mut self, on: bool) -> &mut Self {
@@ -345,6 +357,7 @@ impl Config {
             wire::apply(&mut model, &settings).map_err(Error::new)?
         };
         model::keep_unknown(&mut model, self.keep_unknown);
+        model.lenient_scalars = self.lenient_scalars;
         model
             .degraded
             .sort_by(|a, b| error::compare(&a.diagnostic, &b.diagnostic));

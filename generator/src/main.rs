@@ -90,6 +90,15 @@ struct Args {
     )]
     keep_unknown: Option<KeepUnknownArg>,
 
+    /// Also read numbers and booleans sent as strings
+    ///
+    /// "123" and "1.5" for number fields, "true"/"false" and "1"/"0" for
+    /// boolean ones; values are still written back as numbers and booleans.
+    /// Without it such strings are errors. (Integer fields take integral
+    /// floats such as 25.0 either way.)
+    #[arg(long, verbatim_doc_comment)]
+    lenient_scalars: bool,
+
     /// JSON-key overrides from a TOML file
     ///
     /// Per type and field, or a casing for a type or for all (see the README's
@@ -158,6 +167,7 @@ impl Args {
         }
         config.keep_going(self.keep_going);
         config.strict(self.strict);
+        config.lenient_scalars(self.lenient_scalars);
         config.keep_unknown(match self.keep_unknown {
             None => KeepUnknown::No,
             Some(KeepUnknownArg::Map) => KeepUnknown::Map,

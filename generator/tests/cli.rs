@@ -163,6 +163,7 @@ fn help_and_version_exit_0_on_stdout() {
             "--check",
             "--keep-going",
             "--keep-unknown",
+            "--lenient-scalars",
             "--wire-names",
         ] {
             assert!(text.contains(option), "{flag} lacks {option}: {text}");
@@ -315,6 +316,27 @@ fn keep_unknown_text_gives_every_struct_unknown_keys() {
         );
         assert!(!text.contains("UnknownKeys"), "{flag}: {text}");
     }
+}
+
+#[test]
+fn lenient_scalars_reads_numbers_sent_as_strings() {
+    let s = Scratch::new();
+    let root = s.docs(&[("tag.md", GOOD)]);
+    let text = |args: &[&dyn AsRef<std::ffi::OsStr>]| {
+        let o = generator(args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    // Without it, integers through the readers that take `25.0` but no strings.
+    let plain = text(&[&root]);
+    assert!(plain.contains(r#"__m.scalar(&mut id, "id")?"#), "{plain}");
+    assert!(!plain.contains("impl Mode for Lax"), "{plain}");
+    let lax = text(&[&root, &"--lenient-scalars"]);
+    syn::parse_file(&lax).unwrap();
+    assert!(lax.contains(r#"__m.lax(&mut id, "id")?"#), "{lax}");
+    assert!(lax.contains("impl Mode for Lax"), "{lax}");
+    let o = generator(&[&root, &"--lenient-scalars=yes"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
 }
 
 #[test]

@@ -115,7 +115,7 @@ pub mod models {
                 let mut ratio = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "id" | "Id" => __m.scalar(&mut id, "id")?,
                         "pin" | "Pin" => __m.field(&mut pin, "pin")?,
                         "ratio" | "Ratio" => __m.field(&mut ratio, "ratio")?,
                         _ => __m.skip()?,
@@ -203,10 +203,10 @@ pub mod models {
                 let mut noted_only = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "id" | "Id" => __m.scalar(&mut id, "id")?,
                         "pin" | "Pin" => __m.field(&mut pin, "pin")?,
                         "legacyId" | "LegacyID" | "LegacyId" | "legacyID"
-                        | "legacy_id" => __m.field(&mut legacy_id, "legacyId")?,
+                        | "legacy_id" => __m.scalar(&mut legacy_id, "legacyId")?,
                         "oldScore" | "OldScore" | "old_score" => {
                             __m.some(&mut old_score, "oldScore")?
                         }
@@ -266,7 +266,7 @@ pub mod models {
                 let mut old_code = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "id" | "Id" => __m.scalar(&mut id, "id")?,
                         "oldCode" | "OldCode" | "old_code" => {
                             __m.field(&mut old_code, "oldCode")?
                         }
@@ -820,7 +820,7 @@ pub mod models {
                         "gaps" | "Gaps" => __m.field(&mut gaps, "gaps")?,
                         "grid" | "Grid" => __m.some(&mut grid, "grid")?,
                         "scale" | "Scale" => __m.field(&mut scale, "scale")?,
-                        "count" | "Count" => __m.field(&mut count, "count")?,
+                        "count" | "Count" => __m.scalar(&mut count, "count")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1014,7 +1014,7 @@ pub mod models {
                         "name" | "Name" => __m.field(&mut name, "name")?,
                         "additionalProperties" | "AdditionalProperties"
                         | "additional_properties" => {
-                            __m.field(
+                            __m.scalar(
                                 &mut additional_properties,
                                 "additionalProperties",
                             )?
@@ -1054,7 +1054,7 @@ pub mod models {
                 let mut vertices = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "vertices" | "Vertices" => __m.field(&mut vertices, "vertices")?,
+                        "vertices" | "Vertices" => __m.scalar(&mut vertices, "vertices")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1130,9 +1130,9 @@ pub mod models {
                 let mut item_count_3 = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "item_count" => __m.field(&mut item_count, "item_count")?,
-                        "itemCount" => __m.field(&mut item_count_2, "itemCount")?,
-                        "ItemCount" => __m.field(&mut item_count_3, "ItemCount")?,
+                        "item_count" => __m.scalar(&mut item_count, "item_count")?,
+                        "itemCount" => __m.scalar(&mut item_count_2, "itemCount")?,
+                        "ItemCount" => __m.scalar(&mut item_count_3, "ItemCount")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1167,7 +1167,7 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        "value" | "Value" => __m.scalar(&mut value, "value")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1258,7 +1258,7 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        "value" | "Value" => __m.scalar(&mut value, "value")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1416,7 +1416,7 @@ pub mod models {
                         "async" | "Async" => __m.field(&mut r#async, "async")?,
                         "1080p" => __m.field(&mut _1080p, "1080p")?,
                         "content-type" => __m.field(&mut content_type, "content-type")?,
-                        "größe" => __m.field(&mut grosse, "größe")?,
+                        "größe" => __m.scalar(&mut grosse, "größe")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1457,7 +1457,7 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        "value" | "Value" => __m.scalar(&mut value, "value")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1531,7 +1531,7 @@ pub mod models {
                     match __k.as_str() {
                         "value" | "Value" => __m.field(&mut value, "value")?,
                         "key" | "Key" => __m.field(&mut key, "key")?,
-                        "map" | "Map" => __m.field(&mut map, "map")?,
+                        "map" | "Map" => __m.scalar(&mut map, "map")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -1953,12 +1953,12 @@ pub mod models {
                         "note" | "Note" => __m.field(&mut note, "note")?,
                         "value" | "Value" => __m.field(&mut value, "value")?,
                         "correction" | "Correction" => {
-                            __m.some(&mut correction, "correction")?
+                            __m.some_scalar(&mut correction, "correction")?
                         }
                         "ratio" | "Ratio" => __m.some(&mut ratio, "ratio")?,
                         "comment" | "Comment" => __m.some(&mut comment, "comment")?,
                         "unit" | "Unit" => __m.field(&mut unit, "unit")?,
-                        "samples" | "Samples" => __m.field(&mut samples, "samples")?,
+                        "samples" | "Samples" => __m.scalar(&mut samples, "samples")?,
                         "reader" | "Reader" => __m.field(&mut reader, "reader")?,
                         "reviewer" | "Reviewer" => __m.some(&mut reviewer, "reviewer")?,
                         _ => __m.skip()?,
@@ -2057,6 +2057,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Expr {
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             Integer(i64),
             BinaryOp(::std::boxed::Box<BinaryOp>),
         }
@@ -2283,6 +2284,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Amount {
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             Integer(i64),
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
@@ -2377,8 +2379,8 @@ pub mod models {
                 let mut y = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "x" | "X" => __m.field(&mut x, "x")?,
-                        "y" | "Y" => __m.field(&mut y, "y")?,
+                        "x" | "X" => __m.scalar(&mut x, "x")?,
+                        "y" | "Y" => __m.scalar(&mut y, "y")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -2420,6 +2422,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Amount {
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             Integer(i64),
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
@@ -2493,7 +2496,7 @@ pub mod models {
                 let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "id" | "Id" => __m.scalar(&mut id, "id")?,
                         "name" | "Name" => __m.field(&mut name, "name")?,
                         _ => __m.skip()?,
                     }
@@ -2543,6 +2546,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Numbers {
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             ArrayOfInteger(::std::vec::Vec<i64>),
             #[serde(serialize_with = "super::super::__helpers::floats")]
             ArrayOfNumber(::std::vec::Vec<f64>),
@@ -2551,6 +2555,7 @@ pub mod models {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(untagged)]
         pub enum Path {
+            #[serde(deserialize_with = "super::super::__helpers::int_member")]
             ArrayOfInteger(::std::vec::Vec<i64>),
             Point(Point),
         }
@@ -2579,8 +2584,8 @@ pub mod models {
                 let mut y = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "x" | "X" => __m.field(&mut x, "x")?,
-                        "y" | "Y" => __m.field(&mut y, "y")?,
+                        "x" | "X" => __m.scalar(&mut x, "x")?,
+                        "y" | "Y" => __m.scalar(&mut y, "y")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -2631,7 +2636,7 @@ pub mod models {
                 let mut id = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.field(&mut id, "id")?,
+                        "id" | "Id" => __m.scalar(&mut id, "id")?,
                         _ => __m.skip()?,
                     }
                 }
@@ -2856,6 +2861,30 @@ pub mod __helpers {
                 },
             )
         }
+        /// A value holding integers (in lists, maps or nullable elements too), which
+        /// also take a float with an integral value (`25.0`, `1e3`).
+        pub fn scalar<T: Scalar<'de, Strict>>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value_seed(Seed::<Strict, T>::new(key)))
+        }
+        /// As `scalar`; `null` is kept apart from absent.
+        pub fn some_scalar<T: Scalar<'de, Strict>>(
+            &mut self,
+            slot: &mut ::std::option::Option<::std::option::Option<T>>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(
+                slot,
+                key,
+                |m| {
+                    m.next_value_seed(Seed::<Strict, T>::new(key))
+                        .map(::std::option::Option::Some)
+                },
+            )
+        }
         /// Skips the value of a key the struct does not declare.
         pub fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
             self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
@@ -2877,6 +2906,280 @@ pub mod __helpers {
         key: &'static str,
     ) -> ::std::result::Result<T, E> {
         slot.ok_or_else(|| E::missing_field(key))
+    }
+    /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
+    pub trait Mode {
+        /// Whether numbers and booleans sent as strings are taken.
+        const LAX: bool;
+        /// Whether an integer is asked for with `deserialize_any` rather than
+        /// `deserialize_i64`: serde's buffer of an untagged union's value hands its
+        /// numbers to `deserialize_any` only, and strings come only that way. The
+        /// other way suits serde_json better: its numbers stay numbers with its
+        /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
+        const ASK_ANY: bool;
+    }
+    /// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
+    /// whose backend computes in floats send them for integer fields.
+    pub struct Strict;
+    impl Mode for Strict {
+        const LAX: bool = false;
+        const ASK_ANY: bool = false;
+    }
+    /// As `Strict`, for a member of an untagged union (read from serde's buffer).
+    pub struct InUnion;
+    impl Mode for InUnion {
+        const LAX: bool = false;
+        const ASK_ANY: bool = true;
+    }
+    /// A value read the `M` way: an integer, float or boolean, or lists, maps
+    /// or nullable elements of them. `key` names the field in error messages
+    /// (``expected i64 in field `frameRate` ``); empty for a union member.
+    pub trait Scalar<'de, M>: ::std::marker::Sized {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<Self, D::Error>;
+    }
+    /// Reads a `Scalar` where serde asks for a `Deserialize`: a map's value, a
+    /// list's element.
+    struct Seed<'k, M, T>(&'k str, ::std::marker::PhantomData<fn() -> (M, T)>);
+    impl<'k, M, T> Seed<'k, M, T> {
+        fn new(key: &'k str) -> Self {
+            Seed(key, ::std::marker::PhantomData)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::DeserializeSeed<'de>
+    for Seed<'_, M, T> {
+        type Value = T;
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> ::std::result::Result<T, D::Error> {
+            T::read(d, self.0)
+        }
+    }
+    /// What a reader expects, and the field it reads, for error messages.
+    fn expected_in(
+        f: &mut ::std::fmt::Formatter<'_>,
+        what: &str,
+        key: &str,
+    ) -> ::std::fmt::Result {
+        f.write_str(what)?;
+        if key.is_empty() {
+            return ::std::result::Result::Ok(());
+        }
+        f.write_str(" in field `")?;
+        f.write_str(key)?;
+        f.write_str("`")
+    }
+    /// An integer type of the output.
+    pub trait Integer: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
+        const NAME: &'static str;
+    }
+    impl Integer for i64 {
+        const NAME: &'static str = "i64";
+    }
+    impl Integer for i32 {
+        const NAME: &'static str = "i32";
+    }
+    /// An integral float as an `i64`, when it is one: within i64's range (2^63
+    /// is the first float past it) and without a fractional part (NaN and the
+    /// infinities have none to test, so they fail it).
+    fn integral(x: f64) -> ::std::option::Option<i64> {
+        (x.fract() == 0.0
+            && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x))
+            .then_some(x as i64)
+    }
+    /// Reads an integer: a JSON integer in the type's range, or a float with an
+    /// integral value in it; with `strings`, either of them sent as a string.
+    struct IntVisitor<'k, T> {
+        key: &'k str,
+        /// Whether strings are read (`Lax`).
+        strings: bool,
+        ty: ::std::marker::PhantomData<T>,
+    }
+    impl<'de, T: Integer> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
+        type Value = T;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, T::NAME, self.key)
+        }
+        fn visit_i64<E: ::serde::de::Error>(
+            self,
+            n: i64,
+        ) -> ::std::result::Result<T, E> {
+            T::try_from(n)
+                .map_err(|_| E::invalid_value(::serde::de::Unexpected::Signed(n), &self))
+        }
+        fn visit_u64<E: ::serde::de::Error>(
+            self,
+            n: u64,
+        ) -> ::std::result::Result<T, E> {
+            T::try_from(n)
+                .map_err(|_| E::invalid_value(
+                    ::serde::de::Unexpected::Unsigned(n),
+                    &self,
+                ))
+        }
+        fn visit_f64<E: ::serde::de::Error>(
+            self,
+            x: f64,
+        ) -> ::std::result::Result<T, E> {
+            integral(x)
+                .and_then(|n| T::try_from(n).ok())
+                .ok_or_else(|| E::invalid_value(
+                    ::serde::de::Unexpected::Float(x),
+                    &self,
+                ))
+        }
+        fn visit_str<E: ::serde::de::Error>(
+            self,
+            s: &str,
+        ) -> ::std::result::Result<T, E> {
+            if !self.strings {
+                return ::std::result::Result::Err(
+                    E::invalid_type(::serde::de::Unexpected::Str(s), &self),
+                );
+            }
+            s.parse::<i64>()
+                .ok()
+                .or_else(|| s.parse::<f64>().ok().and_then(integral))
+                .and_then(|n| T::try_from(n).ok())
+                .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+        }
+    }
+    /// Reads an integer the `M` way.
+    fn int<'de, M: Mode, T: Integer, D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<T, D::Error> {
+        let v = IntVisitor {
+            key,
+            strings: M::LAX,
+            ty: ::std::marker::PhantomData,
+        };
+        if M::ASK_ANY { d.deserialize_any(v) } else { d.deserialize_i64(v) }
+    }
+    impl<'de, M: Mode> Scalar<'de, M> for i64 {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<i64, D::Error> {
+            int::<M, i64, D>(d, key)
+        }
+    }
+    impl<'de, M: Mode> Scalar<'de, M> for i32 {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<i32, D::Error> {
+            int::<M, i32, D>(d, key)
+        }
+    }
+    /// `null` is `None`, anything else the element.
+    struct OptVisitor<'k, M, T>(Seed<'k, M, T>);
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for OptVisitor<'_, M, T> {
+        type Value = ::std::option::Option<T>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, "a value or null", self.0.0)
+        }
+        fn visit_none<E: ::serde::de::Error>(
+            self,
+        ) -> ::std::result::Result<::std::option::Option<T>, E> {
+            ::std::result::Result::Ok(::std::option::Option::None)
+        }
+        fn visit_unit<E: ::serde::de::Error>(
+            self,
+        ) -> ::std::result::Result<::std::option::Option<T>, E> {
+            ::std::result::Result::Ok(::std::option::Option::None)
+        }
+        fn visit_some<D: ::serde::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
+            T::read(d, self.0.0).map(::std::option::Option::Some)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M> for ::std::option::Option<T> {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
+            d.deserialize_option(OptVisitor(Seed::<M, T>::new(key)))
+        }
+    }
+    /// A list, each element read as a `Scalar`.
+    struct ListVisitor<'k, M, T>(Seed<'k, M, T>);
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for ListVisitor<'_, M, T> {
+        type Value = ::std::vec::Vec<T>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, "a list", self.0.0)
+        }
+        fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::std::result::Result<::std::vec::Vec<T>, A::Error> {
+            let mut out = ::std::vec::Vec::with_capacity(
+                seq.size_hint().unwrap_or(0).min(4096),
+            );
+            while let ::std::option::Option::Some(v) = seq
+                .next_element_seed(Seed::new(self.0.0))?
+            {
+                out.push(v);
+            }
+            ::std::result::Result::Ok(out)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M> for ::std::vec::Vec<T> {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
+            d.deserialize_seq(ListVisitor(Seed::<M, T>::new(key)))
+        }
+    }
+    /// A map, each value read as a `Scalar`; a key sent twice keeps its last
+    /// value, as serde's own map does.
+    struct MapVisitor<'k, M, T>(Seed<'k, M, T>);
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for MapVisitor<'_, M, T> {
+        type Value = ::std::collections::BTreeMap<::std::string::String, T>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, "a map", self.0.0)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<
+            ::std::collections::BTreeMap<::std::string::String, T>,
+            A::Error,
+        > {
+            let mut out = ::std::collections::BTreeMap::new();
+            while let ::std::option::Option::Some(k) = map
+                .next_key::<::std::string::String>()?
+            {
+                let v = map.next_value_seed(Seed::new(self.0.0))?;
+                out.insert(k, v);
+            }
+            ::std::result::Result::Ok(out)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M>
+    for ::std::collections::BTreeMap<::std::string::String, T> {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<
+            ::std::collections::BTreeMap<::std::string::String, T>,
+            D::Error,
+        > {
+            d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
+        }
+    }
+    /// Reads a union member holding integers (`#[serde(deserialize_with)]`):
+    /// integral floats are taken as field values are.
+    pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<T, D::Error> {
+        T::read(d, "")
     }
     /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
     /// without offset or a bare date (both taken as UTC), or integer epoch

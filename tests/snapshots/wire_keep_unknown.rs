@@ -135,11 +135,11 @@ pub mod operations {
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.field(&mut id, "id")?,
+                    "id" | "Id" => __m.scalar(&mut id, "id")?,
                     "videoResolution" | "VideoResolution" | "video_resolution" => {
                         __m.field(&mut video_resolution, "videoResolution")?
                     }
-                    "bitrate" | "Bitrate" => __m.field(&mut bitrate, "bitrate")?,
+                    "bitrate" | "Bitrate" => __m.scalar(&mut bitrate, "bitrate")?,
                     "aspectRatio" | "AspectRatio" | "aspect_ratio" => {
                         __m.field(&mut aspect_ratio, "aspectRatio")?
                     }
@@ -231,13 +231,13 @@ pub mod operations {
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "size" | "Size" => __m.field(&mut size, "size")?,
+                    "size" | "Size" => __m.scalar(&mut size, "size")?,
                     "allowSync" | "AllowSync" | "allow_sync" => {
                         __m.field(&mut allow_sync, "allowSync")?
                     }
                     "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
                     | "librarySectionId" | "library_section_id" => {
-                        __m.field(&mut library_section_id, "librarySectionID")?
+                        __m.scalar(&mut library_section_id, "librarySectionID")?
                     }
                     "librarySectionUUID" | "LibrarySectionUUID" | "LibrarySectionUuid"
                     | "librarySectionUuid" | "library_section_uuid" => {
@@ -365,10 +365,10 @@ pub mod operations {
                     "guid" | "Guid" => __m.field(&mut guid, "guid")?,
                     "type" | "Type" => __m.field(&mut r#type, "type")?,
                     "addedAt" | "AddedAt" | "added_at" => {
-                        __m.field(&mut added_at, "addedAt")?
+                        __m.scalar(&mut added_at, "addedAt")?
                     }
                     "updatedAt" | "UpdatedAt" | "updated_at" => {
-                        __m.some(&mut updated_at, "updatedAt")?
+                        __m.some_scalar(&mut updated_at, "updatedAt")?
                     }
                     "originallyAvailableAt" | "OriginallyAvailableAt"
                     | "originally_available_at" => {
@@ -647,14 +647,6 @@ pub mod __helpers {
         ) -> ::std::result::Result<(), A::Error> {
             self.put(slot, key, |m| m.next_value())
         }
-        /// A present key, `null` included, is `Some`: keeps `null` apart from absent.
-        pub fn some<T: ::serde::Deserialize<'de>>(
-            &mut self,
-            slot: &mut ::std::option::Option<::std::option::Option<T>>,
-            key: &'static str,
-        ) -> ::std::result::Result<(), A::Error> {
-            self.put(slot, key, |m| m.next_value().map(::std::option::Option::Some))
-        }
         /// A timestamp or `null`, read leniently.
         pub fn opt_time(
             &mut self,
@@ -686,6 +678,30 @@ pub mod __helpers {
                 },
             )
         }
+        /// A value holding integers (in lists, maps or nullable elements too), which
+        /// also take a float with an integral value (`25.0`, `1e3`).
+        pub fn scalar<T: Scalar<'de, Strict>>(
+            &mut self,
+            slot: &mut ::std::option::Option<T>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(slot, key, |m| m.next_value_seed(Seed::<Strict, T>::new(key)))
+        }
+        /// As `scalar`; `null` is kept apart from absent.
+        pub fn some_scalar<T: Scalar<'de, Strict>>(
+            &mut self,
+            slot: &mut ::std::option::Option<::std::option::Option<T>>,
+            key: &'static str,
+        ) -> ::std::result::Result<(), A::Error> {
+            self.put(
+                slot,
+                key,
+                |m| {
+                    m.next_value_seed(Seed::<Strict, T>::new(key))
+                        .map(::std::option::Option::Some)
+                },
+            )
+        }
         /// Keeps the value of a key the struct does not declare, as it came.
         pub fn keep<T: ::serde::Deserialize<'de>>(
             &mut self,
@@ -703,6 +719,267 @@ pub mod __helpers {
         key: &'static str,
     ) -> ::std::result::Result<T, E> {
         slot.ok_or_else(|| E::missing_field(key))
+    }
+    /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
+    pub trait Mode {
+        /// Whether numbers and booleans sent as strings are taken.
+        const LAX: bool;
+        /// Whether an integer is asked for with `deserialize_any` rather than
+        /// `deserialize_i64`: serde's buffer of an untagged union's value hands its
+        /// numbers to `deserialize_any` only, and strings come only that way. The
+        /// other way suits serde_json better: its numbers stay numbers with its
+        /// `arbitrary_precision` feature (`deserialize_any` sees a map there).
+        const ASK_ANY: bool;
+    }
+    /// Integers also take floats with an integral value (`25.0`, `1e3`): APIs
+    /// whose backend computes in floats send them for integer fields.
+    pub struct Strict;
+    impl Mode for Strict {
+        const LAX: bool = false;
+        const ASK_ANY: bool = false;
+    }
+    /// A value read the `M` way: an integer, float or boolean, or lists, maps
+    /// or nullable elements of them. `key` names the field in error messages
+    /// (``expected i64 in field `frameRate` ``); empty for a union member.
+    pub trait Scalar<'de, M>: ::std::marker::Sized {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<Self, D::Error>;
+    }
+    /// Reads a `Scalar` where serde asks for a `Deserialize`: a map's value, a
+    /// list's element.
+    struct Seed<'k, M, T>(&'k str, ::std::marker::PhantomData<fn() -> (M, T)>);
+    impl<'k, M, T> Seed<'k, M, T> {
+        fn new(key: &'k str) -> Self {
+            Seed(key, ::std::marker::PhantomData)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::DeserializeSeed<'de>
+    for Seed<'_, M, T> {
+        type Value = T;
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> ::std::result::Result<T, D::Error> {
+            T::read(d, self.0)
+        }
+    }
+    /// What a reader expects, and the field it reads, for error messages.
+    fn expected_in(
+        f: &mut ::std::fmt::Formatter<'_>,
+        what: &str,
+        key: &str,
+    ) -> ::std::fmt::Result {
+        f.write_str(what)?;
+        if key.is_empty() {
+            return ::std::result::Result::Ok(());
+        }
+        f.write_str(" in field `")?;
+        f.write_str(key)?;
+        f.write_str("`")
+    }
+    /// An integer type of the output.
+    pub trait Integer: ::std::convert::TryFrom<i64> + ::std::convert::TryFrom<u64> {
+        const NAME: &'static str;
+    }
+    impl Integer for i64 {
+        const NAME: &'static str = "i64";
+    }
+    impl Integer for i32 {
+        const NAME: &'static str = "i32";
+    }
+    /// An integral float as an `i64`, when it is one: within i64's range (2^63
+    /// is the first float past it) and without a fractional part (NaN and the
+    /// infinities have none to test, so they fail it).
+    fn integral(x: f64) -> ::std::option::Option<i64> {
+        (x.fract() == 0.0
+            && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x))
+            .then_some(x as i64)
+    }
+    /// Reads an integer: a JSON integer in the type's range, or a float with an
+    /// integral value in it; with `strings`, either of them sent as a string.
+    struct IntVisitor<'k, T> {
+        key: &'k str,
+        /// Whether strings are read (`Lax`).
+        strings: bool,
+        ty: ::std::marker::PhantomData<T>,
+    }
+    impl<'de, T: Integer> ::serde::de::Visitor<'de> for IntVisitor<'_, T> {
+        type Value = T;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, T::NAME, self.key)
+        }
+        fn visit_i64<E: ::serde::de::Error>(
+            self,
+            n: i64,
+        ) -> ::std::result::Result<T, E> {
+            T::try_from(n)
+                .map_err(|_| E::invalid_value(::serde::de::Unexpected::Signed(n), &self))
+        }
+        fn visit_u64<E: ::serde::de::Error>(
+            self,
+            n: u64,
+        ) -> ::std::result::Result<T, E> {
+            T::try_from(n)
+                .map_err(|_| E::invalid_value(
+                    ::serde::de::Unexpected::Unsigned(n),
+                    &self,
+                ))
+        }
+        fn visit_f64<E: ::serde::de::Error>(
+            self,
+            x: f64,
+        ) -> ::std::result::Result<T, E> {
+            integral(x)
+                .and_then(|n| T::try_from(n).ok())
+                .ok_or_else(|| E::invalid_value(
+                    ::serde::de::Unexpected::Float(x),
+                    &self,
+                ))
+        }
+        fn visit_str<E: ::serde::de::Error>(
+            self,
+            s: &str,
+        ) -> ::std::result::Result<T, E> {
+            if !self.strings {
+                return ::std::result::Result::Err(
+                    E::invalid_type(::serde::de::Unexpected::Str(s), &self),
+                );
+            }
+            s.parse::<i64>()
+                .ok()
+                .or_else(|| s.parse::<f64>().ok().and_then(integral))
+                .and_then(|n| T::try_from(n).ok())
+                .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(s), &self))
+        }
+    }
+    /// Reads an integer the `M` way.
+    fn int<'de, M: Mode, T: Integer, D: ::serde::Deserializer<'de>>(
+        d: D,
+        key: &str,
+    ) -> ::std::result::Result<T, D::Error> {
+        let v = IntVisitor {
+            key,
+            strings: M::LAX,
+            ty: ::std::marker::PhantomData,
+        };
+        if M::ASK_ANY { d.deserialize_any(v) } else { d.deserialize_i64(v) }
+    }
+    impl<'de, M: Mode> Scalar<'de, M> for i64 {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<i64, D::Error> {
+            int::<M, i64, D>(d, key)
+        }
+    }
+    impl<'de, M: Mode> Scalar<'de, M> for i32 {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<i32, D::Error> {
+            int::<M, i32, D>(d, key)
+        }
+    }
+    /// `null` is `None`, anything else the element.
+    struct OptVisitor<'k, M, T>(Seed<'k, M, T>);
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for OptVisitor<'_, M, T> {
+        type Value = ::std::option::Option<T>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, "a value or null", self.0.0)
+        }
+        fn visit_none<E: ::serde::de::Error>(
+            self,
+        ) -> ::std::result::Result<::std::option::Option<T>, E> {
+            ::std::result::Result::Ok(::std::option::Option::None)
+        }
+        fn visit_unit<E: ::serde::de::Error>(
+            self,
+        ) -> ::std::result::Result<::std::option::Option<T>, E> {
+            ::std::result::Result::Ok(::std::option::Option::None)
+        }
+        fn visit_some<D: ::serde::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
+            T::read(d, self.0.0).map(::std::option::Option::Some)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M> for ::std::option::Option<T> {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
+            d.deserialize_option(OptVisitor(Seed::<M, T>::new(key)))
+        }
+    }
+    /// A list, each element read as a `Scalar`.
+    struct ListVisitor<'k, M, T>(Seed<'k, M, T>);
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for ListVisitor<'_, M, T> {
+        type Value = ::std::vec::Vec<T>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, "a list", self.0.0)
+        }
+        fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::std::result::Result<::std::vec::Vec<T>, A::Error> {
+            let mut out = ::std::vec::Vec::with_capacity(
+                seq.size_hint().unwrap_or(0).min(4096),
+            );
+            while let ::std::option::Option::Some(v) = seq
+                .next_element_seed(Seed::new(self.0.0))?
+            {
+                out.push(v);
+            }
+            ::std::result::Result::Ok(out)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M> for ::std::vec::Vec<T> {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
+            d.deserialize_seq(ListVisitor(Seed::<M, T>::new(key)))
+        }
+    }
+    /// A map, each value read as a `Scalar`; a key sent twice keeps its last
+    /// value, as serde's own map does.
+    struct MapVisitor<'k, M, T>(Seed<'k, M, T>);
+    impl<'de, M, T: Scalar<'de, M>> ::serde::de::Visitor<'de> for MapVisitor<'_, M, T> {
+        type Value = ::std::collections::BTreeMap<::std::string::String, T>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            expected_in(f, "a map", self.0.0)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<
+            ::std::collections::BTreeMap<::std::string::String, T>,
+            A::Error,
+        > {
+            let mut out = ::std::collections::BTreeMap::new();
+            while let ::std::option::Option::Some(k) = map
+                .next_key::<::std::string::String>()?
+            {
+                let v = map.next_value_seed(Seed::new(self.0.0))?;
+                out.insert(k, v);
+            }
+            ::std::result::Result::Ok(out)
+        }
+    }
+    impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M>
+    for ::std::collections::BTreeMap<::std::string::String, T> {
+        fn read<D: ::serde::Deserializer<'de>>(
+            d: D,
+            key: &str,
+        ) -> ::std::result::Result<
+            ::std::collections::BTreeMap<::std::string::String, T>,
+            D::Error,
+        > {
+            d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
+        }
     }
     /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
     /// without offset or a bare date (both taken as UTC), or integer epoch

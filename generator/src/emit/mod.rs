@@ -157,6 +157,37 @@ impl Ctx<'_> {
         let path = format!("{}{HELPERS}::{helper}", "super::".repeat(self.here.len()));
         quote!(serialize_with = #path)
     }
+
+    /// `deserialize_with = "<helpers>::<helper>"`.
+    fn deserialize_with(&self, helper: &'static str) -> TokenStream {
+        let helper = self.runtime(helper);
+        let path = format!("{}{HELPERS}::{helper}", "super::".repeat(self.here.len()));
+        quote!(deserialize_with = #path)
+    }
+}
+
+/// How a value's numbers and booleans are read, for a type that holds them bare or
+/// in lists, maps and nullable elements (the runtime's `Scalar`); `None` for a type
+/// its own `Deserialize` reads as documented.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scalars {
+    /// Integers, which also take integral floats (`25.0`).
+    Strict,
+    /// Numbers and booleans, which also take strings (`"123"`, `"true"`):
+    /// `--lenient-scalars`.
+    Lax,
+}
+
+impl Scalars {
+    /// For a value of type `ty` in a model read leniently or not.
+    fn of(ty: &Ty, lenient: bool) -> Option<Scalars> {
+        match ty {
+            Ty::I64 | Ty::I32 if !lenient => Some(Scalars::Strict),
+            Ty::I64 | Ty::I32 | Ty::F64 | Ty::F32 | Ty::Bool if lenient => Some(Scalars::Lax),
+            Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) => Scalars::of(t, lenient),
+            _ => None,
+        }
+    }
 }
 
 /// A float, or floats inside lists, maps or nullable elements. Named types write

@@ -5,7 +5,7 @@
 //! code, which is what compiling a large generated crate spends its time on, and
 //! unknown keys can be kept without serde's buffering of `flatten`.
 
-use super::{ident, Ctx};
+use super::{ident, Ctx, Scalars};
 use crate::model::{Field, Presence, Struct, Ty, TypeDef};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -19,6 +19,10 @@ enum Read {
     Some,
     /// Through a runtime type rather than the type's own `Deserialize`.
     Wire(Wire, Shape),
+    /// Numbers and booleans through the runtime's `Scalar` (integral floats for
+    /// integers, strings under `--lenient-scalars`); `true` keeps `null` apart from
+    /// absent, as `Some` does.
+    Scalar(Scalars, bool),
 }
 
 /// A field type read through a runtime type.
@@ -53,7 +57,10 @@ impl Shape {
 }
 
 impl Read {
-    fn of(f: &Field) -> Read {
+    fn of(f: &Field, lenient: bool) -> Read {
+        if let Some(how) = Scalars::of(&f.ty, lenient) {
+            return Read::Scalar(how, f.presence == Presence::OptionalNullable);
+        }
         let wire = match f.ty {
             Ty::DateTime => Some(Wire::Time),
             Ty::Date => Some(Wire::Date),
@@ -81,6 +88,10 @@ impl Read {
             Read::Wire(Wire::Date, Shape::Bare) => "date",
             Read::Wire(Wire::Date, Shape::Opt) => "opt_date",
             Read::Wire(Wire::Date, Shape::SomeOpt) => "some_opt_date",
+            Read::Scalar(Scalars::Strict, false) => "scalar",
+            Read::Scalar(Scalars::Strict, true) => "some_scalar",
+            Read::Scalar(Scalars::Lax, false) => "lax",
+            Read::Scalar(Scalars::Lax, true) => "some_lax",
         }
     }
 }
@@ -160,7 +171,17 @@ impl Ctx<'_> {
         // The statement for a key the struct does not declare.
         let other = match &extra {
             Some(n) => {
-                let keep = self.runtime(if text { "keep_text" } else { "keep" });
+                let scalars = s
+                    .extra
+                    .as_ref()
+                    .filter(|e| !e.text)
+                    .and_then(|e| Scalars::of(&e.value, self.model.lenient_scalars));
+                let keep = self.runtime(match (text, scalars) {
+                    (true, _) => "keep_text",
+                    (false, None) => "keep",
+                    (false, Some(Scalars::Strict)) => "keep_scalar",
+                    (false, Some(Scalars::Lax)) => "keep_lax",
+                });
                 quote!(__m.#keep(&mut #n, __k)?)
             }
             None => {
@@ -173,7 +194,7 @@ impl Ctx<'_> {
         } else {
             let as_str = self.runtime("as_str");
             let arms = s.fields.iter().zip(&slots).map(|(f, slot)| {
-                let read = self.runtime(Read::of(f).method());
+                let read = self.runtime(Read::of(f, self.model.lenient_scalars).method());
                 let keys = std::iter::once(&f.wire_name).chain(&f.aliases);
                 let w = &f.wire_name;
                 quote!(#(#keys)|* => __m.#read(&mut #slot, #w)?,)

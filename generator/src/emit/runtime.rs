@@ -8,7 +8,8 @@
 //!   items such as `object`, and methods such as `field`);
 //! - an item (top-level, or a method of an inherent impl) is emitted when its name is
 //!   reached, a method only when its type is emitted too; the identifiers in an emitted
-//!   item's tokens are reached in turn;
+//!   item's tokens are reached in turn, but for the segments of absolute paths into
+//!   other crates (`::serde::de::Unexpected::Float` reaches no runtime `Float`);
 //! - a trait impl is emitted when the runtime's traits and types it names (in the
 //!   trait and the self type) are all emitted;
 //! - a type users see (the type of a field: `UnknownKeys`) brings all its `pub`
@@ -83,15 +84,45 @@ thread_local! {
         Runtime::parse(include_str!("../../runtime/helpers.rs"));
 }
 
-/// Every identifier in `tokens`, at any depth.
+/// The crates the runtime names by absolute path (`::serde::de::Unexpected::Float`).
+const CRATES: [&str; 4] = ["std", "serde", "serde_json", "chrono"];
+
+/// Every identifier in `tokens`, at any depth, but the segments of absolute paths into
+/// other crates: those name the crate's items, not the runtime's, even where the names
+/// are the same (`::serde::de::Unexpected::Float` is not the runtime's `Float`). The
+/// runtime names its own items by relative paths only.
 fn idents(tokens: TokenStream, out: &mut HashSet<String>) {
-    for tt in tokens {
+    let mut tokens = tokens.into_iter().peekable();
+    // Inside an absolute path into another crate, before the end of its segments.
+    let mut external = false;
+    while let Some(tt) = tokens.next() {
         match tt {
             TokenTree::Ident(i) => {
-                out.insert(i.to_string());
+                if !external {
+                    out.insert(i.to_string());
+                }
+                // The path goes on only through `::`.
+                external &=
+                    matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
             }
-            TokenTree::Group(g) => idents(g.stream(), out),
-            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+            TokenTree::Group(g) => {
+                idents(g.stream(), out);
+                external = false;
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' => {
+                // `::` starts a path into another crate when a crate's name follows;
+                // otherwise it continues the path it is in, external or not.
+                if matches!(tokens.peek(), Some(TokenTree::Punct(q)) if q.as_char() == ':') {
+                    tokens.next();
+                    external |= matches!(
+                        tokens.peek(),
+                        Some(TokenTree::Ident(i)) if CRATES.iter().any(|c| i == c)
+                    );
+                } else {
+                    external = false;
+                }
+            }
+            TokenTree::Punct(_) | TokenTree::Literal(_) => external = false,
         }
     }
 }
@@ -397,6 +428,59 @@ mod tests {
         }
         for unwanted in ["Key::as_str", "Lenient", "Fields::field", "Fields::skip"] {
             assert!(!got.iter().any(|g| g == unwanted), "{unwanted} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn absolute_paths_into_other_crates_reach_nothing() {
+        let tokens: TokenStream = syn::parse_str(
+            "fn f() { ::serde::de::Unexpected::Float(x); <A::Error as ::serde::de::Error>::custom(Key); \
+             impl ::std::cmp::PartialEq for UnknownKeys {} ::std::option::Option<Seed<T>>::new(); \
+             let k: Float = Fields::new(::std::vec::Vec::new()); }",
+        )
+        .unwrap();
+        let got = refs(&tokens);
+        for reached in [
+            "A",
+            "Key",
+            "UnknownKeys",
+            "Seed",
+            "T",
+            "k",
+            "Float",
+            "Fields",
+            "new",
+        ] {
+            assert!(got.contains(reached), "{reached} in {got:?}");
+        }
+        for external in [
+            "serde",
+            "de",
+            "Unexpected",
+            "std",
+            "cmp",
+            "PartialEq",
+            "Option",
+            "Vec",
+        ] {
+            assert!(!got.contains(external), "{external} in {got:?}");
+        }
+        // The integer readers name serde's `Unexpected::Float`, not the float writer.
+        let got = emitted(&["Fields", "scalar"], &[]);
+        assert!(got.iter().any(|g| g == "IntVisitor"), "{got:?}");
+        assert!(!got.iter().any(|g| g == "Float"), "{got:?}");
+        assert!(
+            !got.iter().any(|g| g == "Lax" || g == "RealVisitor"),
+            "{got:?}"
+        );
+        let got = emitted(&["Fields", "lax"], &[]);
+        for want in [
+            "impl Mode for Lax",
+            "RealVisitor",
+            "BoolVisitor",
+            "IntVisitor",
+        ] {
+            assert!(got.iter().any(|g| g == want), "{want} in {got:?}");
         }
     }
 

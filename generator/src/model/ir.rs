@@ -43,6 +43,9 @@ pub struct Model {
     pub degraded: Vec<Degraded>,
     /// Docs read (emitted, skipped or in error).
     pub docs_read: usize,
+    /// The emitted types also read numbers and booleans sent as strings (`"123"`,
+    /// `"true"`); set by `Config::lenient_scalars`.
+    pub lenient_scalars: bool,
 }
 
 /// A doc that produced no type.

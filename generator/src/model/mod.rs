@@ -275,6 +275,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         warnings,
         degraded,
         docs_read: sources.len(),
+        lenient_scalars: false,
     };
     // The JSON keys from the docs' own evidence; settings may change them later.
     let wire = crate::wire::infer(&mut model);
