@@ -62,6 +62,10 @@ pub fn samples(model: &Model) -> (Map<String, Value>, Vec<Diagnostic>) {
                 vs.push(unknown_enum_value(e));
                 entry.insert("variants".into(), Value::Array(vs));
             }
+            Kind::Const(c) => {
+                let vs = c.values.iter().map(|v| v.value.to_json()).collect();
+                entry.insert("variants".into(), Value::Array(vs));
+            }
             Kind::Union(u) => {
                 let vs = u
                     .members
@@ -191,6 +195,10 @@ impl<'m, 'r> Sampler<'m, 'r> {
                     Some(v) => enum_value(e.repr, &v.value),
                     None => unknown_enum_value(e),
                 }
+            }
+            Kind::Const(c) => {
+                let i = self.pick(c.values.len());
+                c.values.get(i).map_or(Value::Null, |v| v.value.to_json())
             }
             Kind::Union(u) => {
                 let i = self.pick(u.members.len());
@@ -446,6 +454,12 @@ fn from_example(model: &Model, ty: &Ty, ex: &str) -> Result<Value, String> {
                     .map(|v| enum_value(e.repr, &v.value))
                     .ok_or_else(|| format!("`{raw}` is not one of the enum's values"))
             }
+            // A constant has its one value, whatever the example shows.
+            Kind::Const(c) => c
+                .values
+                .first()
+                .map(|v| v.value.to_json())
+                .ok_or_else(String::new),
             // Object examples are illustrations, often partial: made-up values are used,
             // without a warning (the empty reason).
             _ => Err(String::new()),

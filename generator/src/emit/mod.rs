@@ -2,9 +2,9 @@
 //!
 //! Every emitted item is a `quote!` template that reads like the Rust it produces, one
 //! file per concern: `structs` (the struct and its fields), `readers` (the struct's
-//! `Deserialize` visitor), `enums`, `unions`. The code those items call, the hidden
-//! `__helpers` module, is ordinary Rust in `generator/runtime/`, compiled and tested
-//! with the generator; `runtime` splices in only the parts the emitted types reference.
+//! `Deserialize` visitor), `enums`, `unions`, `constants`. The code those items call,
+//! the hidden `__helpers` module, is ordinary Rust in `generator/runtime/`, compiled
+//! and tested with the generator; `runtime` splices in only the parts the emitted types reference.
 //!
 //! Identifiers come only from the model (validated there and again here); all
 //! doc text goes through literal tokens (`#[doc = ..]`, string literals), so nothing in
@@ -15,6 +15,7 @@
 //! widths are those of the whole file) and the wrapper lines are put back once. The
 //! text is the same for any thread count.
 
+mod constants;
 mod enums;
 mod readers;
 mod runtime;
@@ -223,6 +224,7 @@ fn item(model: &Model, uses: &RefCell<Uses>, id: usize) -> TokenStream {
         Kind::Struct(s) => ctx.strukt(t, s),
         Kind::Enum(e) => ctx.enumeration(t, e),
         Kind::Union(u) => ctx.union(t, u),
+        Kind::Const(c) => ctx.constant(t, c),
     }
 }
 
@@ -370,6 +372,8 @@ mod runtime_code {
     mod harness;
     mod helpers;
     mod tests;
+    mod unions;
+    mod unions_tests;
 }
 
 #[cfg(test)]

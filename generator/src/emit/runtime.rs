@@ -15,7 +15,8 @@
 //!   methods, which are its API, and is re-exported at the root of the output unless a
 //!   model there has its name.
 //!
-//! `harness.rs`, the fixed part of the round-trip harness, is spliced whole.
+//! `unions.rs` (union reading, constants) is read as part of `helpers.rs`, the same
+//! module. `harness.rs`, the fixed part of the round-trip harness, is spliced whole.
 //!
 //! [`Ctx::runtime`]: super::Ctx::runtime
 
@@ -80,7 +81,10 @@ thread_local! {
     // Parsed once per thread that renders (proc_macro2's tokens cannot be shared
     // across threads); only the thread assembling the output splices.
     static HELPERS_RUNTIME: Result<Runtime, syn::Error> =
-        Runtime::parse(include_str!("../../runtime/helpers.rs"));
+        Runtime::parse(concat!(
+            include_str!("../../runtime/helpers.rs"),
+            include_str!("../../runtime/unions.rs")
+        ));
 }
 
 /// Every identifier in `tokens`, at any depth.
@@ -453,6 +457,7 @@ mod tests {
             source: Default::default(),
             flavor: None,
             docs: String::new(),
+            cell_of: None,
             kind: crate::model::Kind::Struct(crate::model::Struct {
                 fields: Vec::new(),
                 extra: None,

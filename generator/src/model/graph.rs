@@ -158,7 +158,7 @@ fn scc_ids(edges: &[Vec<TypeId>]) -> Vec<usize> {
 pub(super) fn mark_default(types: &mut [TypeDef]) {
     let mut ok: Vec<bool> = types
         .iter()
-        .map(|t| matches!(t.kind, Kind::Struct(_)))
+        .map(|t| matches!(t.kind, Kind::Struct(_) | Kind::Const(_)))
         .collect();
     fn ty_ok(ty: &Ty, ok: &[bool]) -> bool {
         match ty {

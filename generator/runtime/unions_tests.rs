@@ -1,0 +1,1 @@
+// Unit tests of `unions.rs`, compiled with the generator's tests only.
