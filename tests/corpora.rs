@@ -371,7 +371,7 @@ fn write_crate(
          #[test]\nfn every_type_round_trips() {{\n    \
          let samples = serde_json::from_str(include_str!(\"samples.json\")).unwrap();\n    \
          let r = harness::check_all(&samples);\n    \
-         println!(\"ROUNDTRIP {name} types={{}} covered={{}} samples={{}} failures={{}}\", harness::TYPES.len(), r.covered, r.samples, r.failures.len());\n    \
+         println!(\"ROUNDTRIP {name} types={{}} covered={{}} samples={{}} union-members-checked={{}} failures={{}}\", harness::TYPES.len(), r.covered, r.samples, r.members, r.failures.len());\n    \
          assert!(r.failures.is_empty(), \"{{}}\", r.failures.join(\"\\n\"));\n}}\n"
     );
     write_if_changed(&dir.join("tests/roundtrip.rs"), &test);

@@ -2,7 +2,7 @@
 //! readers (every way of reading a field, errors, duplicate keys), kept unknown keys,
 //! float output, and the round-trip harness.
 
-use super::harness::{check_all_with, first_difference, path_at, round_trip};
+use super::harness::{check_all_with, first_difference, path_at, round_trip, same_member};
 use super::helpers::{
     float, floats, object, opt_float, opt_opt_float, required, Fields, FromMap, Key, UnknownKeys,
 };
@@ -390,7 +390,7 @@ fn integral_floats_are_written_as_integers() {
 fn the_harness_round_trips_and_says_where_it_fails() {
     assert_eq!(
         round_trip::<Vec<i64>>("x::L", "full", &json!([1, 2])),
-        Ok(())
+        Ok(vec![1, 2])
     );
     let err = round_trip::<Vec<i64>>("x::L", "full", &json!([1, "a"])).unwrap_err();
     assert!(
@@ -411,16 +411,25 @@ fn the_harness_round_trips_and_says_where_it_fails() {
     let samples = json!({
         "x::L": {"full": [1], "minimal": []},
         "x::E": {"variants": ["a", "b"]},
+        "x::U": {"variants": ["a", 1], "members": [null, "Integer"]},
         "x::Bad": {"full": "no"},
     });
-    let report = check_all_with(&samples, |path, _, sample| match path {
+    let report = check_all_with(&samples, |path, name, sample, member| match path {
         "x::Bad" => Err(format!("{path}: {sample}")),
+        // The union's second sample names the member it must come back as.
+        "x::U" => same_member(path, name, member, "Str"),
         _ => Ok(()),
     });
-    assert_eq!((report.covered, report.samples), (2, 5));
-    assert_eq!(report.failures, [r#"x::Bad: "no""#]);
+    assert_eq!((report.covered, report.samples, report.members), (2, 7, 1));
     assert_eq!(
-        check_all_with(&json!([]), |_, _, _| Ok(())).failures.len(),
+        report.failures,
+        [
+            r#"x::Bad: "no""#,
+            "x::U [variants[1]]: the sample of member Integer was read as member Str"
+        ]
+    );
+    assert_eq!(
+        check_all_with(&json!([]), |_, _, _, _| Ok(())).failures.len(),
         1
     );
 }

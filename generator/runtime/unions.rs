@@ -117,7 +117,7 @@ pub fn read_const<'de, D: ::serde::Deserializer<'de>>(
             ::std::fmt::Display::fmt(&OneOf(self.0), f)
         }
         fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<usize, E> {
-            self.find(::serde::de::Unexpected::Str(v), |x| *x == Fixed::Str(v))
+            self.find(::serde::de::Unexpected::Str(v), |x| matches!(x, Fixed::Str(s) if *s == v))
         }
         fn visit_bool<E: ::serde::de::Error>(self, v: bool) -> ::std::result::Result<usize, E> {
             self.find(::serde::de::Unexpected::Bool(v), |x| *x == Fixed::Bool(v))
@@ -154,7 +154,7 @@ pub struct Shape {
     /// The JSON kinds it reads.
     pub kinds: u8,
     /// For a struct: its fields.
-    pub fields: &'static [Key],
+    pub fields: &'static [UnionKey],
     /// Keeps keys it does not declare (a map, a struct with a map of extra keys).
     pub open: bool,
     /// For an enum or constant: the values it knows. An open enum reads others too,
@@ -163,7 +163,7 @@ pub struct Shape {
 }
 
 /// A struct field, as a union sees it.
-pub struct Key {
+pub struct UnionKey {
     /// Every spelling it is read by.
     pub names: &'static [&'static str],
     /// Must be present.

@@ -67,17 +67,50 @@ pub fn samples(model: &Model) -> (Map<String, Value>, Vec<Diagnostic>) {
                 entry.insert("variants".into(), Value::Array(vs));
             }
             Kind::Union(u) => {
-                let vs = u
+                let vs: Vec<Value> = u
                     .members
                     .iter()
                     .map(|m| Sampler::new(model, Mode::Full).ty(&m.ty, None).value)
                     .collect();
+                let members = vs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| match chosen(model, u, v) {
+                        Some(j) if j == i => {
+                            Value::String(u.members[i].rust_name.trim_start_matches("r#").into())
+                        }
+                        _ => Value::Null,
+                    })
+                    .collect();
                 entry.insert("variants".into(), Value::Array(vs));
+                entry.insert("members".into(), Value::Array(members));
             }
         }
         out.insert(t.rust_path(), Value::Object(entry));
     }
     (out, warnings)
+}
+
+/// The member of union `u` that a payload `v` is read as, when the ranking alone
+/// decides it: the best fit, unless it ties with a member before it (then which one
+/// reads it depends on what each can read, which only the types know). For a union's
+/// samples this is the member each must come back as; the harness checks it, which
+/// also checks this ranking against the runtime's.
+fn chosen(model: &Model, u: &crate::model::Union, v: &Value) -> Option<usize> {
+    use crate::model::shape;
+    let ranked: Vec<_> = u
+        .members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let s = shape::shape(model, &m.ty, u.discriminator.as_deref());
+            shape::fit(&s, v).map(|f| (f, i))
+        })
+        .collect();
+    let best = ranked.iter().min()?;
+    // A member before the best with the same fit is tried first.
+    let tied = ranked.iter().any(|(f, j)| *f == best.0 && *j < best.1);
+    (!tied).then_some(best.1)
 }
 
 /// The samples as the JSON text `--samples` writes (sorted keys, pretty, newline).
@@ -519,7 +552,15 @@ pub fn harness(model: &Model, krate: &str) -> String {
     let arms = model.types.iter().zip(&paths).map(|(t, p)| {
         let modules = t.module.iter().map(|m| crate::emit::ident(m));
         let name = crate::emit::ident(&t.name);
-        quote!(#p => round_trip::<::#krate::#(#modules::)*#name>(path, sample_name, sample),)
+        let ty = quote!(::#krate::#(#modules::)*#name);
+        match t.kind {
+            // A union's sample must also come back as the member it was made from.
+            Kind::Union(_) => quote! {
+                #p => round_trip::<#ty>(path, sample_name, sample)
+                    .and_then(|v| same_member(path, sample_name, member, v.member())),
+            },
+            _ => quote!(#p => round_trip::<#ty>(path, sample_name, sample).map(|_| ()),),
+        }
     });
     let support = match crate::emit::harness_support() {
         Ok(s) => s,
@@ -529,8 +570,9 @@ pub fn harness(model: &Model, krate: &str) -> String {
         /// The Rust path of every generated type, from the crate root.
         pub const TYPES: &[&str] = &[#(#paths),*];
 
-        /// Round-trips one sample through the type at `path`.
-        pub fn check(path: &str, sample_name: &str, sample: &::serde_json::Value) -> ::std::result::Result<(), ::std::string::String> {
+        /// Round-trips one sample through the type at `path`; for a union, `member` is
+        /// the member it must come back as (when the samples name one).
+        pub fn check(path: &str, sample_name: &str, sample: &::serde_json::Value, member: ::std::option::Option<&str>) -> ::std::result::Result<(), ::std::string::String> {
             match path {
                 #(#arms)*
                 _ => ::std::result::Result::Err(::std::format!("{path}: not a generated type")),
@@ -538,7 +580,7 @@ pub fn harness(model: &Model, krate: &str) -> String {
         }
 
         /// Checks every sample of a `--samples` file: `{"<type path>": {"full": .., "minimal": ..}
-        /// | {"variants": [..]}}`.
+        /// | {"variants": [..], "members": [..]}}`.
         pub fn check_all(samples: &::serde_json::Value) -> Report {
             check_all_with(samples, check)
         }

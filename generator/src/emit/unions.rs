@@ -6,7 +6,8 @@
 //! data here; the logic is the runtime's, so a union adds a table, not code.
 
 use super::{doc_attrs, ident, Ctx, FloatWrite};
-use crate::model::{ConstValue, Kind, Presence, Ty, TypeDef, Union};
+use crate::model::shape;
+use crate::model::{Kind, Presence, Ty, TypeDef, Union};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -30,7 +31,7 @@ impl Ctx<'_> {
         });
         let table = u.members.iter().zip(&variants).map(|(m, n)| {
             let label = m.rust_name.trim_start_matches("r#");
-            let shape = self.shape(&m.ty, u.discriminator.as_deref(), 0);
+            let shape = self.shape(&m.ty, u.discriminator.as_deref());
             quote! {
                 #h::#member {
                     name: #label,
@@ -104,14 +105,32 @@ impl Ctx<'_> {
 
     /// What a member of type `ty` reads, as a runtime `Shape` (see `union` in
     /// `runtime/unions.rs`).
-    fn shape(&self, ty: &Ty, discriminator: Option<&str>, depth: usize) -> TokenStream {
+    fn shape(&self, ty: &Ty, discriminator: Option<&str>) -> TokenStream {
+        let s = shape::shape(self.model, ty, discriminator);
         let h = self.helpers_mod();
         let shape = self.runtime("Shape");
-        let (kinds, fields, open, values) = self.shape_parts(ty, discriminator, depth);
-        let kinds = kinds.iter().map(|k| {
-            let k = self.runtime(k);
-            quote!(#h::#k)
+        let kinds: Vec<TokenStream> = if s.kinds == shape::ANY {
+            let any = self.runtime("ANY");
+            vec![quote!(#h::#any)]
+        } else {
+            shape::KIND_NAMES
+                .iter()
+                .filter(|(bit, _)| s.kinds & bit != 0)
+                .map(|(_, name)| {
+                    let k = self.runtime(name);
+                    quote!(#h::#k)
+                })
+                .collect()
+        };
+        let fields = s.fields.iter().map(|f| {
+            let key = self.runtime("UnionKey");
+            let names = &f.names;
+            let required = f.required;
+            let fixed = f.fixed.iter().map(|v| self.fixed(v));
+            quote!(#h::#key { names: &[#(#names),*], required: #required, fixed: &[#(#fixed),*] })
         });
+        let open = s.open;
+        let values = s.values.iter().map(|v| self.fixed(v));
         quote! {
             #h::#shape {
                 kinds: #(#kinds)|*,
@@ -120,119 +139,5 @@ impl Ctx<'_> {
                 values: &[#(#values),*],
             }
         }
-    }
-
-    #[allow(clippy::type_complexity)]
-    fn shape_parts(
-        &self,
-        ty: &Ty,
-        discriminator: Option<&str>,
-        depth: usize,
-    ) -> (Vec<&'static str>, Vec<TokenStream>, bool, Vec<TokenStream>) {
-        let h = self.helpers_mod();
-        let none = || (Vec::new(), Vec::new());
-        let (kinds, (fields, values), open) = match ty {
-            Ty::String | Ty::Date | Ty::DateTime => (vec!["STRING"], none(), false),
-            Ty::I64 | Ty::I32 => (vec!["INT"], none(), false),
-            Ty::F64 | Ty::F32 => (vec!["INT", "FLOAT"], none(), false),
-            Ty::Bool => (vec!["BOOL"], none(), false),
-            Ty::Json => (vec!["ANY"], none(), true),
-            Ty::List(_) => (vec!["ARRAY"], none(), false),
-            Ty::Map(_) => (vec!["OBJECT"], none(), true),
-            Ty::Boxed(t) => return self.shape_parts(t, discriminator, depth),
-            Ty::Nullable(t) => {
-                let mut parts = self.shape_parts(t, discriminator, depth);
-                parts.0.push("NULL");
-                return parts;
-            }
-            Ty::Named(id) => match &self.model.types[*id].kind {
-                Kind::Struct(s) => {
-                    let fields = s
-                        .fields
-                        .iter()
-                        .map(|f| {
-                            let names = std::iter::once(&f.wire_name).chain(&f.aliases);
-                            let required =
-                                matches!(f.presence, Presence::Required | Presence::Nullable);
-                            let named = discriminator == Some(f.doc_name.as_str());
-                            let fixed = self.deciding(&f.ty, named);
-                            let key = self.runtime("Key");
-                            quote!(#h::#key { names: &[#(#names),*], required: #required, fixed: &[#(#fixed),*] })
-                        })
-                        .collect();
-                    (vec!["OBJECT"], (fields, Vec::new()), s.extra.is_some())
-                }
-                Kind::Enum(e) => {
-                    let int = e.repr == crate::model::EnumRepr::Int;
-                    let values = e
-                        .variants
-                        .iter()
-                        .filter_map(|v| match int {
-                            true => v.value.parse().ok().map(ConstValue::Int),
-                            false => Some(ConstValue::Str(v.value.clone())),
-                        })
-                        .map(|v| self.fixed(&v))
-                        .collect();
-                    (vec![if int { "INT" } else { "STRING" }], (Vec::new(), values), false)
-                }
-                Kind::Const(c) => {
-                    let kinds = c.values.iter().map(|v| const_kind(&v.value)).collect();
-                    let values = c.values.iter().map(|v| self.fixed(&v.value)).collect();
-                    (kinds, (Vec::new(), values), false)
-                }
-                Kind::Union(inner) => {
-                    // A union in a union: the kinds its members read; keys do not rank it.
-                    let mut kinds: Vec<&'static str> = Vec::new();
-                    if depth < 8 {
-                        for m in &inner.members {
-                            kinds.extend(self.shape_parts(&m.ty, None, depth + 1).0);
-                        }
-                    } else {
-                        kinds.push("ANY");
-                    }
-                    kinds.sort_unstable();
-                    kinds.dedup();
-                    (kinds, none(), true)
-                }
-            },
-        };
-        (kinds, fields, open, values)
-    }
-
-    /// The values a field decides a member by: a constant's, a one-value enum's, or
-    /// every known value of the enum the docs name as the discriminator (`named`).
-    fn deciding(&self, ty: &Ty, named: bool) -> Vec<TokenStream> {
-        let mut ty = ty;
-        while let Ty::Boxed(t) | Ty::Nullable(t) = ty {
-            ty = t;
-        }
-        let Ty::Named(id) = ty else {
-            return Vec::new();
-        };
-        match &self.model.types[*id].kind {
-            Kind::Const(c) => c.values.iter().map(|v| self.fixed(&v.value)).collect(),
-            Kind::Enum(e) if e.variants.len() == 1 || named => {
-                let int = e.repr == crate::model::EnumRepr::Int;
-                e.variants
-                    .iter()
-                    .filter_map(|v| match int {
-                        true => v.value.parse().ok().map(ConstValue::Int),
-                        false => Some(ConstValue::Str(v.value.clone())),
-                    })
-                    .map(|v| self.fixed(&v))
-                    .collect()
-            }
-            _ => Vec::new(),
-        }
-    }
-}
-
-fn const_kind(v: &ConstValue) -> &'static str {
-    match v {
-        ConstValue::Str(_) => "STRING",
-        ConstValue::Bool(_) => "BOOL",
-        ConstValue::Int(_) => "INT",
-        ConstValue::Float(_) => "FLOAT",
-        ConstValue::Null => "NULL",
     }
 }

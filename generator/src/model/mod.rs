@@ -15,6 +15,7 @@ mod ir;
 mod kinds;
 mod names;
 mod resolve;
+pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
 
