@@ -205,14 +205,15 @@ fn kind_name(kind: u8) -> &'static str {
     }
 }
 
-/// How well a member fits a value, best first: `(tier, undeclared keys, -declared
-/// keys)`. Tier 0: a deciding field or known value agrees; 1: nothing decides; 2: an
-/// open enum's unknown value, or a float for an integer. `Err` says why the member
-/// cannot read the value at all.
+/// How well a member fits a value, best first: `(undeclared keys, tier, -declared
+/// keys)`. A key the member would drop counts first (it does not keep what was sent);
+/// then the tier, 0: a deciding field or known value agrees, 1: nothing decides, 2: an
+/// open enum's unknown value, or a float for an integer; then the keys it declares.
+/// `Err` says why the member cannot read the value at all.
 pub fn fit(
     shape: &Shape,
     v: &::serde_json::Value,
-) -> ::std::result::Result<(u8, usize, isize), ::std::string::String> {
+) -> ::std::result::Result<(usize, u8, isize), ::std::string::String> {
     let kind = kind_of(v);
     let accepts = shape.kinds & kind != 0 || (kind == INT && shape.kinds & FLOAT != 0);
     let float_for_int = kind == FLOAT && shape.kinds & INT != 0;
@@ -229,7 +230,7 @@ pub fn fit(
         } else {
             2
         };
-        return ::std::result::Result::Ok((tier, 0, 0));
+        return ::std::result::Result::Ok((0, tier, 0));
     };
     for key in shape.fields.iter().filter(|k| k.required) {
         if !key.names.iter().any(|n| map.contains_key(*n)) {
@@ -252,35 +253,61 @@ pub fn fit(
             ::std::option::Option::None => {}
         }
     }
-    ::std::result::Result::Ok((u8::from(!agree), undeclared, -declared))
+    ::std::result::Result::Ok((undeclared, u8::from(!agree), -declared))
 }
 
 /// Reads a union: buffers the value, tries the members that can read it, best fit
-/// first (member order breaks ties), and returns the first that reads it. The error
-/// names the union and every member with why it did not match, nearest first.
-pub fn union<'de, T, D: ::serde::Deserializer<'de>>(
+/// first (member order breaks ties), and returns the first that reads it, unless it
+/// would not write the value back as it came and a member that fits as well does
+/// (members that tie at the top level can differ in nested keys: the first would drop
+/// them). The error names the union and every member with why it did not match,
+/// nearest first.
+pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
     d: D,
     union: &'static str,
     members: &[Member<T>],
 ) -> ::std::result::Result<T, D::Error> {
     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(d)?;
-    let mut ranked: ::std::vec::Vec<(u8, usize, isize, usize)> = ::std::vec::Vec::with_capacity(members.len());
+    let mut ranked: ::std::vec::Vec<(usize, u8, isize, usize)> = ::std::vec::Vec::with_capacity(members.len());
     let mut refused: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
     for (i, m) in members.iter().enumerate() {
         match fit(m.shape, &value) {
-            ::std::result::Result::Ok((tier, undeclared, declared)) => {
-                ranked.push((tier, undeclared, declared, i))
+            ::std::result::Result::Ok((undeclared, tier, declared)) => {
+                ranked.push((undeclared, tier, declared, i))
             }
             ::std::result::Result::Err(why) => refused.push((i, why)),
         }
     }
     ranked.sort_unstable();
     let mut tried: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
-    for &(.., i) in &ranked {
-        match (members[i].read)(&value) {
-            ::std::result::Result::Ok(v) => return ::std::result::Result::Ok(v),
+    // The first member that read the value, with its rank, while a lossless one is sought.
+    let mut first: ::std::option::Option<(T, (usize, u8))> = ::std::option::Option::None;
+    for (k, &(undeclared, tier, _, i)) in ranked.iter().enumerate() {
+        let m = &members[i];
+        if let ::std::option::Option::Some((_, rank)) = &first {
+            // Only a member that fits as well, and is not a catch-all (any JSON, a map),
+            // which would always write the value back as it came.
+            if *rank != (undeclared, tier) || (m.shape.fields.is_empty() && m.shape.open) {
+                continue;
+            }
+        }
+        match (m.read)(&value) {
+            ::std::result::Result::Ok(v) => {
+                let rest = ranked[k + 1..].iter().any(|r| (r.0, r.1) == (undeclared, tier));
+                if (first.is_none() && !rest)
+                    || ::serde_json::to_value(&v).is_ok_and(|w| w == value)
+                {
+                    return ::std::result::Result::Ok(v);
+                }
+                if first.is_none() {
+                    first = ::std::option::Option::Some((v, (undeclared, tier)));
+                }
+            }
             ::std::result::Result::Err(e) => tried.push((i, e.to_string())),
         }
+    }
+    if let ::std::option::Option::Some((v, _)) = first {
+        return ::std::result::Result::Ok(v);
     }
     let mut msg = ::std::format!("no member of {union} matched");
     for (n, (i, why)) in tried.iter().chain(&refused).enumerate() {

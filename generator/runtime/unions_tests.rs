@@ -4,7 +4,8 @@ use super::unions::*;
 use serde_json::{json, Value};
 
 /// A union of two structs told apart by `type`, a third without it, and a string.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 enum Pick {
     Cat(Value),
     Dog(Value),
@@ -160,22 +161,22 @@ fn known_values_rank_first_and_unknown_ones_last() {
         values: &[Fixed::Str("red")],
     };
     assert_eq!(fit(&COLOR, &json!("red")), Ok((0, 0, 0)));
-    assert_eq!(fit(&COLOR, &json!("blue")), Ok((2, 0, 0)));
-    assert_eq!(fit(&TEXT, &json!("blue")), Ok((1, 0, 0)));
+    assert_eq!(fit(&COLOR, &json!("blue")), Ok((0, 2, 0)));
+    assert_eq!(fit(&TEXT, &json!("blue")), Ok((0, 1, 0)));
     const INTEGER: Shape = Shape {
         kinds: INT,
         fields: &[],
         open: false,
         values: &[],
     };
-    assert_eq!(fit(&INTEGER, &json!(2.5)), Ok((2, 0, 0)));
+    assert_eq!(fit(&INTEGER, &json!(2.5)), Ok((0, 2, 0)));
     const JSON: Shape = Shape {
         kinds: ANY,
         fields: &[],
         open: true,
         values: &[],
     };
-    assert_eq!(fit(&JSON, &json!({"a": 1})), Ok((1, 0, 0)));
+    assert_eq!(fit(&JSON, &json!({"a": 1})), Ok((0, 1, 0)));
 }
 
 #[test]
@@ -199,4 +200,41 @@ fn constants_read_their_value_only() {
     let mut out = Vec::new();
     write_const(&Fixed::Float(2.5), &mut serde_json::Serializer::new(&mut out)).unwrap();
     assert_eq!(out, b"2.5");
+}
+
+#[test]
+fn among_equal_fits_the_member_that_keeps_the_value_wins() {
+    // Both read any object with `name`; the first drops `extra` (a nested key, say).
+    #[derive(Debug, PartialEq, serde::Serialize)]
+    #[serde(untagged)]
+    enum Two {
+        Lossy(Value),
+        Whole(Value),
+    }
+    const NAMED: Shape = Shape {
+        kinds: OBJECT,
+        fields: &[UnionKey {
+            names: &["name"],
+            required: true,
+            fixed: &[],
+        }],
+        open: true,
+        values: &[],
+    };
+    let ms = [
+        Member {
+            name: "Lossy",
+            shape: &NAMED,
+            read: |v| Ok(Two::Lossy(json!({"name": v["name"]}))),
+        },
+        Member {
+            name: "Whole",
+            shape: &NAMED,
+            read: |v| Ok(Two::Whole(v.clone())),
+        },
+    ];
+    let read = |t: &str| union(&mut serde_json::Deserializer::from_str(t), "Two", &ms).unwrap();
+    assert!(matches!(read(r#"{"name": "a", "extra": 1}"#), Two::Whole(_)));
+    // When both keep it, the first.
+    assert!(matches!(read(r#"{"name": "a"}"#), Two::Lossy(_)));
 }

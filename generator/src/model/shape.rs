@@ -196,7 +196,7 @@ fn kind_of(v: &Value) -> u8 {
 /// How well a member fits `v`, best first, or `None` when it cannot read it: the
 /// runtime's `fit` (`generator/runtime/unions.rs`), which the harness checks this
 /// against.
-pub fn fit(shape: &Shape, v: &Value) -> Option<(u8, usize, isize)> {
+pub fn fit(shape: &Shape, v: &Value) -> Option<(usize, u8, isize)> {
     let kind = kind_of(v);
     let accepts = shape.kinds & kind != 0 || (kind == INT && shape.kinds & FLOAT != 0);
     let float_for_int = kind == FLOAT && shape.kinds & INT != 0;
@@ -213,7 +213,7 @@ pub fn fit(shape: &Shape, v: &Value) -> Option<(u8, usize, isize)> {
         } else {
             2
         };
-        return Some((tier, 0, 0));
+        return Some((0, tier, 0));
     };
     for key in shape.fields.iter().filter(|k| k.required) {
         if !key.names.iter().any(|n| map.contains_key(n)) {
@@ -236,5 +236,5 @@ pub fn fit(shape: &Shape, v: &Value) -> Option<(u8, usize, isize)> {
             None => {}
         }
     }
-    Some((u8::from(!agree), undeclared, -declared))
+    Some((undeclared, u8::from(!agree), -declared))
 }
