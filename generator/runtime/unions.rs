@@ -162,6 +162,11 @@ pub struct Shape {
     pub values: &'static [Fixed],
 }
 
+/// A struct that is a union member: its shape, emitted once beside it.
+pub trait Shaped {
+    const SHAPE: &'static Shape;
+}
+
 /// A struct field, as a union sees it.
 pub struct UnionKey {
     /// Every spelling it is read by.

@@ -132,6 +132,25 @@ pub mod go {
             })
         }
     }
+    impl super::__helpers::Shaped for LlmUnitCost {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[super::__helpers::Fixed::Str("llm")],
+                },
+                super::__helpers::UnionKey {
+                    names: &["amount", "Amount"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
+    }
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum LlmUnitCostType {
         /// Wire value `llm`.
@@ -208,6 +227,25 @@ pub mod go {
             })
         }
     }
+    impl super::__helpers::Shaped for ManualUnitCost {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[super::__helpers::Fixed::Str("manual")],
+                },
+                super::__helpers::UnionKey {
+                    names: &["amount", "Amount"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
+    }
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum ManualUnitCostType {
         /// Wire value `manual`.
@@ -280,6 +318,25 @@ pub mod go {
                 query: query.flatten(),
             })
         }
+    }
+    impl super::__helpers::Shaped for OpenAction {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["query", "Query"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
     }
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum OpenActionType {
@@ -357,6 +414,25 @@ pub mod go {
                 query: query.flatten(),
             })
         }
+    }
+    impl super::__helpers::Shaped for SearchAction {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["query", "Query"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
     }
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum SearchActionType {
@@ -528,6 +604,30 @@ pub mod py {
             })
         }
     }
+    impl super::__helpers::Shaped for Cat {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[super::__helpers::Fixed::Str("cat")],
+                },
+                super::__helpers::UnionKey {
+                    names: &["name", "Name"],
+                    required: true,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["lives", "Lives"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
+    }
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct Dog {
         pub r#type: DogType,
@@ -567,6 +667,30 @@ pub mod py {
                 lives: lives.flatten(),
             })
         }
+    }
+    impl super::__helpers::Shaped for Dog {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[super::__helpers::Fixed::Str("dog")],
+                },
+                super::__helpers::UnionKey {
+                    names: &["name", "Name"],
+                    required: true,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["lives", "Lives"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
     }
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct ExpressionRoute {
@@ -616,6 +740,35 @@ pub mod py {
             })
         }
     }
+    impl super::__helpers::Shaped for ExpressionRoute {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["path", "Path"],
+                    required: true,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["methods", "Methods"],
+                    required: false,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["expression", "Expression"],
+                    required: false,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["priority", "Priority"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
+    }
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct PathRoute {
         pub path: ::std::string::String,
@@ -652,6 +805,25 @@ pub mod py {
             })
         }
     }
+    impl super::__helpers::Shaped for PathRoute {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["path", "Path"],
+                    required: true,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["methods", "Methods"],
+                    required: false,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
+    }
     /// Told apart by the constant `type`; the members have the same keys otherwise.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
@@ -680,54 +852,12 @@ pub mod py {
                 &[
                     super::__helpers::Member {
                         name: "Cat",
-                        shape: &super::__helpers::Shape {
-                            kinds: super::__helpers::OBJECT,
-                            fields: &[
-                                super::__helpers::UnionKey {
-                                    names: &["type", "Type"],
-                                    required: true,
-                                    fixed: &[super::__helpers::Fixed::Str("cat")],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["name", "Name"],
-                                    required: true,
-                                    fixed: &[],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["lives", "Lives"],
-                                    required: false,
-                                    fixed: &[],
-                                },
-                            ],
-                            open: false,
-                            values: &[],
-                        },
+                        shape: <Cat as super::__helpers::Shaped>::SHAPE,
                         read: |v| ::serde::Deserialize::deserialize(v).map(Self::Cat),
                     },
                     super::__helpers::Member {
                         name: "Dog",
-                        shape: &super::__helpers::Shape {
-                            kinds: super::__helpers::OBJECT,
-                            fields: &[
-                                super::__helpers::UnionKey {
-                                    names: &["type", "Type"],
-                                    required: true,
-                                    fixed: &[super::__helpers::Fixed::Str("dog")],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["name", "Name"],
-                                    required: true,
-                                    fixed: &[],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["lives", "Lives"],
-                                    required: false,
-                                    fixed: &[],
-                                },
-                            ],
-                            open: false,
-                            values: &[],
-                        },
+                        shape: <Dog as super::__helpers::Shaped>::SHAPE,
                         read: |v| ::serde::Deserialize::deserialize(v).map(Self::Dog),
                     },
                 ],
@@ -772,56 +902,14 @@ pub mod py {
                 &[
                     super::__helpers::Member {
                         name: "PathRoute",
-                        shape: &super::__helpers::Shape {
-                            kinds: super::__helpers::OBJECT,
-                            fields: &[
-                                super::__helpers::UnionKey {
-                                    names: &["path", "Path"],
-                                    required: true,
-                                    fixed: &[],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["methods", "Methods"],
-                                    required: false,
-                                    fixed: &[],
-                                },
-                            ],
-                            open: false,
-                            values: &[],
-                        },
+                        shape: <PathRoute as super::__helpers::Shaped>::SHAPE,
                         read: |v| {
                             ::serde::Deserialize::deserialize(v).map(Self::PathRoute)
                         },
                     },
                     super::__helpers::Member {
                         name: "ExpressionRoute",
-                        shape: &super::__helpers::Shape {
-                            kinds: super::__helpers::OBJECT,
-                            fields: &[
-                                super::__helpers::UnionKey {
-                                    names: &["path", "Path"],
-                                    required: true,
-                                    fixed: &[],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["methods", "Methods"],
-                                    required: false,
-                                    fixed: &[],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["expression", "Expression"],
-                                    required: false,
-                                    fixed: &[],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["priority", "Priority"],
-                                    required: false,
-                                    fixed: &[],
-                                },
-                            ],
-                            open: false,
-                            values: &[],
-                        },
+                        shape: <ExpressionRoute as super::__helpers::Shaped>::SHAPE,
                         read: |v| {
                             ::serde::Deserialize::deserialize(v)
                                 .map(Self::ExpressionRoute)
@@ -1283,6 +1371,30 @@ pub mod ts {
             })
         }
     }
+    impl super::__helpers::Shaped for HostRule {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[super::__helpers::Fixed::Str("host")],
+                },
+                super::__helpers::UnionKey {
+                    names: &["value", "Value"],
+                    required: true,
+                    fixed: &[],
+                },
+                super::__helpers::UnionKey {
+                    names: &["limited", "Limited"],
+                    required: false,
+                    fixed: &[super::__helpers::Fixed::Bool(true)],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
+    }
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct PathRule {
         pub r#type: PathRuleType,
@@ -1318,6 +1430,25 @@ pub mod ts {
             })
         }
     }
+    impl super::__helpers::Shaped for PathRule {
+        const SHAPE: &'static super::__helpers::Shape = &super::__helpers::Shape {
+            kinds: super::__helpers::OBJECT,
+            fields: &[
+                super::__helpers::UnionKey {
+                    names: &["type", "Type"],
+                    required: true,
+                    fixed: &[super::__helpers::Fixed::Str("path")],
+                },
+                super::__helpers::UnionKey {
+                    names: &["value", "Value"],
+                    required: true,
+                    fixed: &[],
+                },
+            ],
+            open: false,
+            values: &[],
+        };
+    }
     /// The union of `Firewall`'s `rule` field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
@@ -1346,51 +1477,14 @@ pub mod ts {
                 &[
                     super::__helpers::Member {
                         name: "HostRule",
-                        shape: &super::__helpers::Shape {
-                            kinds: super::__helpers::OBJECT,
-                            fields: &[
-                                super::__helpers::UnionKey {
-                                    names: &["type", "Type"],
-                                    required: true,
-                                    fixed: &[super::__helpers::Fixed::Str("host")],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["value", "Value"],
-                                    required: true,
-                                    fixed: &[],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["limited", "Limited"],
-                                    required: false,
-                                    fixed: &[super::__helpers::Fixed::Bool(true)],
-                                },
-                            ],
-                            open: false,
-                            values: &[],
-                        },
+                        shape: <HostRule as super::__helpers::Shaped>::SHAPE,
                         read: |v| {
                             ::serde::Deserialize::deserialize(v).map(Self::HostRule)
                         },
                     },
                     super::__helpers::Member {
                         name: "PathRule",
-                        shape: &super::__helpers::Shape {
-                            kinds: super::__helpers::OBJECT,
-                            fields: &[
-                                super::__helpers::UnionKey {
-                                    names: &["type", "Type"],
-                                    required: true,
-                                    fixed: &[super::__helpers::Fixed::Str("path")],
-                                },
-                                super::__helpers::UnionKey {
-                                    names: &["value", "Value"],
-                                    required: true,
-                                    fixed: &[],
-                                },
-                            ],
-                            open: false,
-                            values: &[],
-                        },
+                        shape: <PathRule as super::__helpers::Shaped>::SHAPE,
                         read: |v| {
                             ::serde::Deserialize::deserialize(v).map(Self::PathRule)
                         },
@@ -1925,6 +2019,10 @@ pub mod __helpers {
         /// but a member that knows the value is tried first.
         pub values: &'static [Fixed],
     }
+    /// A struct that is a union member: its shape, emitted once beside it.
+    pub trait Shaped {
+        const SHAPE: &'static Shape;
+    }
     /// A struct field, as a union sees it.
     pub struct UnionKey {
         /// Every spelling it is read by.
@@ -1966,14 +2064,15 @@ pub mod __helpers {
             _ => "an object",
         }
     }
-    /// How well a member fits a value, best first: `(tier, undeclared keys, -declared
-    /// keys)`. Tier 0: a deciding field or known value agrees; 1: nothing decides; 2: an
-    /// open enum's unknown value, or a float for an integer. `Err` says why the member
-    /// cannot read the value at all.
+    /// How well a member fits a value, best first: `(undeclared keys, tier, -declared
+    /// keys)`. A key the member would drop counts first (it does not keep what was sent);
+    /// then the tier, 0: a deciding field or known value agrees, 1: nothing decides, 2: an
+    /// open enum's unknown value, or a float for an integer; then the keys it declares.
+    /// `Err` says why the member cannot read the value at all.
     pub fn fit(
         shape: &Shape,
         v: &::serde_json::Value,
-    ) -> ::std::result::Result<(u8, usize, isize), ::std::string::String> {
+    ) -> ::std::result::Result<(usize, u8, isize), ::std::string::String> {
         let kind = kind_of(v);
         let accepts = shape.kinds & kind != 0
             || (kind == INT && shape.kinds & FLOAT != 0);
@@ -1995,7 +2094,7 @@ pub mod __helpers {
             } else {
                 2
             };
-            return ::std::result::Result::Ok((tier, 0, 0));
+            return ::std::result::Result::Ok((0, tier, 0));
         };
         for key in shape.fields.iter().filter(|k| k.required) {
             if !key.names.iter().any(|n| map.contains_key(*n)) {
@@ -2025,36 +2124,63 @@ pub mod __helpers {
                 ::std::option::Option::None => {}
             }
         }
-        ::std::result::Result::Ok((u8::from(!agree), undeclared, -declared))
+        ::std::result::Result::Ok((undeclared, u8::from(!agree), -declared))
     }
     /// Reads a union: buffers the value, tries the members that can read it, best fit
-    /// first (member order breaks ties), and returns the first that reads it. The error
-    /// names the union and every member with why it did not match, nearest first.
-    pub fn union<'de, T, D: ::serde::Deserializer<'de>>(
+    /// first (member order breaks ties), and returns the first that reads it, unless it
+    /// would not write the value back as it came and a member that fits as well does
+    /// (members that tie at the top level can differ in nested keys: the first would drop
+    /// them). The error names the union and every member with why it did not match,
+    /// nearest first.
+    pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
         d: D,
         union: &'static str,
         members: &[Member<T>],
     ) -> ::std::result::Result<T, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(d)?;
-        let mut ranked: ::std::vec::Vec<(u8, usize, isize, usize)> = ::std::vec::Vec::with_capacity(
+        let mut ranked: ::std::vec::Vec<(usize, u8, isize, usize)> = ::std::vec::Vec::with_capacity(
             members.len(),
         );
         let mut refused: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
         for (i, m) in members.iter().enumerate() {
             match fit(m.shape, &value) {
-                ::std::result::Result::Ok((tier, undeclared, declared)) => {
-                    ranked.push((tier, undeclared, declared, i))
+                ::std::result::Result::Ok((undeclared, tier, declared)) => {
+                    ranked.push((undeclared, tier, declared, i))
                 }
                 ::std::result::Result::Err(why) => refused.push((i, why)),
             }
         }
         ranked.sort_unstable();
         let mut tried: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
-        for &(.., i) in &ranked {
-            match (members[i].read)(&value) {
-                ::std::result::Result::Ok(v) => return ::std::result::Result::Ok(v),
+        let mut first: ::std::option::Option<(T, (usize, u8))> = ::std::option::Option::None;
+        for (k, &(undeclared, tier, _, i)) in ranked.iter().enumerate() {
+            let m = &members[i];
+            if let ::std::option::Option::Some((_, rank)) = &first {
+                if *rank != (undeclared, tier)
+                    || (m.shape.fields.is_empty() && m.shape.open)
+                {
+                    continue;
+                }
+            }
+            match (m.read)(&value) {
+                ::std::result::Result::Ok(v) => {
+                    let rest = ranked[k + 1..]
+                        .iter()
+                        .any(|r| (r.0, r.1) == (undeclared, tier));
+                    if (first.is_none() && !rest)
+                        || ::serde_json::to_value(&v).is_ok_and(|w| w == value)
+                    {
+                        return ::std::result::Result::Ok(v);
+                    }
+                    if first.is_none() {
+                        first = ::std::option::Option::Some((v, (undeclared, tier)));
+                    }
+                }
                 ::std::result::Result::Err(e) => tried.push((i, e.to_string())),
             }
+        }
+        if let ::std::option::Option::Some((v, _)) = first {
+            return ::std::result::Result::Ok(v);
         }
         let mut msg = ::std::format!("no member of {union} matched");
         for (n, (i, why)) in tried.iter().chain(&refused).enumerate() {

@@ -221,7 +221,13 @@ fn item(model: &Model, uses: &RefCell<Uses>, id: usize) -> TokenStream {
         uses,
     };
     match &t.kind {
-        Kind::Struct(s) => ctx.strukt(t, s),
+        Kind::Struct(s) => {
+            let mut tokens = ctx.strukt(t, s);
+            if s.union_member {
+                tokens.extend(ctx.shaped(t, crate::model::TypeId(id)));
+            }
+            tokens
+        }
         Kind::Enum(e) => ctx.enumeration(t, e),
         Kind::Union(u) => ctx.union(t, u),
         Kind::Const(c) => ctx.constant(t, c),

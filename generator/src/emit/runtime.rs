@@ -463,6 +463,7 @@ mod tests {
                 extra: None,
                 sdk_only: Vec::new(),
                 derive_default: true,
+                union_member: false,
             }),
         });
         assert!(!helpers(&model, &uses).unwrap().contains("pub use"));

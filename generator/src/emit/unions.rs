@@ -31,11 +31,11 @@ impl Ctx<'_> {
         });
         let table = u.members.iter().zip(&variants).map(|(m, n)| {
             let label = m.rust_name.trim_start_matches("r#");
-            let shape = self.shape(&m.ty, u.discriminator.as_deref());
+            let shape = self.member_shape(&m.ty, u.discriminator.as_deref());
             quote! {
                 #h::#member {
                     name: #label,
-                    shape: &#shape,
+                    shape: #shape,
                     read: |v| ::serde::Deserialize::deserialize(v).map(Self::#n),
                 },
             }
@@ -100,6 +100,39 @@ impl Ctx<'_> {
                 }
             }
             ty => format!("A {}.", crate::docs::code_span(&self.ty(ty).to_string().replace(' ', ""))),
+        }
+    }
+
+    /// A struct member's shape is its `Shaped` impl's, emitted once beside it, unless
+    /// the union names a discriminator (which changes what its fields decide).
+    fn member_shape(&self, ty: &Ty, discriminator: Option<&str>) -> TokenStream {
+        let mut inner = ty;
+        while let Ty::Boxed(t) = inner {
+            inner = t;
+        }
+        if let (Ty::Named(id), None) = (inner, discriminator) {
+            if matches!(&self.model.types[*id].kind, Kind::Struct(s) if s.union_member) {
+                let h = self.helpers_mod();
+                let shaped = self.runtime("Shaped");
+                let path = self.ty(inner);
+                return quote!(<#path as #h::#shaped>::SHAPE);
+            }
+        }
+        let shape = self.shape(ty, discriminator);
+        quote!(&#shape)
+    }
+
+    /// The `Shaped` impl of a struct that is a union member.
+    pub(super) fn shaped(&self, t: &TypeDef, id: crate::model::TypeId) -> TokenStream {
+        let name = ident(&t.name);
+        let h = self.helpers_mod();
+        let shaped = self.runtime("Shaped");
+        let shape_ty = self.runtime("Shape");
+        let shape = self.shape(&Ty::Named(id), None);
+        quote! {
+            impl #h::#shaped for #name {
+                const SHAPE: &'static #h::#shape_ty = &#shape;
+            }
         }
     }
 

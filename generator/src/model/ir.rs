@@ -186,6 +186,9 @@ pub struct Struct {
     pub sdk_only: Vec<String>,
     /// Whether every field allows `#[derive(Default)]`.
     pub derive_default: bool,
+    /// A member of some union: its shape (keys, deciding fields) is emitted once, for
+    /// the union reader to rank members by.
+    pub union_member: bool,
 }
 
 /// The field that keeps a struct's undeclared keys.

@@ -157,6 +157,7 @@ pub(super) fn build_struct(
         extra,
         sdk_only,
         derive_default: false,
+        union_member: false,
     }
 }
 

@@ -289,6 +289,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
     }
     graph::break_cycles(&mut types);
     graph::mark_default(&mut types);
+    graph::mark_union_members(&mut types);
 
     crate::error::sort_diagnostics(&mut warnings);
     let mut model = Model {
