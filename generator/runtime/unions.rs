@@ -185,6 +185,15 @@ pub struct Member<T> {
     pub read: fn(&::serde_json::Value) -> ::std::result::Result<T, ::serde_json::Error>,
 }
 
+/// An object, or an array holding one at any depth.
+fn holds_object(v: &::serde_json::Value) -> bool {
+    match v {
+        ::serde_json::Value::Object(_) => true,
+        ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+        _ => false,
+    }
+}
+
 fn kind_of(v: &::serde_json::Value) -> u8 {
     use ::serde_json::Value;
     match v {
@@ -284,6 +293,11 @@ pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
         }
     }
     ranked.sort_unstable();
+    let nested = match &value {
+        ::serde_json::Value::Object(m) => m.values().any(holds_object),
+        ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+        _ => false,
+    };
     let mut tried: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
     // The first member that read the value, with its rank, while a lossless one is sought.
     let mut first: ::std::option::Option<(T, (usize, u8))> = ::std::option::Option::None;
@@ -298,7 +312,10 @@ pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
         }
         match (m.read)(&value) {
             ::std::result::Result::Ok(v) => {
-                let rest = ranked[k + 1..].iter().any(|r| (r.0, r.1) == (undeclared, tier));
+                // Nested objects are where equal fits can differ; flat values are
+                // decided by the ranking.
+                let rest = nested
+                    && ranked[k + 1..].iter().any(|r| (r.0, r.1) == (undeclared, tier));
                 if (first.is_none() && !rest)
                     || ::serde_json::to_value(&v).is_ok_and(|w| w == value)
                 {
