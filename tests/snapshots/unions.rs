@@ -2041,6 +2041,14 @@ pub mod __helpers {
             &::serde_json::Value,
         ) -> ::std::result::Result<T, ::serde_json::Error>,
     }
+    /// An object, or an array holding one at any depth.
+    fn holds_object(v: &::serde_json::Value) -> bool {
+        match v {
+            ::serde_json::Value::Object(_) => true,
+            ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+            _ => false,
+        }
+    }
     fn kind_of(v: &::serde_json::Value) -> u8 {
         use ::serde_json::Value;
         match v {
@@ -2151,6 +2159,11 @@ pub mod __helpers {
             }
         }
         ranked.sort_unstable();
+        let nested = match &value {
+            ::serde_json::Value::Object(m) => m.values().any(holds_object),
+            ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+            _ => false,
+        };
         let mut tried: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
         let mut first: ::std::option::Option<(T, (usize, u8))> = ::std::option::Option::None;
         for (k, &(undeclared, tier, _, i)) in ranked.iter().enumerate() {
@@ -2164,9 +2177,10 @@ pub mod __helpers {
             }
             match (m.read)(&value) {
                 ::std::result::Result::Ok(v) => {
-                    let rest = ranked[k + 1..]
-                        .iter()
-                        .any(|r| (r.0, r.1) == (undeclared, tier));
+                    let rest = nested
+                        && ranked[k + 1..]
+                            .iter()
+                            .any(|r| (r.0, r.1) == (undeclared, tier));
                     if (first.is_none() && !rest)
                         || ::serde_json::to_value(&v).is_ok_and(|w| w == value)
                     {
