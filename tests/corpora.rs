@@ -161,7 +161,12 @@ fn every_corpus_generates_and_compiles_warning_free() {
         if s.docs_read > largest.0 {
             largest = (s.docs_read, name.clone());
         }
-        add_crate(&name, &out.code, &out.model, s.structs + s.enums + s.unions + s.cell_types);
+        add_crate(
+            &name,
+            &out.code,
+            &out.model,
+            s.structs + s.enums + s.unions + s.cell_types,
+        );
     }
     // Unknown-key capture, both ways, on the in-repo specs and on the first corpus:
     // samples carry extra keys that must survive.

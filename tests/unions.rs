@@ -27,7 +27,11 @@ fn fixtures() -> std::path::PathBuf {
 fn read<T: DeserializeOwned + Serialize>(v: Value) -> T {
     let t: T = serde_json::from_str(&v.to_string())
         .unwrap_or_else(|e| panic!("{v} must read as {}: {e}", std::any::type_name::<T>()));
-    assert_eq!(serde_json::to_value(&t).unwrap(), v, "written back unchanged");
+    assert_eq!(
+        serde_json::to_value(&t).unwrap(),
+        v,
+        "written back unchanged"
+    );
     t
 }
 
@@ -58,8 +62,14 @@ fn python_constants_decide_the_member_whatever_the_order() {
     assert_eq!(cat.member(), "Cat");
     let err = refusal::<py::Pet>(json!({"type": "bird", "name": "Tweety"}));
     assert!(err.starts_with("no member of Pet matched: "), "{err}");
-    assert!(err.contains(r#"as Cat: `type` is "bird", expected "cat""#), "{err}");
-    assert!(err.contains(r#"as Dog: `type` is "bird", expected "dog""#), "{err}");
+    assert!(
+        err.contains(r#"as Cat: `type` is "bird", expected "cat""#),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"as Dog: `type` is "bird", expected "dog""#),
+        "{err}"
+    );
 }
 
 #[test]
@@ -87,7 +97,11 @@ fn the_field_union_discrimination_names_decides_with_every_known_value() {
         (json!({"type": "launch", "query": "q"}), "OpenAction"),
         (json!({"type": "open"}), "OpenAction"),
     ] {
-        assert_eq!(read::<go::Action>(payload.clone()).member(), member, "{payload}");
+        assert_eq!(
+            read::<go::Action>(payload.clone()).member(),
+            member,
+            "{payload}"
+        );
     }
 }
 
@@ -117,7 +131,10 @@ fn the_route_case_keeps_the_keys_only_the_second_member_declares() {
     let py::Route::ExpressionRoute(r) = expr else {
         panic!("{expr:?}")
     };
-    assert_eq!((r.expression.as_deref(), r.priority), (Some("x > 1"), Some(3)));
+    assert_eq!(
+        (r.expression.as_deref(), r.priority),
+        (Some("x > 1"), Some(3))
+    );
 }
 
 #[test]
@@ -125,9 +142,19 @@ fn scalars_are_told_apart_by_their_json_kind() {
     assert_eq!(read::<py::SettingValue>(json!("on")).member(), "Str");
     assert_eq!(read::<py::SettingValue>(json!(25)).member(), "Integer");
     let err = refusal::<py::SettingValue>(json!(true));
-    assert!(err.starts_with("no member of SettingValue matched: "), "{err}");
-    assert!(err.contains("as Integer: ") && err.contains("as Str: "), "{err}");
-    for (v, member) in [(json!(true), "Boolean"), (json!(7), "Integer"), (json!("x"), "Str")] {
+    assert!(
+        err.starts_with("no member of SettingValue matched: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("as Integer: ") && err.contains("as Str: "),
+        "{err}"
+    );
+    for (v, member) in [
+        (json!(true), "Boolean"),
+        (json!(7), "Integer"),
+        (json!("x"), "Str"),
+    ] {
         let s = read::<py::Setting>(json!({"kind": "setting", "value": v, "version": 2}));
         assert_eq!(s.value.member(), member);
     }
@@ -140,7 +167,10 @@ fn members_convert_into_their_union() {
         ..Default::default()
     }
     .into();
-    assert_eq!(serde_json::to_value(&pet).unwrap(), json!({"type": "dog", "name": "Rex"}));
+    assert_eq!(
+        serde_json::to_value(&pet).unwrap(),
+        json!({"type": "dog", "name": "Rex"})
+    );
     let v: py::SettingValue = 5i64.into();
     assert_eq!(v, py::SettingValue::Integer(5));
 }
@@ -158,9 +188,21 @@ fn constants_write_their_value_and_refuse_any_other() {
     assert_eq!(s.cleared, Some(None));
     let base = json!({"kind": "setting", "value": "x", "version": 2});
     for (key, bad, want) in [
-        ("kind", json!("other"), r#"invalid value: string "other", expected "setting""#),
-        ("version", json!(3), "invalid value: integer `3`, expected 2"),
-        ("enabled", json!(false), "invalid value: boolean `false`, expected true"),
+        (
+            "kind",
+            json!("other"),
+            r#"invalid value: string "other", expected "setting""#,
+        ),
+        (
+            "version",
+            json!(3),
+            "invalid value: integer `3`, expected 2",
+        ),
+        (
+            "enabled",
+            json!(false),
+            "invalid value: boolean `false`, expected true",
+        ),
         ("mode", json!("medium"), r#"expected "fast" or "slow""#),
     ] {
         let mut v = base.clone();

@@ -75,7 +75,9 @@ const N: usize = 2000;
 fn payload() -> Value {
     let firewalls: Vec<Value> = (0..N)
         .map(|i| match i % 4 {
-            0 => json!({"rule": {"type": "host", "value": format!("h{i}.example.com")}, "limit": i}),
+            0 => {
+                json!({"rule": {"type": "host", "value": format!("h{i}.example.com")}, "limit": i})
+            }
             1 => json!({"rule": {"type": "path", "value": format!("/api/{i}")}, "limit": "10/s"}),
             2 => json!({"rule": {"type": "host", "value": "a.com", "limited": true}}),
             _ => json!({"rule": {"type": "path", "value": "/"}, "limit": 2.5}),
@@ -131,7 +133,11 @@ fn main() {
     );
     let mbs = |t: Duration| text.len() as f64 / 1e6 / t.as_secs_f64();
     let ms = |t: Duration| t.as_secs_f64() * 1e3;
-    println!("union payload: {} bytes, {} union values", text.len(), 4 * N);
+    println!(
+        "union payload: {} bytes, {} union values",
+        text.len(),
+        4 * N
+    );
     for (name, t) in [
         ("union reader (generated)", t_after),
         ("untagged derive (before)", t_before),

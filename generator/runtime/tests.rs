@@ -429,7 +429,9 @@ fn the_harness_round_trips_and_says_where_it_fails() {
         ]
     );
     assert_eq!(
-        check_all_with(&json!([]), |_, _, _| Ok(None)).failures.len(),
+        check_all_with(&json!([]), |_, _, _| Ok(None))
+            .failures
+            .len(),
         1
     );
 }

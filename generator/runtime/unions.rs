@@ -36,7 +36,9 @@ impl Fixed {
             (Fixed::Bool(b), Value::Bool(x)) => b == x,
             (Fixed::Int(i), Value::Number(n)) => {
                 n.as_i64() == ::std::option::Option::Some(*i)
-                    || (!n.is_i64() && !n.is_u64() && n.as_f64() == ::std::option::Option::Some(*i as f64))
+                    || (!n.is_i64()
+                        && !n.is_u64()
+                        && n.as_f64() == ::std::option::Option::Some(*i as f64))
             }
             (Fixed::Float(f), Value::Number(n)) => n.as_f64() == ::std::option::Option::Some(*f),
             (Fixed::Null, Value::Null) => true,
@@ -117,7 +119,10 @@ pub fn read_const<'de, D: ::serde::Deserializer<'de>>(
             ::std::fmt::Display::fmt(&OneOf(self.0), f)
         }
         fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<usize, E> {
-            self.find(::serde::de::Unexpected::Str(v), |x| matches!(x, Fixed::Str(s) if *s == v))
+            self.find(
+                ::serde::de::Unexpected::Str(v),
+                |x| matches!(x, Fixed::Str(s) if *s == v),
+            )
         }
         fn visit_bool<E: ::serde::de::Error>(self, v: bool) -> ::std::result::Result<usize, E> {
             self.find(::serde::de::Unexpected::Bool(v), |x| *x == Fixed::Bool(v))
@@ -232,7 +237,10 @@ pub fn fit(
     let accepts = shape.kinds & kind != 0 || (kind == INT && shape.kinds & FLOAT != 0);
     let float_for_int = kind == FLOAT && shape.kinds & INT != 0;
     if !accepts && !float_for_int {
-        return ::std::result::Result::Err(::std::format!("expected another kind of value, found {}", kind_name(kind)));
+        return ::std::result::Result::Err(::std::format!(
+            "expected another kind of value, found {}",
+            kind_name(kind)
+        ));
     }
     let ::serde_json::Value::Object(map) = v else {
         let tier = if float_for_int && !accepts {
@@ -248,7 +256,10 @@ pub fn fit(
     };
     for key in shape.fields.iter().filter(|k| k.required) {
         if !key.names.iter().any(|n| map.contains_key(*n)) {
-            return ::std::result::Result::Err(::std::format!("missing key `{}`", key.names.first().copied().unwrap_or_default()));
+            return ::std::result::Result::Err(::std::format!(
+                "missing key `{}`",
+                key.names.first().copied().unwrap_or_default()
+            ));
         }
     }
     let (mut agree, mut undeclared, mut declared) = (false, 0usize, 0isize);
@@ -258,7 +269,10 @@ pub fn fit(
                 declared += 1;
                 if !f.fixed.is_empty() {
                     if !f.fixed.iter().any(|c| c.matches(x)) {
-                        return ::std::result::Result::Err(::std::format!("`{k}` is {x}, expected {}", OneOf(f.fixed)));
+                        return ::std::result::Result::Err(::std::format!(
+                            "`{k}` is {x}, expected {}",
+                            OneOf(f.fixed)
+                        ));
                     }
                     agree = true;
                 }
@@ -282,7 +296,8 @@ pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
     members: &[Member<T>],
 ) -> ::std::result::Result<T, D::Error> {
     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(d)?;
-    let mut ranked: ::std::vec::Vec<(usize, u8, isize, usize)> = ::std::vec::Vec::with_capacity(members.len());
+    let mut ranked: ::std::vec::Vec<(usize, u8, isize, usize)> =
+        ::std::vec::Vec::with_capacity(members.len());
     let mut refused: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
     for (i, m) in members.iter().enumerate() {
         match fit(m.shape, &value) {
@@ -315,7 +330,9 @@ pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
                 // Nested objects are where equal fits can differ; flat values are
                 // decided by the ranking.
                 let rest = nested
-                    && ranked[k + 1..].iter().any(|r| (r.0, r.1) == (undeclared, tier));
+                    && ranked[k + 1..]
+                        .iter()
+                        .any(|r| (r.0, r.1) == (undeclared, tier));
                 if (first.is_none() && !rest)
                     || ::serde_json::to_value(&v).is_ok_and(|w| w == value)
                 {

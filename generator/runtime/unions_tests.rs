@@ -97,7 +97,11 @@ fn members() -> Vec<Member<Pick>> {
 }
 
 fn read(text: &str) -> Result<Pick, serde_json::Error> {
-    union(&mut serde_json::Deserializer::from_str(text), "Pick", &members())
+    union(
+        &mut serde_json::Deserializer::from_str(text),
+        "Pick",
+        &members(),
+    )
 }
 
 #[test]
@@ -127,9 +131,15 @@ fn no_member_names_the_union_and_every_member() {
     let ms = members();
     let two = &mut serde_json::Deserializer::from_str(r#"{"type": "bird", "name": "Tweety"}"#);
     let err = union(two, "Pet", &ms[..2]).unwrap_err().to_string();
-    assert!(err.contains(r#"as Dog: `type` is "bird", expected "dog""#), "{err}");
+    assert!(
+        err.contains(r#"as Dog: `type` is "bird", expected "dog""#),
+        "{err}"
+    );
     let err = read("5").unwrap_err().to_string();
-    assert!(err.contains("as Text: expected another kind of value, found an integer"), "{err}");
+    assert!(
+        err.contains("as Text: expected another kind of value, found an integer"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -146,10 +156,23 @@ fn a_member_that_fails_to_read_gives_way_to_the_next() {
             read: |v| serde::Deserialize::deserialize(v).map(Pick::Text),
         },
     ];
-    let got = union(&mut serde_json::Deserializer::from_str(r#""x""#), "Pick", &ms).unwrap();
+    let got = union(
+        &mut serde_json::Deserializer::from_str(r#""x""#),
+        "Pick",
+        &ms,
+    )
+    .unwrap();
     assert_eq!(got, Pick::Text("x".into()));
-    let err = union(&mut serde_json::Deserializer::from_str("[]"), "Pick", &ms[..1]).unwrap_err();
-    assert!(err.to_string().contains("as Never: expected another kind"), "{err}");
+    let err = union(
+        &mut serde_json::Deserializer::from_str("[]"),
+        "Pick",
+        &ms[..1],
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("as Never: expected another kind"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -187,18 +210,27 @@ fn constants_read_their_value_only() {
     };
     assert_eq!(read(r#""host""#, HOST), Ok(0));
     let err = read(r#""path""#, HOST).unwrap_err();
-    assert!(err.starts_with(r#"invalid value: string "path", expected "host""#), "{err}");
+    assert!(
+        err.starts_with(r#"invalid value: string "path", expected "host""#),
+        "{err}"
+    );
     assert_eq!(read("2", &[Fixed::Int(1), Fixed::Int(2)]), Ok(1));
     assert_eq!(read("2.0", &[Fixed::Int(2)]), Ok(0));
     assert_eq!(read("true", &[Fixed::Bool(true)]), Ok(0));
-    assert!(read("false", &[Fixed::Bool(true)]).unwrap_err().contains("expected true"));
+    assert!(read("false", &[Fixed::Bool(true)])
+        .unwrap_err()
+        .contains("expected true"));
     assert_eq!(read("null", &[Fixed::Null]), Ok(0));
     let err = read(r#""c""#, &[Fixed::Str("a"), Fixed::Str("b")]).unwrap_err();
     assert!(err.contains(r#"expected "a" or "b""#), "{err}");
     // From a buffered value too (a constant inside a union member).
     assert_eq!(read_const(&json!("host"), HOST).unwrap(), 0);
     let mut out = Vec::new();
-    write_const(&Fixed::Float(2.5), &mut serde_json::Serializer::new(&mut out)).unwrap();
+    write_const(
+        &Fixed::Float(2.5),
+        &mut serde_json::Serializer::new(&mut out),
+    )
+    .unwrap();
     assert_eq!(out, b"2.5");
 }
 
@@ -234,7 +266,24 @@ fn among_equal_fits_the_member_that_keeps_the_value_wins() {
         },
     ];
     let read = |t: &str| union(&mut serde_json::Deserializer::from_str(t), "Two", &ms).unwrap();
-    assert!(matches!(read(r#"{"name": "a", "extra": {"b": 1}}"#), Two::Whole(_)));
+    assert!(matches!(
+        read(r#"{"name": "a", "extra": {"b": 1}}"#),
+        Two::Whole(_)
+    ));
     // When both keep it, the first.
     assert!(matches!(read(r#"{"name": "a"}"#), Two::Lossy(_)));
+}
+
+#[test]
+fn a_struct_member_gives_its_shape_once() {
+    struct Named;
+    impl Shaped for Named {
+        const SHAPE: &'static Shape = &ROUTE;
+    }
+    let m: Member<Pick> = Member {
+        name: "Named",
+        shape: <Named as Shaped>::SHAPE,
+        read: |v| Ok(Pick::Route(v.clone())),
+    };
+    assert_eq!(fit(m.shape, &json!({"name": "a"})), Ok((0, 1, -1)));
 }

@@ -40,7 +40,10 @@ impl Ctx<'_> {
                 },
             }
         });
-        let labels = u.members.iter().map(|m| m.rust_name.trim_start_matches("r#"));
+        let labels = u
+            .members
+            .iter()
+            .map(|m| m.rust_name.trim_start_matches("r#"));
         // `From` for each member type that only one member has.
         let froms = u
             .members
@@ -99,7 +102,10 @@ impl Ctx<'_> {
                     _ => crate::docs::code_span(&t.title),
                 }
             }
-            ty => format!("A {}.", crate::docs::code_span(&self.ty(ty).to_string().replace(' ', ""))),
+            ty => format!(
+                "A {}.",
+                crate::docs::code_span(&self.ty(ty).to_string().replace(' ', ""))
+            ),
         }
     }
 

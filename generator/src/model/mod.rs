@@ -338,18 +338,18 @@ fn add_cell_types(
             remap_kind(&mut kind);
             let p = &types[parent];
             let module = p.module.clone();
-            let base = naming::escape_keyword(format!(
-                "{}{}",
-                p.name.trim_start_matches("r#"),
-                c.suffix
-            ));
+            let base =
+                naming::escape_keyword(format!("{}{}", p.name.trim_start_matches("r#"), c.suffix));
             let name = naming::unique(base, "", taken.entry(module.clone()).or_default());
             let what = match kind {
                 Kind::Const(_) => "The constant",
                 _ => "The union",
             };
             let docs = if c.field.is_empty() {
-                format!("{what} of a member of {}.", crate::docs::code_span(&p.title))
+                format!(
+                    "{what} of a member of {}.",
+                    crate::docs::code_span(&p.title)
+                )
             } else {
                 format!(
                     "{what} of {}'s {} field.",

@@ -111,9 +111,9 @@ fn shape_at(model: &Model, ty: &Ty, discriminator: Option<&str>, depth: usize) -
             Kind::Union(u) => {
                 // A union in a union: the kinds its members read; keys do not rank it.
                 let kinds = if depth < 8 {
-                    u.members.iter().fold(0, |k, m| {
-                        k | shape_at(model, &m.ty, None, depth + 1).kinds
-                    })
+                    u.members
+                        .iter()
+                        .fold(0, |k, m| k | shape_at(model, &m.ty, None, depth + 1).kinds)
                 } else {
                     ANY
                 };
