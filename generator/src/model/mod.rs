@@ -5,7 +5,11 @@
 //! 2. names (here): module paths and unique type names, and the [`resolve`] index;
 //! 3. [`kinds`] (per doc, in parallel): fields with resolved types, Rust and wire
 //!    names ([`names`]), enum members, union member order;
-//! 4. [`graph`]: drop types whose docs failed, box cycles, mark `Default`.
+//!    Constants and unions written in a Type cell become types of their own
+//!    ([`resolve`]), appended after the docs' types in doc order and named after
+//!    their struct and field (`HostRule` + `type` -> `HostRuleType`);
+//! 4. [`graph`]: drop types whose docs failed, box cycles, mark `Default` and the
+//!    structs that are union members ([`shape`] is what a union ranks them by).
 //!
 //! The IR ([`ir`]) is plain data; `Debug` prints it.
 
