@@ -23,6 +23,10 @@ fn main() {
     copy_tree(&extra, &staged);
 
     generate(&staged, &out.join("plain.rs"), KeepUnknown::No);
+    // The union test fixtures, for the union benchmark (`benches/unions.rs`).
+    let unions = manifest.join("../tests/fixtures/unions/models");
+    println!("cargo:rerun-if-changed={}", unions.display());
+    generate(&unions, &out.join("unions.rs"), KeepUnknown::No);
     generate(&staged, &out.join("capture.rs"), KeepUnknown::Map);
     generate(&staged, &out.join("capture_text.rs"), KeepUnknown::Text);
 }

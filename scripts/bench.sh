@@ -10,6 +10,7 @@
 #   (e) learning JSON keys from payloads (--learn-from): time per MB of payload
 #   (f) regeneration inside `cargo build` (default dev profile and build-override opt 3)
 #   (g) time and peak memory generating 1x, 2x, 4x the largest tree (vercel-ts-2026-08)
+#   (h) union reads: the generated union reader vs the untagged derive it replaced
 # next to the reference figures of other generators quoted in the issue.
 #
 # Usage: scripts/bench.sh [--quick] [--no-compile]
@@ -27,7 +28,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-compile) COMPILE=0 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -127,6 +128,7 @@ fi
 # (e) and (d) are measured here, before (c) compiles anything; their figures are
 # printed last.
 quiet "$LOGS/learn.log" cargo bench -q -p generator --bench learn
+quiet "$LOGS/unions.log" cargo bench -q -p payload-bench --bench unions
 
 if [ "$QUICK" = 1 ]; then
   PAYLOAD_BENCH_SUMMARY_ONLY=1 quiet "$LOGS/payloads.log" cargo bench -q -p payload-bench --bench payloads
@@ -179,6 +181,20 @@ TOML
     printf '    %-34s %7s s   (reference, typify output: ~42 s)\n' "crate from clean, deps warm:" "$(secs "$clean")"
     printf '    %-34s %7s s   (reference, typify output: ~12 s)\n' "after touching its source:" "$(secs "$touched")"
   fi
+fi
+
+echo
+echo "(h) union reads: firewall rules (constant type), limits (text or number), actions (the field"
+echo "    ## Union Discrimination names) and routes (keys only), generated from tests/fixtures/unions"
+line=$(grep '^UNIONS ' "$LOGS/unions.log" || true)
+if [ -n "$line" ]; then
+  printf '    %-34s %9s %9s\n' "" ms "MB/s"
+  printf '    %-34s %9s %9s\n' "generated union reader" "$(field "$line" after_ms)" "$(field "$line" after_mbs)"
+  printf '    %-34s %9s %9s\n' "untagged derive (before; wrong route)" "$(field "$line" before_ms)" "$(field "$line" before_mbs)"
+  printf '    %-34s %9s %9s\n' "serde_json::Value" "$(field "$line" value_ms)" "$(field "$line" value_mbs)"
+  echo "    ($(field "$line" bytes) bytes; medians of alternating runs; log: $LOGS/unions.log)"
+else
+  echo "    no UNIONS line in $LOGS/unions.log" >&2
 fi
 
 echo

@@ -12,10 +12,13 @@
 
 mod common;
 
+// The snapshots are included whole; the tests use part of their API.
+#[allow(dead_code)]
 mod plain {
     include!("snapshots/lenient_plain.rs");
 }
 
+#[allow(dead_code)]
 mod lax {
     include!("snapshots/lenient_scalars.rs");
 }
@@ -244,7 +247,10 @@ fn a_fraction_or_an_out_of_range_number_is_an_error_naming_the_field() {
     assert!(e.contains("in field `bitrates`"), "{e}");
     // A non-integral float is no integer member, and the union has no float one.
     let e = err::<plain::components::Badge>("2.5");
-    assert!(e.contains("did not match any variant"), "{e}");
+    assert!(
+        e.starts_with("no member of Badge matched: as Integer: invalid value: floating point `2.5`, expected i64"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -21,6 +21,12 @@ pub mod capture_text {
     include!(concat!(env!("OUT_DIR"), "/capture_text.rs"));
 }
 
+/// Generated from `tests/fixtures/unions/models`: unions with and without deciding
+/// fields, for the union benchmark.
+pub mod unions {
+    include!(concat!(env!("OUT_DIR"), "/unions.rs"));
+}
+
 pub mod derived;
 pub mod payload;
 

@@ -9,16 +9,20 @@ pub struct Report {
     pub covered: usize,
     /// Samples checked.
     pub samples: usize,
+    /// Union samples checked to come back as the member they were made from.
+    pub members: usize,
     /// One message per failing sample: type, sample, first differing path.
     pub failures: Vec<String>,
 }
 
 /// Checks every sample of a `--samples` file (`{"<type path>": {"full": .., "minimal":
-/// ..} | {"variants": [..]}}`) with `check`, which round-trips one sample through the
-/// type at its path (the harness's `check`).
+/// ..} | {"variants": [..], "members": [..]}}`) with `check`, which round-trips one
+/// sample through the type at its path (the harness's `check`) and returns, for a
+/// union, the member it was read as; a union's variant whose `members` entry names a
+/// member must come back as that one.
 pub fn check_all_with(
     samples: &::serde_json::Value,
-    check: impl Fn(&str, &str, &::serde_json::Value) -> Result<(), String>,
+    check: impl Fn(&str, &str, &::serde_json::Value) -> Result<Option<&'static str>, String>,
 ) -> Report {
     let mut report = Report::default();
     let Some(types) = samples.as_object() else {
@@ -28,25 +32,30 @@ pub fn check_all_with(
         return report;
     };
     for (path, entry) in types {
-        let mut cases: Vec<(String, &::serde_json::Value)> = Vec::new();
+        let mut cases: Vec<(String, &::serde_json::Value, Option<&str>)> = Vec::new();
+        let members = entry.get("members").and_then(|m| m.as_array());
         for (kind, v) in entry.as_object().into_iter().flatten() {
             match v {
                 ::serde_json::Value::Array(items) if kind == "variants" => {
-                    cases.extend(
-                        items
-                            .iter()
-                            .enumerate()
-                            .map(|(i, v)| (format!("variants[{i}]"), v)),
-                    );
+                    cases.extend(items.iter().enumerate().map(|(i, v)| {
+                        let member = members.and_then(|m| m.get(i)).and_then(|m| m.as_str());
+                        (format!("variants[{i}]"), v, member)
+                    }));
                 }
-                _ => cases.push((kind.clone(), v)),
+                _ if kind == "members" => {}
+                _ => cases.push((kind.clone(), v, None)),
             }
         }
         let before = report.failures.len();
-        for (name, sample) in &cases {
+        for (name, sample, member) in &cases {
             report.samples += 1;
-            if let Err(e) = check(path, name, sample) {
-                report.failures.push(e);
+            report.members += usize::from(member.is_some());
+            match (check(path, name, sample), member) {
+                (Err(e), _) => report.failures.push(e),
+                (Ok(Some(got)), Some(want)) if got != *want => report.failures.push(format!(
+                    "{path} [{name}]: the sample of member {want} was read as member {got}\n  sample: {sample}"
+                )),
+                _ => {}
             }
         }
         if !cases.is_empty() && report.failures.len() == before {
@@ -62,7 +71,7 @@ pub fn round_trip<T>(
     path: &str,
     sample_name: &str,
     sample: &::serde_json::Value,
-) -> Result<(), String>
+) -> Result<T, String>
 where
     T: ::serde::Serialize + ::serde::de::DeserializeOwned + PartialEq + ::std::fmt::Debug,
 {
@@ -84,7 +93,7 @@ where
             "deserializing the output gives another value: {again:?} vs {value:?}"
         )));
     }
-    Ok(())
+    Ok(value)
 }
 
 /// The JSON pointer of the innermost value of `sample`, written compactly (as the

@@ -579,7 +579,7 @@ fn members_read_from_a_buffered_value() {
     assert_eq!(e, "invalid value: floating point `25.5`, expected i64");
     assert!(int_from_value::<i64>(&json!("25")).is_err());
     assert_eq!(lax_from_value::<i64>(&json!("25")).unwrap(), 25);
-    assert_eq!(lax_from_value::<bool>(&json!("0")).unwrap(), false);
+    assert!(!lax_from_value::<bool>(&json!("0")).unwrap());
     assert_eq!(
         lax_from_value::<BTreeMap<String, f64>>(&json!({"a": "1.5"})).unwrap(),
         BTreeMap::from([("a".into(), 1.5)])
@@ -732,7 +732,7 @@ fn integral_floats_are_written_as_integers() {
 fn the_harness_round_trips_and_says_where_it_fails() {
     assert_eq!(
         round_trip::<Vec<i64>>("x::L", "full", &json!([1, 2])),
-        Ok(())
+        Ok(vec![1, 2])
     );
     let err = round_trip::<Vec<i64>>("x::L", "full", &json!([1, "a"])).unwrap_err();
     assert!(
@@ -753,16 +753,27 @@ fn the_harness_round_trips_and_says_where_it_fails() {
     let samples = json!({
         "x::L": {"full": [1], "minimal": []},
         "x::E": {"variants": ["a", "b"]},
+        "x::U": {"variants": ["a", 1], "members": [null, "Integer"]},
         "x::Bad": {"full": "no"},
     });
     let report = check_all_with(&samples, |path, _, sample| match path {
         "x::Bad" => Err(format!("{path}: {sample}")),
-        _ => Ok(()),
+        // The union's second sample names the member it must come back as.
+        "x::U" => Ok(Some("Str")),
+        _ => Ok(None),
     });
-    assert_eq!((report.covered, report.samples), (2, 5));
-    assert_eq!(report.failures, [r#"x::Bad: "no""#]);
+    assert_eq!((report.covered, report.samples, report.members), (2, 7, 1));
     assert_eq!(
-        check_all_with(&json!([]), |_, _, _| Ok(())).failures.len(),
+        report.failures,
+        [
+            r#"x::Bad: "no""#,
+            "x::U [variants[1]]: the sample of member Integer was read as member Str\n  sample: 1"
+        ]
+    );
+    assert_eq!(
+        check_all_with(&json!([]), |_, _, _| Ok(None))
+            .failures
+            .len(),
         1
     );
 }

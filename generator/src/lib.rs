@@ -141,8 +141,11 @@ pub struct Summary {
     pub structs: usize,
     /// Enums emitted.
     pub enums: usize,
-    /// Unions emitted.
+    /// Unions emitted (from union docs).
     pub unions: usize,
+    /// Types made from Type cells rather than docs of their own: constants
+    /// (`Literal["x"]`, `*"x"*`) and unions written in a cell.
+    pub cell_types: usize,
     /// Docs that define no type, by reason.
     pub skipped: BTreeMap<SkipReason, usize>,
     /// Docs with errors left out (only with [`Config::keep_going`]).
@@ -172,6 +175,13 @@ impl fmt::Display for Summary {
             "{} docs read: {} structs, {} enums, {} unions emitted",
             self.docs_read, self.structs, self.enums, self.unions
         )?;
+        if self.cell_types > 0 {
+            write!(
+                f,
+                " (and {} constants and unions from Type cells)",
+                self.cell_types
+            )?;
+        }
         let skipped: usize = self.skipped.values().sum();
         if skipped > 0 {
             let parts: Vec<_> = self
@@ -391,15 +401,17 @@ impl Config {
         };
         for t in &model.types {
             match t.kind {
+                _ if t.cell_of.is_some() => summary.cell_types += 1,
                 model::Kind::Struct(_) => summary.structs += 1,
                 model::Kind::Enum(_) => summary.enums += 1,
                 model::Kind::Union(_) => summary.unions += 1,
+                model::Kind::Const(_) => summary.cell_types += 1,
             }
         }
         for s in &model.skipped {
             *summary.skipped.entry(s.reason).or_default() += 1;
         }
-        for t in &model.types {
+        for t in model.types.iter().filter(|t| t.cell_of.is_none()) {
             if let Some(f) = t.flavor {
                 *summary.flavors.entry(f).or_default() += 1;
             }

@@ -62,18 +62,55 @@ pub fn samples(model: &Model) -> (Map<String, Value>, Vec<Diagnostic>) {
                 vs.push(unknown_enum_value(e));
                 entry.insert("variants".into(), Value::Array(vs));
             }
+            Kind::Const(c) => {
+                let vs = c.values.iter().map(|v| v.value.to_json()).collect();
+                entry.insert("variants".into(), Value::Array(vs));
+            }
             Kind::Union(u) => {
-                let vs = u
+                let vs: Vec<Value> = u
                     .members
                     .iter()
                     .map(|m| Sampler::new(model, Mode::Full).ty(&m.ty, None).value)
                     .collect();
+                let members = vs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| match chosen(model, u, v) {
+                        Some(j) if j == i => {
+                            Value::String(u.members[i].rust_name.trim_start_matches("r#").into())
+                        }
+                        _ => Value::Null,
+                    })
+                    .collect();
                 entry.insert("variants".into(), Value::Array(vs));
+                entry.insert("members".into(), Value::Array(members));
             }
         }
         out.insert(t.rust_path(), Value::Object(entry));
     }
     (out, warnings)
+}
+
+/// The member of union `u` that a payload `v` is read as, when the ranking alone
+/// decides it: the best fit, unless it ties with a member before it (then which one
+/// reads it depends on what each can read, which only the types know). For a union's
+/// samples this is the member each must come back as; the harness checks it, which
+/// also checks this ranking against the runtime's.
+fn chosen(model: &Model, u: &crate::model::Union, v: &Value) -> Option<usize> {
+    use crate::model::shape;
+    let ranked: Vec<_> = u
+        .members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let s = shape::shape(model, &m.ty, u.discriminator.as_deref());
+            shape::fit(&s, v).map(|f| (f, i))
+        })
+        .collect();
+    let best = ranked.iter().min()?;
+    // A member before the best with the same fit is tried first.
+    let tied = ranked.iter().any(|(f, j)| *f == best.0 && *j < best.1);
+    (!tied).then_some(best.1)
 }
 
 /// The samples as the JSON text `--samples` writes (sorted keys, pretty, newline).
@@ -191,6 +228,10 @@ impl<'m, 'r> Sampler<'m, 'r> {
                     Some(v) => enum_value(e.repr, &v.value),
                     None => unknown_enum_value(e),
                 }
+            }
+            Kind::Const(c) => {
+                let i = self.pick(c.values.len());
+                c.values.get(i).map_or(Value::Null, |v| v.value.to_json())
             }
             Kind::Union(u) => {
                 let i = self.pick(u.members.len());
@@ -446,6 +487,12 @@ fn from_example(model: &Model, ty: &Ty, ex: &str) -> Result<Value, String> {
                     .map(|v| enum_value(e.repr, &v.value))
                     .ok_or_else(|| format!("`{raw}` is not one of the enum's values"))
             }
+            // A constant has its one value, whatever the example shows.
+            Kind::Const(c) => c
+                .values
+                .first()
+                .map(|v| v.value.to_json())
+                .ok_or_else(String::new),
             // Object examples are illustrations, often partial: made-up values are used,
             // without a warning (the empty reason).
             _ => Err(String::new()),
@@ -505,7 +552,14 @@ pub fn harness(model: &Model, krate: &str) -> String {
     let arms = model.types.iter().zip(&paths).map(|(t, p)| {
         let modules = t.module.iter().map(|m| crate::emit::ident(m));
         let name = crate::emit::ident(&t.name);
-        quote!(#p => round_trip::<::#krate::#(#modules::)*#name>(path, sample_name, sample),)
+        let ty = quote!(::#krate::#(#modules::)*#name);
+        match t.kind {
+            // A union's sample must also come back as the member it was made from.
+            Kind::Union(_) => quote! {
+                #p => round_trip::<#ty>(path, sample_name, sample).map(|v| ::std::option::Option::Some(v.member())),
+            },
+            _ => quote!(#p => round_trip::<#ty>(path, sample_name, sample).map(|_| ::std::option::Option::None),),
+        }
     });
     let support = match crate::emit::harness_support() {
         Ok(s) => s,
@@ -515,8 +569,9 @@ pub fn harness(model: &Model, krate: &str) -> String {
         /// The Rust path of every generated type, from the crate root.
         pub const TYPES: &[&str] = &[#(#paths),*];
 
-        /// Round-trips one sample through the type at `path`.
-        pub fn check(path: &str, sample_name: &str, sample: &::serde_json::Value) -> ::std::result::Result<(), ::std::string::String> {
+        /// Round-trips one sample through the type at `path`; returns, for a union, the
+        /// member it was read as.
+        pub fn check(path: &str, sample_name: &str, sample: &::serde_json::Value) -> ::std::result::Result<::std::option::Option<&'static str>, ::std::string::String> {
             match path {
                 #(#arms)*
                 _ => ::std::result::Result::Err(::std::format!("{path}: not a generated type")),
@@ -524,7 +579,7 @@ pub fn harness(model: &Model, krate: &str) -> String {
         }
 
         /// Checks every sample of a `--samples` file: `{"<type path>": {"full": .., "minimal": ..}
-        /// | {"variants": [..]}}`.
+        /// | {"variants": [..], "members": [..]}}`.
         pub fn check_all(samples: &::serde_json::Value) -> Report {
             check_all_with(samples, check)
         }

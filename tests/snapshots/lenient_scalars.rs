@@ -2,12 +2,64 @@
 
 pub mod components {
     /// A count or a label shown on an item
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     pub enum Badge {
-        #[serde(deserialize_with = "super::__helpers::int_member")]
+        /// A `i64`.
         Integer(i64),
+        /// A `::std::string::String`.
         Str(::std::string::String),
+    }
+    impl Badge {
+        /// The name of the member this value holds, as its variant is named.
+        pub fn member(&self) -> &'static str {
+            match self {
+                Self::Integer(_) => "Integer",
+                Self::Str(_) => "Str",
+            }
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Badge {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            super::__helpers::union(
+                d,
+                "Badge",
+                &[
+                    super::__helpers::Member {
+                        name: "Integer",
+                        shape: &super::__helpers::Shape {
+                            kinds: super::__helpers::INT,
+                            fields: &[],
+                            open: false,
+                            values: &[],
+                        },
+                        read: |v| super::__helpers::int_member(v).map(Self::Integer),
+                    },
+                    super::__helpers::Member {
+                        name: "Str",
+                        shape: &super::__helpers::Shape {
+                            kinds: super::__helpers::STRING,
+                            fields: &[],
+                            open: false,
+                            values: &[],
+                        },
+                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                    },
+                ],
+            )
+        }
+    }
+    impl ::std::convert::From<i64> for Badge {
+        fn from(v: i64) -> Self {
+            Self::Integer(v)
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Badge {
+        fn from(v: ::std::string::String) -> Self {
+            Self::Str(v)
+        }
     }
     /// A chapter of a media file
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -115,13 +167,64 @@ pub mod components {
         }
     }
     /// A grade: a number of stars, or whether the user liked it
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     pub enum Grade {
-        #[serde(deserialize_with = "super::__helpers::lax_bool_member")]
+        /// A `bool`.
         Boolean(bool),
-        #[serde(deserialize_with = "super::__helpers::lax_member")]
+        /// A `i64`.
         Integer(i64),
+    }
+    impl Grade {
+        /// The name of the member this value holds, as its variant is named.
+        pub fn member(&self) -> &'static str {
+            match self {
+                Self::Boolean(_) => "Boolean",
+                Self::Integer(_) => "Integer",
+            }
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Grade {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            super::__helpers::union(
+                d,
+                "Grade",
+                &[
+                    super::__helpers::Member {
+                        name: "Boolean",
+                        shape: &super::__helpers::Shape {
+                            kinds: super::__helpers::BOOL | super::__helpers::STRING,
+                            fields: &[],
+                            open: false,
+                            values: &[],
+                        },
+                        read: |v| super::__helpers::lax_bool_member(v).map(Self::Boolean),
+                    },
+                    super::__helpers::Member {
+                        name: "Integer",
+                        shape: &super::__helpers::Shape {
+                            kinds: super::__helpers::INT | super::__helpers::STRING,
+                            fields: &[],
+                            open: false,
+                            values: &[],
+                        },
+                        read: |v| super::__helpers::lax_member(v).map(Self::Integer),
+                    },
+                ],
+            )
+        }
+    }
+    impl ::std::convert::From<bool> for Grade {
+        fn from(v: bool) -> Self {
+            Self::Boolean(v)
+        }
+    }
+    impl ::std::convert::From<i64> for Grade {
+        fn from(v: i64) -> Self {
+            Self::Integer(v)
+        }
     }
     /// A page of library items, as a media server answers a listing request
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -1091,5 +1194,263 @@ pub mod __helpers {
             ::std::option::Option::Some(v) => float(v, s),
             ::std::option::Option::None => s.serialize_none(),
         }
+    }
+    /// JSON kinds, as bits: what a union member can read.
+    pub const NULL: u8 = 1;
+    pub const BOOL: u8 = 2;
+    pub const INT: u8 = 4;
+    pub const FLOAT: u8 = 8;
+    pub const STRING: u8 = 16;
+    pub const ARRAY: u8 = 32;
+    pub const OBJECT: u8 = 64;
+    /// A constant: the value of a constant type, or a value that decides a union member.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub enum Fixed {
+        Str(&'static str),
+        Bool(bool),
+        Int(i64),
+        Float(f64),
+        Null,
+    }
+    impl Fixed {
+        /// Whether `v` is this value (numbers compared as numbers: `2` is `2.0`).
+        pub fn matches(&self, v: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (self, v) {
+                (Fixed::Str(s), Value::String(x)) => s == x,
+                (Fixed::Bool(b), Value::Bool(x)) => b == x,
+                (Fixed::Int(i), Value::Number(n)) => {
+                    n.as_i64() == ::std::option::Option::Some(*i)
+                        || (!n.is_i64() && !n.is_u64()
+                            && n.as_f64() == ::std::option::Option::Some(*i as f64))
+                }
+                (Fixed::Float(f), Value::Number(n)) => {
+                    n.as_f64() == ::std::option::Option::Some(*f)
+                }
+                (Fixed::Null, Value::Null) => true,
+                _ => false,
+            }
+        }
+    }
+    impl ::std::fmt::Display for Fixed {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                Fixed::Str(s) => write!(f, "{s:?}"),
+                Fixed::Bool(b) => write!(f, "{b}"),
+                Fixed::Int(i) => write!(f, "{i}"),
+                Fixed::Float(x) => write!(f, "{x}"),
+                Fixed::Null => f.write_str("null"),
+            }
+        }
+    }
+    /// `"a"`, `"a" or "b"`, `"a", "b" or "c"`.
+    struct OneOf<'a>(&'a [Fixed]);
+    impl ::std::fmt::Display for OneOf<'_> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            for (i, v) in self.0.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(if i + 1 == self.0.len() { " or " } else { ", " })?;
+                }
+                write!(f, "{v}")?;
+            }
+            ::std::result::Result::Ok(())
+        }
+    }
+    impl ::serde::de::Expected for OneOf<'_> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Display::fmt(self, f)
+        }
+    }
+    /// What a union member reads, for ranking the members against a value.
+    pub struct Shape {
+        /// The JSON kinds it reads.
+        pub kinds: u8,
+        /// For a struct: its fields.
+        pub fields: &'static [UnionKey],
+        /// Keeps keys it does not declare (a map, a struct with a map of extra keys).
+        pub open: bool,
+        /// For an enum or constant: the values it knows. An open enum reads others too,
+        /// but a member that knows the value is tried first.
+        pub values: &'static [Fixed],
+    }
+    /// A struct field, as a union sees it.
+    pub struct UnionKey {
+        /// Every spelling it is read by.
+        pub names: &'static [&'static str],
+        /// Must be present.
+        pub required: bool,
+        /// When it decides the member (a constant, a one-value enum, the field the docs
+        /// name as the discriminator): the values it takes.
+        pub fixed: &'static [Fixed],
+    }
+    /// A union member: its name, what it reads, and how it reads a buffered value.
+    pub struct Member<T> {
+        pub name: &'static str,
+        pub shape: &'static Shape,
+        pub read: fn(
+            &::serde_json::Value,
+        ) -> ::std::result::Result<T, ::serde_json::Error>,
+    }
+    /// An object, or an array holding one at any depth.
+    fn holds_object(v: &::serde_json::Value) -> bool {
+        match v {
+            ::serde_json::Value::Object(_) => true,
+            ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+            _ => false,
+        }
+    }
+    fn kind_of(v: &::serde_json::Value) -> u8 {
+        use ::serde_json::Value;
+        match v {
+            Value::Null => NULL,
+            Value::Bool(_) => BOOL,
+            Value::Number(n) if n.is_i64() || n.is_u64() => INT,
+            Value::Number(_) => FLOAT,
+            Value::String(_) => STRING,
+            Value::Array(_) => ARRAY,
+            Value::Object(_) => OBJECT,
+        }
+    }
+    fn kind_name(kind: u8) -> &'static str {
+        match kind {
+            NULL => "null",
+            BOOL => "a boolean",
+            INT => "an integer",
+            FLOAT => "a number",
+            STRING => "a string",
+            ARRAY => "an array",
+            _ => "an object",
+        }
+    }
+    /// How well a member fits a value, best first: `(undeclared keys, tier, -declared
+    /// keys)`. A key the member would drop counts first (it does not keep what was sent);
+    /// then the tier, 0: a deciding field or known value agrees, 1: nothing decides, 2: an
+    /// open enum's unknown value, or a float for an integer; then the keys it declares.
+    /// `Err` says why the member cannot read the value at all.
+    pub fn fit(
+        shape: &Shape,
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<(usize, u8, isize), ::std::string::String> {
+        let kind = kind_of(v);
+        let accepts = shape.kinds & kind != 0
+            || (kind == INT && shape.kinds & FLOAT != 0);
+        let float_for_int = kind == FLOAT && shape.kinds & INT != 0;
+        if !accepts && !float_for_int {
+            return ::std::result::Result::Err(
+                ::std::format!(
+                    "expected another kind of value, found {}", kind_name(kind)
+                ),
+            );
+        }
+        let ::serde_json::Value::Object(map) = v else {
+            let tier = if float_for_int && !accepts {
+                2
+            } else if shape.values.is_empty() {
+                1
+            } else if shape.values.iter().any(|x| x.matches(v)) {
+                0
+            } else {
+                2
+            };
+            return ::std::result::Result::Ok((0, tier, 0));
+        };
+        for key in shape.fields.iter().filter(|k| k.required) {
+            if !key.names.iter().any(|n| map.contains_key(*n)) {
+                return ::std::result::Result::Err(
+                    ::std::format!(
+                        "missing key `{}`", key.names.first().copied()
+                        .unwrap_or_default()
+                    ),
+                );
+            }
+        }
+        let (mut agree, mut undeclared, mut declared) = (false, 0usize, 0isize);
+        for (k, x) in map {
+            match shape.fields.iter().find(|f| f.names.contains(&k.as_str())) {
+                ::std::option::Option::Some(f) => {
+                    declared += 1;
+                    if !f.fixed.is_empty() {
+                        if !f.fixed.iter().any(|c| c.matches(x)) {
+                            return ::std::result::Result::Err(
+                                ::std::format!("`{k}` is {x}, expected {}", OneOf(f.fixed)),
+                            );
+                        }
+                        agree = true;
+                    }
+                }
+                ::std::option::Option::None if !shape.open => undeclared += 1,
+                ::std::option::Option::None => {}
+            }
+        }
+        ::std::result::Result::Ok((undeclared, u8::from(!agree), -declared))
+    }
+    /// Reads a union: buffers the value, tries the members that can read it, best fit
+    /// first (member order breaks ties), and returns the first that reads it, unless it
+    /// would not write the value back as it came and a member that fits as well does
+    /// (members that tie at the top level can differ in nested keys: the first would drop
+    /// them). The error names the union and every member with why it did not match,
+    /// nearest first.
+    pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
+        d: D,
+        union: &'static str,
+        members: &[Member<T>],
+    ) -> ::std::result::Result<T, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(d)?;
+        let mut ranked: ::std::vec::Vec<(usize, u8, isize, usize)> = ::std::vec::Vec::with_capacity(
+            members.len(),
+        );
+        let mut refused: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
+        for (i, m) in members.iter().enumerate() {
+            match fit(m.shape, &value) {
+                ::std::result::Result::Ok((undeclared, tier, declared)) => {
+                    ranked.push((undeclared, tier, declared, i))
+                }
+                ::std::result::Result::Err(why) => refused.push((i, why)),
+            }
+        }
+        ranked.sort_unstable();
+        let nested = match &value {
+            ::serde_json::Value::Object(m) => m.values().any(holds_object),
+            ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+            _ => false,
+        };
+        let mut tried: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
+        let mut first: ::std::option::Option<(T, (usize, u8))> = ::std::option::Option::None;
+        for (k, &(undeclared, tier, _, i)) in ranked.iter().enumerate() {
+            let m = &members[i];
+            if let ::std::option::Option::Some((_, rank)) = &first {
+                if *rank != (undeclared, tier)
+                    || (m.shape.fields.is_empty() && m.shape.open)
+                {
+                    continue;
+                }
+            }
+            match (m.read)(&value) {
+                ::std::result::Result::Ok(v) => {
+                    let rest = nested
+                        && ranked[k + 1..]
+                            .iter()
+                            .any(|r| (r.0, r.1) == (undeclared, tier));
+                    if (first.is_none() && !rest)
+                        || ::serde_json::to_value(&v).is_ok_and(|w| w == value)
+                    {
+                        return ::std::result::Result::Ok(v);
+                    }
+                    if first.is_none() {
+                        first = ::std::option::Option::Some((v, (undeclared, tier)));
+                    }
+                }
+                ::std::result::Result::Err(e) => tried.push((i, e.to_string())),
+            }
+        }
+        if let ::std::option::Option::Some((v, _)) = first {
+            return ::std::result::Result::Ok(v);
+        }
+        let mut msg = ::std::format!("no member of {union} matched");
+        for (n, (i, why)) in tried.iter().chain(&refused).enumerate() {
+            msg.push_str(if n == 0 { ": " } else { "; " });
+            msg.push_str(&::std::format!("as {}: {why}", members[* i].name));
+        }
+        ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(msg))
     }
 }

@@ -683,17 +683,103 @@ pub mod models {
     }
     pub mod floats {
         /// A reading: a number, a list of numbers or a table of them
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Reading {
+            /// A `f64`.
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
+            /// A `::std::vec::Vec<f64>`.
             #[serde(serialize_with = "super::super::__helpers::floats")]
             ArrayOfNumber(::std::vec::Vec<f64>),
+            /// A `::std::collections::BTreeMap<::std::string::String,::std::vec::Vec<f64>>`.
             #[serde(serialize_with = "super::super::__helpers::floats")]
             MapOfArrayOfNumber(
                 ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<f64>>,
             ),
+        }
+        impl Reading {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Number(_) => "Number",
+                    Self::ArrayOfNumber(_) => "ArrayOfNumber",
+                    Self::MapOfArrayOfNumber(_) => "MapOfArrayOfNumber",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Reading {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Reading",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Number",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT
+                                    | super::super::__helpers::FLOAT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Number)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "ArrayOfNumber",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ARRAY,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v)
+                                    .map(Self::ArrayOfNumber)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "MapOfArrayOfNumber",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::OBJECT,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v)
+                                    .map(Self::MapOfArrayOfNumber)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<f64> for Reading {
+            fn from(v: f64) -> Self {
+                Self::Number(v)
+            }
+        }
+        impl ::std::convert::From<::std::vec::Vec<f64>> for Reading {
+            fn from(v: ::std::vec::Vec<f64>) -> Self {
+                Self::ArrayOfNumber(v)
+            }
+        }
+        impl ::std::convert::From<
+            ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<f64>>,
+        > for Reading {
+            fn from(
+                v: ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    ::std::vec::Vec<f64>,
+                >,
+            ) -> Self {
+                Self::MapOfArrayOfNumber(v)
+            }
         }
         /// Measurements in lists and maps (Go), with float-valued extra keys
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -1573,12 +1659,76 @@ pub mod models {
                 ::std::result::Result::Ok(Self { value: value.flatten() })
             }
         }
+        impl super::super::__helpers::Shaped for Option {
+            const SHAPE: &'static super::super::__helpers::Shape = &super::super::__helpers::Shape {
+                kinds: super::super::__helpers::OBJECT,
+                fields: &[
+                    super::super::__helpers::UnionKey {
+                        names: &["value", "Value"],
+                        required: false,
+                        fixed: &[],
+                    },
+                ],
+                open: false,
+                values: &[],
+            };
+        }
         /// A union named like std's Result
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Result {
+            /// A `::std::string::String`.
             Str(::std::string::String),
+            /// `Option`
             Option(Option),
+        }
+        impl Result {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Str(_) => "Str",
+                    Self::Option(_) => "Option",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Result {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Result",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Str",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        },
+                        super::super::__helpers::Member {
+                            name: "Option",
+                            shape: <Option as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Option)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Result {
+            fn from(v: ::std::string::String) -> Self {
+                Self::Str(v)
+            }
+        }
+        impl ::std::convert::From<Option> for Result {
+            fn from(v: Option) -> Self {
+                Self::Option(v)
+            }
         }
         /// A model named Self
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -2053,13 +2203,88 @@ pub mod models {
                 })
             }
         }
+        impl super::super::__helpers::Shaped for BinaryOp {
+            const SHAPE: &'static super::super::__helpers::Shape = &super::super::__helpers::Shape {
+                kinds: super::super::__helpers::OBJECT,
+                fields: &[
+                    super::super::__helpers::UnionKey {
+                        names: &["op", "Op"],
+                        required: true,
+                        fixed: &[],
+                    },
+                    super::super::__helpers::UnionKey {
+                        names: &["left", "Left"],
+                        required: true,
+                        fixed: &[],
+                    },
+                    super::super::__helpers::UnionKey {
+                        names: &["right", "Right"],
+                        required: true,
+                        fixed: &[],
+                    },
+                ],
+                open: false,
+                values: &[],
+            };
+        }
         /// A union in a cycle: an expression is a number or an operation on two expressions
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Expr {
-            #[serde(deserialize_with = "super::super::__helpers::int_member")]
+            /// A `i64`.
             Integer(i64),
+            /// `BinaryOp`
             BinaryOp(::std::boxed::Box<BinaryOp>),
+        }
+        impl Expr {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Integer(_) => "Integer",
+                    Self::BinaryOp(_) => "BinaryOp",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Expr {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Expr",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Integer",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                super::super::__helpers::int_member(v).map(Self::Integer)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "BinaryOp",
+                            shape: <BinaryOp as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::BinaryOp)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<i64> for Expr {
+            fn from(v: i64) -> Self {
+                Self::Integer(v)
+            }
+        }
+        impl ::std::convert::From<::std::boxed::Box<BinaryOp>> for Expr {
+            fn from(v: ::std::boxed::Box<BinaryOp>) -> Self {
+                Self::BinaryOp(v)
+            }
         }
         /// One half of a mutual cycle
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -2281,13 +2506,70 @@ pub mod models {
     }
     pub mod unions_go {
         /// Listed float first; integers must still be read as integers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Amount {
-            #[serde(deserialize_with = "super::super::__helpers::int_member")]
+            /// A `i64`.
             Integer(i64),
+            /// A `f64`.
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
+        }
+        impl Amount {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Integer(_) => "Integer",
+                    Self::Number(_) => "Number",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Amount {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Amount",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Integer",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                super::super::__helpers::int_member(v).map(Self::Integer)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Number",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT
+                                    | super::super::__helpers::FLOAT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Number)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<i64> for Amount {
+            fn from(v: i64) -> Self {
+                Self::Integer(v)
+            }
+        }
+        impl ::std::convert::From<f64> for Amount {
+            fn from(v: f64) -> Self {
+                Self::Number(v)
+            }
         }
         /// A named color
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -2334,25 +2616,193 @@ pub mod models {
             }
         }
         /// Listed Any first; a boolean must still be read as a boolean
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Flag {
+            /// A `bool`.
             Boolean(bool),
+            /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl Flag {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Boolean(_) => "Boolean",
+                    Self::Any(_) => "Any",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Flag {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Flag",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Boolean",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::BOOL,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Any",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ANY,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<bool> for Flag {
+            fn from(v: bool) -> Self {
+                Self::Boolean(v)
+            }
+        }
+        impl ::std::convert::From<::serde_json::Value> for Flag {
+            fn from(v: ::serde_json::Value) -> Self {
+                Self::Any(v)
+            }
         }
         /// Listed Any first; an array must be read as the list
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Items {
+            /// A `::std::vec::Vec<::std::string::String>`.
             ArrayOfStr(::std::vec::Vec<::std::string::String>),
+            /// A `::serde_json::Value`.
             Any(::serde_json::Value),
         }
+        impl Items {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::ArrayOfStr(_) => "ArrayOfStr",
+                    Self::Any(_) => "Any",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Items {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Items",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "ArrayOfStr",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ARRAY,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::ArrayOfStr)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Any",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ANY,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<::std::vec::Vec<::std::string::String>> for Items {
+            fn from(v: ::std::vec::Vec<::std::string::String>) -> Self {
+                Self::ArrayOfStr(v)
+            }
+        }
+        impl ::std::convert::From<::serde_json::Value> for Items {
+            fn from(v: ::serde_json::Value) -> Self {
+                Self::Any(v)
+            }
+        }
         /// Listed str first; a known color must be read as the enum
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Label {
+            /// `Color`
             Color(Color),
+            /// A `::std::string::String`.
             Str(::std::string::String),
+        }
+        impl Label {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Color(_) => "Color",
+                    Self::Str(_) => "Str",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Label {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Label",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Color",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[
+                                    super::super::__helpers::Fixed::Str("red"),
+                                    super::super::__helpers::Fixed::Str("green"),
+                                ],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Color)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Str",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<Color> for Label {
+            fn from(v: Color) -> Self {
+                Self::Color(v)
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Label {
+            fn from(v: ::std::string::String) -> Self {
+                Self::Str(v)
+            }
         }
         /// A point on a plane
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -2390,42 +2840,326 @@ pub mod models {
                 })
             }
         }
+        impl super::super::__helpers::Shaped for Point {
+            const SHAPE: &'static super::super::__helpers::Shape = &super::super::__helpers::Shape {
+                kinds: super::super::__helpers::OBJECT,
+                fields: &[
+                    super::super::__helpers::UnionKey {
+                        names: &["x", "X"],
+                        required: true,
+                        fixed: &[],
+                    },
+                    super::super::__helpers::UnionKey {
+                        names: &["y", "Y"],
+                        required: true,
+                        fixed: &[],
+                    },
+                ],
+                open: false,
+                values: &[],
+            };
+        }
         /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Scalar {
+            /// A `bool`.
             Boolean(bool),
+            /// A `f64`.
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
+            /// A `::std::string::String`.
             Str(::std::string::String),
         }
+        impl Scalar {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Boolean(_) => "Boolean",
+                    Self::Number(_) => "Number",
+                    Self::Str(_) => "Str",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Scalar {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Scalar",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Boolean",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::BOOL,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Number",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT
+                                    | super::super::__helpers::FLOAT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Number)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Str",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<bool> for Scalar {
+            fn from(v: bool) -> Self {
+                Self::Boolean(v)
+            }
+        }
+        impl ::std::convert::From<f64> for Scalar {
+            fn from(v: f64) -> Self {
+                Self::Number(v)
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Scalar {
+            fn from(v: ::std::string::String) -> Self {
+                Self::Str(v)
+            }
+        }
         /// Listed the map first; an object with the point's keys must be read as a point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Shape {
+            /// `Point`
             Point(Point),
+            /// A `::std::collections::BTreeMap<::std::string::String,::serde_json::Value>`.
             MapOfAny(
                 ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
             ),
         }
+        impl Shape {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Point(_) => "Point",
+                    Self::MapOfAny(_) => "MapOfAny",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Shape {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Shape",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Point",
+                            shape: <Point as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Point)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "MapOfAny",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::OBJECT,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::MapOfAny)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<Point> for Shape {
+            fn from(v: Point) -> Self {
+                Self::Point(v)
+            }
+        }
+        impl ::std::convert::From<
+            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        > for Shape {
+            fn from(
+                v: ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    ::serde_json::Value,
+                >,
+            ) -> Self {
+                Self::MapOfAny(v)
+            }
+        }
         /// Listed string first; dates and timestamps must still be read as such
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Stamp {
+            /// A `::chrono::NaiveDate`.
             Date(::chrono::NaiveDate),
+            /// A `::chrono::DateTime<::chrono::Utc>`.
             DateTime(::chrono::DateTime<::chrono::Utc>),
+            /// A `::std::string::String`.
             Str(::std::string::String),
+        }
+        impl Stamp {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Date(_) => "Date",
+                    Self::DateTime(_) => "DateTime",
+                    Self::Str(_) => "Str",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Stamp {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Stamp",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Date",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Date)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "DateTime",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::DateTime)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Str",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<::chrono::NaiveDate> for Stamp {
+            fn from(v: ::chrono::NaiveDate) -> Self {
+                Self::Date(v)
+            }
+        }
+        impl ::std::convert::From<::chrono::DateTime<::chrono::Utc>> for Stamp {
+            fn from(v: ::chrono::DateTime<::chrono::Utc>) -> Self {
+                Self::DateTime(v)
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Stamp {
+            fn from(v: ::std::string::String) -> Self {
+                Self::Str(v)
+            }
         }
     }
     pub mod unions_py {
         /// Listed float first; integers must still be read as integers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Amount {
-            #[serde(deserialize_with = "super::super::__helpers::int_member")]
+            /// A `i64`.
             Integer(i64),
+            /// A `f64`.
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
+        }
+        impl Amount {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Integer(_) => "Integer",
+                    Self::Number(_) => "Number",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Amount {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Amount",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Integer",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                super::super::__helpers::int_member(v).map(Self::Integer)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Number",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT
+                                    | super::super::__helpers::FLOAT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Number)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<i64> for Amount {
+            fn from(v: i64) -> Self {
+                Self::Integer(v)
+            }
+        }
+        impl ::std::convert::From<f64> for Amount {
+            fn from(v: f64) -> Self {
+                Self::Number(v)
+            }
         }
         /// A named color
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -2507,57 +3241,451 @@ pub mod models {
                 })
             }
         }
+        impl super::super::__helpers::Shaped for Detail {
+            const SHAPE: &'static super::super::__helpers::Shape = &super::super::__helpers::Shape {
+                kinds: super::super::__helpers::OBJECT,
+                fields: &[
+                    super::super::__helpers::UnionKey {
+                        names: &["id", "Id"],
+                        required: true,
+                        fixed: &[],
+                    },
+                    super::super::__helpers::UnionKey {
+                        names: &["name", "Name"],
+                        required: true,
+                        fixed: &[],
+                    },
+                ],
+                open: false,
+                values: &[],
+            };
+        }
         /// Listed the smaller struct first; an object with every detail key must be read as the detail
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Entity {
+            /// `Detail`
             Detail(Detail),
+            /// `Summary`
             Summary(Summary),
         }
+        impl Entity {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Detail(_) => "Detail",
+                    Self::Summary(_) => "Summary",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Entity {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Entity",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Detail",
+                            shape: <Detail as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Detail)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Summary",
+                            shape: <Summary as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Summary)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<Detail> for Entity {
+            fn from(v: Detail) -> Self {
+                Self::Detail(v)
+            }
+        }
+        impl ::std::convert::From<Summary> for Entity {
+            fn from(v: Summary) -> Self {
+                Self::Summary(v)
+            }
+        }
         /// Listed Any first; a boolean must still be read as a boolean
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Flag {
+            /// A `bool`.
             Boolean(bool),
+            /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl Flag {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Boolean(_) => "Boolean",
+                    Self::Any(_) => "Any",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Flag {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Flag",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Boolean",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::BOOL,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Any",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ANY,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<bool> for Flag {
+            fn from(v: bool) -> Self {
+                Self::Boolean(v)
+            }
+        }
+        impl ::std::convert::From<::serde_json::Value> for Flag {
+            fn from(v: ::serde_json::Value) -> Self {
+                Self::Any(v)
+            }
         }
         /// Listed Any first; an array must be read as the list
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Items {
+            /// A `::std::vec::Vec<::std::string::String>`.
             ArrayOfStr(::std::vec::Vec<::std::string::String>),
+            /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl Items {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::ArrayOfStr(_) => "ArrayOfStr",
+                    Self::Any(_) => "Any",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Items {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Items",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "ArrayOfStr",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ARRAY,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::ArrayOfStr)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Any",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ANY,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<::std::vec::Vec<::std::string::String>> for Items {
+            fn from(v: ::std::vec::Vec<::std::string::String>) -> Self {
+                Self::ArrayOfStr(v)
+            }
+        }
+        impl ::std::convert::From<::serde_json::Value> for Items {
+            fn from(v: ::serde_json::Value) -> Self {
+                Self::Any(v)
+            }
         }
         /// Listed str first; a known color must be read as the enum
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Label {
+            /// `Color`
             Color(Color),
+            /// A `::std::string::String`.
             Str(::std::string::String),
         }
+        impl Label {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Color(_) => "Color",
+                    Self::Str(_) => "Str",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Label {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Label",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Color",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[
+                                    super::super::__helpers::Fixed::Str("red"),
+                                    super::super::__helpers::Fixed::Str("green"),
+                                ],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Color)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Str",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<Color> for Label {
+            fn from(v: Color) -> Self {
+                Self::Color(v)
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Label {
+            fn from(v: ::std::string::String) -> Self {
+                Self::Str(v)
+            }
+        }
         /// Listed Any first; an object with the point's keys must be read as a point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Loose {
+            /// `Point`
             Point(Point),
+            /// A `::serde_json::Value`.
             Any(::serde_json::Value),
         }
+        impl Loose {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Point(_) => "Point",
+                    Self::Any(_) => "Any",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Loose {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Loose",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Point",
+                            shape: <Point as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Point)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Any",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ANY,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<Point> for Loose {
+            fn from(v: Point) -> Self {
+                Self::Point(v)
+            }
+        }
+        impl ::std::convert::From<::serde_json::Value> for Loose {
+            fn from(v: ::serde_json::Value) -> Self {
+                Self::Any(v)
+            }
+        }
         /// Listed the float list first; an array of integers must be read as the integer list
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Numbers {
-            #[serde(deserialize_with = "super::super::__helpers::int_member")]
+            /// A `::std::vec::Vec<i64>`.
             ArrayOfInteger(::std::vec::Vec<i64>),
+            /// A `::std::vec::Vec<f64>`.
             #[serde(serialize_with = "super::super::__helpers::floats")]
             ArrayOfNumber(::std::vec::Vec<f64>),
         }
+        impl Numbers {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::ArrayOfInteger(_) => "ArrayOfInteger",
+                    Self::ArrayOfNumber(_) => "ArrayOfNumber",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Numbers {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Numbers",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "ArrayOfInteger",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ARRAY,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                super::super::__helpers::int_member(v)
+                                    .map(Self::ArrayOfInteger)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "ArrayOfNumber",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ARRAY,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v)
+                                    .map(Self::ArrayOfNumber)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<::std::vec::Vec<i64>> for Numbers {
+            fn from(v: ::std::vec::Vec<i64>) -> Self {
+                Self::ArrayOfInteger(v)
+            }
+        }
+        impl ::std::convert::From<::std::vec::Vec<f64>> for Numbers {
+            fn from(v: ::std::vec::Vec<f64>) -> Self {
+                Self::ArrayOfNumber(v)
+            }
+        }
         /// A point or a list of coordinates; an array must never be read as the point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Path {
-            #[serde(deserialize_with = "super::super::__helpers::int_member")]
+            /// A `::std::vec::Vec<i64>`.
             ArrayOfInteger(::std::vec::Vec<i64>),
+            /// `Point`
             Point(Point),
+        }
+        impl Path {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::ArrayOfInteger(_) => "ArrayOfInteger",
+                    Self::Point(_) => "Point",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Path {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Path",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "ArrayOfInteger",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::ARRAY,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                super::super::__helpers::int_member(v)
+                                    .map(Self::ArrayOfInteger)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Point",
+                            shape: <Point as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Point)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<::std::vec::Vec<i64>> for Path {
+            fn from(v: ::std::vec::Vec<i64>) -> Self {
+                Self::ArrayOfInteger(v)
+            }
+        }
+        impl ::std::convert::From<Point> for Path {
+            fn from(v: Point) -> Self {
+                Self::Point(v)
+            }
         }
         /// A point on a plane
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -2595,23 +3723,176 @@ pub mod models {
                 })
             }
         }
+        impl super::super::__helpers::Shaped for Point {
+            const SHAPE: &'static super::super::__helpers::Shape = &super::super::__helpers::Shape {
+                kinds: super::super::__helpers::OBJECT,
+                fields: &[
+                    super::super::__helpers::UnionKey {
+                        names: &["x", "X"],
+                        required: true,
+                        fixed: &[],
+                    },
+                    super::super::__helpers::UnionKey {
+                        names: &["y", "Y"],
+                        required: true,
+                        fixed: &[],
+                    },
+                ],
+                open: false,
+                values: &[],
+            };
+        }
         /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Scalar {
+            /// A `bool`.
             Boolean(bool),
+            /// A `f64`.
             #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
+            /// A `::std::string::String`.
             Str(::std::string::String),
         }
+        impl Scalar {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Boolean(_) => "Boolean",
+                    Self::Number(_) => "Number",
+                    Self::Str(_) => "Str",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Scalar {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Scalar",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Boolean",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::BOOL,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Number",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::INT
+                                    | super::super::__helpers::FLOAT,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Number)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "Str",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::STRING,
+                                fields: &[],
+                                open: false,
+                                values: &[],
+                            },
+                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<bool> for Scalar {
+            fn from(v: bool) -> Self {
+                Self::Boolean(v)
+            }
+        }
+        impl ::std::convert::From<f64> for Scalar {
+            fn from(v: f64) -> Self {
+                Self::Number(v)
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Scalar {
+            fn from(v: ::std::string::String) -> Self {
+                Self::Str(v)
+            }
+        }
         /// Listed the map first; an object with the point's keys must be read as a point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
         pub enum Shape {
+            /// `Point`
             Point(Point),
+            /// A `::std::collections::BTreeMap<::std::string::String,::serde_json::Value>`.
             MapOfAny(
                 ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
             ),
+        }
+        impl Shape {
+            /// The name of the member this value holds, as its variant is named.
+            pub fn member(&self) -> &'static str {
+                match self {
+                    Self::Point(_) => "Point",
+                    Self::MapOfAny(_) => "MapOfAny",
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for Shape {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::super::__helpers::union(
+                    d,
+                    "Shape",
+                    &[
+                        super::super::__helpers::Member {
+                            name: "Point",
+                            shape: <Point as super::super::__helpers::Shaped>::SHAPE,
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::Point)
+                            },
+                        },
+                        super::super::__helpers::Member {
+                            name: "MapOfAny",
+                            shape: &super::super::__helpers::Shape {
+                                kinds: super::super::__helpers::OBJECT,
+                                fields: &[],
+                                open: true,
+                                values: &[],
+                            },
+                            read: |v| {
+                                ::serde::Deserialize::deserialize(v).map(Self::MapOfAny)
+                            },
+                        },
+                    ],
+                )
+            }
+        }
+        impl ::std::convert::From<Point> for Shape {
+            fn from(v: Point) -> Self {
+                Self::Point(v)
+            }
+        }
+        impl ::std::convert::From<
+            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        > for Shape {
+            fn from(
+                v: ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    ::serde_json::Value,
+                >,
+            ) -> Self {
+                Self::MapOfAny(v)
+            }
         }
         /// The short form of an entity
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -2644,6 +3925,20 @@ pub mod models {
                     id: __h::required(id, "id")?,
                 })
             }
+        }
+        impl super::super::__helpers::Shaped for Summary {
+            const SHAPE: &'static super::super::__helpers::Shape = &super::super::__helpers::Shape {
+                kinds: super::super::__helpers::OBJECT,
+                fields: &[
+                    super::super::__helpers::UnionKey {
+                        names: &["id", "Id"],
+                        required: true,
+                        fixed: &[],
+                    },
+                ],
+                open: false,
+                values: &[],
+            };
         }
     }
 }
@@ -3420,5 +4715,268 @@ pub mod __helpers {
         s: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         v.write(s)
+    }
+    /// JSON kinds, as bits: what a union member can read.
+    pub const NULL: u8 = 1;
+    pub const BOOL: u8 = 2;
+    pub const INT: u8 = 4;
+    pub const FLOAT: u8 = 8;
+    pub const STRING: u8 = 16;
+    pub const ARRAY: u8 = 32;
+    pub const OBJECT: u8 = 64;
+    pub const ANY: u8 = 127;
+    /// A constant: the value of a constant type, or a value that decides a union member.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub enum Fixed {
+        Str(&'static str),
+        Bool(bool),
+        Int(i64),
+        Float(f64),
+        Null,
+    }
+    impl Fixed {
+        /// Whether `v` is this value (numbers compared as numbers: `2` is `2.0`).
+        pub fn matches(&self, v: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (self, v) {
+                (Fixed::Str(s), Value::String(x)) => s == x,
+                (Fixed::Bool(b), Value::Bool(x)) => b == x,
+                (Fixed::Int(i), Value::Number(n)) => {
+                    n.as_i64() == ::std::option::Option::Some(*i)
+                        || (!n.is_i64() && !n.is_u64()
+                            && n.as_f64() == ::std::option::Option::Some(*i as f64))
+                }
+                (Fixed::Float(f), Value::Number(n)) => {
+                    n.as_f64() == ::std::option::Option::Some(*f)
+                }
+                (Fixed::Null, Value::Null) => true,
+                _ => false,
+            }
+        }
+    }
+    impl ::std::fmt::Display for Fixed {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                Fixed::Str(s) => write!(f, "{s:?}"),
+                Fixed::Bool(b) => write!(f, "{b}"),
+                Fixed::Int(i) => write!(f, "{i}"),
+                Fixed::Float(x) => write!(f, "{x}"),
+                Fixed::Null => f.write_str("null"),
+            }
+        }
+    }
+    /// `"a"`, `"a" or "b"`, `"a", "b" or "c"`.
+    struct OneOf<'a>(&'a [Fixed]);
+    impl ::std::fmt::Display for OneOf<'_> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            for (i, v) in self.0.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(if i + 1 == self.0.len() { " or " } else { ", " })?;
+                }
+                write!(f, "{v}")?;
+            }
+            ::std::result::Result::Ok(())
+        }
+    }
+    impl ::serde::de::Expected for OneOf<'_> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Display::fmt(self, f)
+        }
+    }
+    /// What a union member reads, for ranking the members against a value.
+    pub struct Shape {
+        /// The JSON kinds it reads.
+        pub kinds: u8,
+        /// For a struct: its fields.
+        pub fields: &'static [UnionKey],
+        /// Keeps keys it does not declare (a map, a struct with a map of extra keys).
+        pub open: bool,
+        /// For an enum or constant: the values it knows. An open enum reads others too,
+        /// but a member that knows the value is tried first.
+        pub values: &'static [Fixed],
+    }
+    /// A struct that is a union member: its shape, emitted once beside it.
+    pub trait Shaped {
+        const SHAPE: &'static Shape;
+    }
+    /// A struct field, as a union sees it.
+    pub struct UnionKey {
+        /// Every spelling it is read by.
+        pub names: &'static [&'static str],
+        /// Must be present.
+        pub required: bool,
+        /// When it decides the member (a constant, a one-value enum, the field the docs
+        /// name as the discriminator): the values it takes.
+        pub fixed: &'static [Fixed],
+    }
+    /// A union member: its name, what it reads, and how it reads a buffered value.
+    pub struct Member<T> {
+        pub name: &'static str,
+        pub shape: &'static Shape,
+        pub read: fn(
+            &::serde_json::Value,
+        ) -> ::std::result::Result<T, ::serde_json::Error>,
+    }
+    /// An object, or an array holding one at any depth.
+    fn holds_object(v: &::serde_json::Value) -> bool {
+        match v {
+            ::serde_json::Value::Object(_) => true,
+            ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+            _ => false,
+        }
+    }
+    fn kind_of(v: &::serde_json::Value) -> u8 {
+        use ::serde_json::Value;
+        match v {
+            Value::Null => NULL,
+            Value::Bool(_) => BOOL,
+            Value::Number(n) if n.is_i64() || n.is_u64() => INT,
+            Value::Number(_) => FLOAT,
+            Value::String(_) => STRING,
+            Value::Array(_) => ARRAY,
+            Value::Object(_) => OBJECT,
+        }
+    }
+    fn kind_name(kind: u8) -> &'static str {
+        match kind {
+            NULL => "null",
+            BOOL => "a boolean",
+            INT => "an integer",
+            FLOAT => "a number",
+            STRING => "a string",
+            ARRAY => "an array",
+            _ => "an object",
+        }
+    }
+    /// How well a member fits a value, best first: `(undeclared keys, tier, -declared
+    /// keys)`. A key the member would drop counts first (it does not keep what was sent);
+    /// then the tier, 0: a deciding field or known value agrees, 1: nothing decides, 2: an
+    /// open enum's unknown value, or a float for an integer; then the keys it declares.
+    /// `Err` says why the member cannot read the value at all.
+    pub fn fit(
+        shape: &Shape,
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<(usize, u8, isize), ::std::string::String> {
+        let kind = kind_of(v);
+        let accepts = shape.kinds & kind != 0
+            || (kind == INT && shape.kinds & FLOAT != 0);
+        let float_for_int = kind == FLOAT && shape.kinds & INT != 0;
+        if !accepts && !float_for_int {
+            return ::std::result::Result::Err(
+                ::std::format!(
+                    "expected another kind of value, found {}", kind_name(kind)
+                ),
+            );
+        }
+        let ::serde_json::Value::Object(map) = v else {
+            let tier = if float_for_int && !accepts {
+                2
+            } else if shape.values.is_empty() {
+                1
+            } else if shape.values.iter().any(|x| x.matches(v)) {
+                0
+            } else {
+                2
+            };
+            return ::std::result::Result::Ok((0, tier, 0));
+        };
+        for key in shape.fields.iter().filter(|k| k.required) {
+            if !key.names.iter().any(|n| map.contains_key(*n)) {
+                return ::std::result::Result::Err(
+                    ::std::format!(
+                        "missing key `{}`", key.names.first().copied()
+                        .unwrap_or_default()
+                    ),
+                );
+            }
+        }
+        let (mut agree, mut undeclared, mut declared) = (false, 0usize, 0isize);
+        for (k, x) in map {
+            match shape.fields.iter().find(|f| f.names.contains(&k.as_str())) {
+                ::std::option::Option::Some(f) => {
+                    declared += 1;
+                    if !f.fixed.is_empty() {
+                        if !f.fixed.iter().any(|c| c.matches(x)) {
+                            return ::std::result::Result::Err(
+                                ::std::format!("`{k}` is {x}, expected {}", OneOf(f.fixed)),
+                            );
+                        }
+                        agree = true;
+                    }
+                }
+                ::std::option::Option::None if !shape.open => undeclared += 1,
+                ::std::option::Option::None => {}
+            }
+        }
+        ::std::result::Result::Ok((undeclared, u8::from(!agree), -declared))
+    }
+    /// Reads a union: buffers the value, tries the members that can read it, best fit
+    /// first (member order breaks ties), and returns the first that reads it, unless it
+    /// would not write the value back as it came and a member that fits as well does
+    /// (members that tie at the top level can differ in nested keys: the first would drop
+    /// them). The error names the union and every member with why it did not match,
+    /// nearest first.
+    pub fn union<'de, T: ::serde::Serialize, D: ::serde::Deserializer<'de>>(
+        d: D,
+        union: &'static str,
+        members: &[Member<T>],
+    ) -> ::std::result::Result<T, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(d)?;
+        let mut ranked: ::std::vec::Vec<(usize, u8, isize, usize)> = ::std::vec::Vec::with_capacity(
+            members.len(),
+        );
+        let mut refused: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
+        for (i, m) in members.iter().enumerate() {
+            match fit(m.shape, &value) {
+                ::std::result::Result::Ok((undeclared, tier, declared)) => {
+                    ranked.push((undeclared, tier, declared, i))
+                }
+                ::std::result::Result::Err(why) => refused.push((i, why)),
+            }
+        }
+        ranked.sort_unstable();
+        let nested = match &value {
+            ::serde_json::Value::Object(m) => m.values().any(holds_object),
+            ::serde_json::Value::Array(a) => a.iter().any(holds_object),
+            _ => false,
+        };
+        let mut tried: ::std::vec::Vec<(usize, ::std::string::String)> = ::std::vec::Vec::new();
+        let mut first: ::std::option::Option<(T, (usize, u8))> = ::std::option::Option::None;
+        for (k, &(undeclared, tier, _, i)) in ranked.iter().enumerate() {
+            let m = &members[i];
+            if let ::std::option::Option::Some((_, rank)) = &first {
+                if *rank != (undeclared, tier)
+                    || (m.shape.fields.is_empty() && m.shape.open)
+                {
+                    continue;
+                }
+            }
+            match (m.read)(&value) {
+                ::std::result::Result::Ok(v) => {
+                    let rest = nested
+                        && ranked[k + 1..]
+                            .iter()
+                            .any(|r| (r.0, r.1) == (undeclared, tier));
+                    if (first.is_none() && !rest)
+                        || ::serde_json::to_value(&v).is_ok_and(|w| w == value)
+                    {
+                        return ::std::result::Result::Ok(v);
+                    }
+                    if first.is_none() {
+                        first = ::std::option::Option::Some((v, (undeclared, tier)));
+                    }
+                }
+                ::std::result::Result::Err(e) => tried.push((i, e.to_string())),
+            }
+        }
+        if let ::std::option::Option::Some((v, _)) = first {
+            return ::std::result::Result::Ok(v);
+        }
+        let mut msg = ::std::format!("no member of {union} matched");
+        for (n, (i, why)) in tried.iter().chain(&refused).enumerate() {
+            msg.push_str(if n == 0 { ": " } else { "; " });
+            msg.push_str(&::std::format!("as {}: {why}", members[* i].name));
+        }
+        ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(msg))
     }
 }

@@ -2,9 +2,9 @@
 //!
 //! Every emitted item is a `quote!` template that reads like the Rust it produces, one
 //! file per concern: `structs` (the struct and its fields), `readers` (the struct's
-//! `Deserialize` visitor), `enums`, `unions`. The code those items call, the hidden
-//! `__helpers` module, is ordinary Rust in `generator/runtime/`, compiled and tested
-//! with the generator; `runtime` splices in only the parts the emitted types reference.
+//! `Deserialize` visitor), `enums`, `unions`, `constants`. The code those items call,
+//! the hidden `__helpers` module, is ordinary Rust in `generator/runtime/`, compiled
+//! and tested with the generator; `runtime` splices in only the parts the emitted types reference.
 //!
 //! Identifiers come only from the model (validated there and again here); all
 //! doc text goes through literal tokens (`#[doc = ..]`, string literals), so nothing in
@@ -15,6 +15,7 @@
 //! widths are those of the whole file) and the wrapper lines are put back once. The
 //! text is the same for any thread count.
 
+mod constants;
 mod enums;
 mod readers;
 mod runtime;
@@ -157,13 +158,6 @@ impl Ctx<'_> {
         let path = format!("{}{HELPERS}::{helper}", "super::".repeat(self.here.len()));
         quote!(serialize_with = #path)
     }
-
-    /// `deserialize_with = "<helpers>::<helper>"`.
-    fn deserialize_with(&self, helper: &'static str) -> TokenStream {
-        let helper = self.runtime(helper);
-        let path = format!("{}{HELPERS}::{helper}", "super::".repeat(self.here.len()));
-        quote!(deserialize_with = #path)
-    }
 }
 
 /// How a value's numbers and booleans are read, for a type that holds them bare or
@@ -251,9 +245,16 @@ fn item(model: &Model, uses: &RefCell<Uses>, id: usize) -> TokenStream {
         uses,
     };
     match &t.kind {
-        Kind::Struct(s) => ctx.strukt(t, s),
+        Kind::Struct(s) => {
+            let mut tokens = ctx.strukt(t, s);
+            if s.union_member {
+                tokens.extend(ctx.shaped(t, crate::model::TypeId(id)));
+            }
+            tokens
+        }
         Kind::Enum(e) => ctx.enumeration(t, e),
         Kind::Union(u) => ctx.union(t, u),
+        Kind::Const(c) => ctx.constant(t, c),
     }
 }
 
@@ -401,6 +402,8 @@ mod runtime_code {
     mod harness;
     mod helpers;
     mod tests;
+    mod unions;
+    mod unions_tests;
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@
 //!   methods, which are its API, and is re-exported at the root of the output unless a
 //!   model there has its name.
 //!
-//! `harness.rs`, the fixed part of the round-trip harness, is spliced whole.
+//! `unions.rs` (union reading, constants) is read as part of `helpers.rs`, the same
+//! module. `harness.rs`, the fixed part of the round-trip harness, is spliced whole.
 //!
 //! [`Ctx::runtime`]: super::Ctx::runtime
 
@@ -81,7 +82,10 @@ thread_local! {
     // Parsed once per thread that renders (proc_macro2's tokens cannot be shared
     // across threads); only the thread assembling the output splices.
     static HELPERS_RUNTIME: Result<Runtime, syn::Error> =
-        Runtime::parse(include_str!("../../runtime/helpers.rs"));
+        Runtime::parse(concat!(
+            include_str!("../../runtime/helpers.rs"),
+            include_str!("../../runtime/unions.rs")
+        ));
 }
 
 /// The crates the runtime names by absolute path (`::serde::de::Unexpected::Float`).
@@ -537,11 +541,13 @@ mod tests {
             source: Default::default(),
             flavor: None,
             docs: String::new(),
+            cell_of: None,
             kind: crate::model::Kind::Struct(crate::model::Struct {
                 fields: Vec::new(),
                 extra: None,
                 sdk_only: Vec::new(),
                 derive_default: true,
+                union_member: false,
             }),
         });
         assert!(!helpers(&model, &uses).unwrap().contains("pub use"));

@@ -39,6 +39,8 @@ pub(super) enum DraftBody<'a> {
     Union {
         flavor: Flavor,
         members: Vec<(TypeExpr, Pos)>,
+        /// The deciding field's doc name, from `## Union Discrimination`.
+        discriminator: Option<String>,
     },
 }
 
@@ -97,9 +99,28 @@ pub(super) struct Found {
     pub(super) degraded: Vec<Degraded>,
     /// Links resolved by a repair (see `resolve`), reported together at the end.
     pub(super) repairs: Vec<super::resolve::Repair>,
+    /// Types made from the doc's Type cells, numbered from `resolve::CELL_TYPES`.
+    pub(super) cell_types: Vec<super::resolve::CellType>,
+    /// The doc name of the field being resolved (empty for a union doc's members):
+    /// what types made from its cell are named after.
+    pub(super) hint: String,
 }
 
 impl Found {
+    /// A type made from the cell being resolved, named after the field (`hint`) and
+    /// `suffix`; the reference waits for its id (see `resolve::CELL_TYPES`).
+    pub(super) fn cell_type(&mut self, suffix: String, kind: super::Kind) -> super::Ty {
+        let field = naming::camel_ident(&self.hint, "", "V");
+        self.cell_types.push(super::resolve::CellType {
+            field: self.hint.clone(),
+            suffix: format!("{field}{suffix}"),
+            kind,
+        });
+        super::Ty::Named(super::TypeId(
+            super::resolve::CELL_TYPES + self.cell_types.len() - 1,
+        ))
+    }
+
     /// A field or member read as any JSON value instead of its documented type: a
     /// warning (an error under `--strict`, decided by the caller) and a count.
     pub(super) fn degrade(&mut self, diagnostic: Diagnostic, cause: DegradeCause) {
@@ -719,6 +740,25 @@ fn union_members<'a>(
     Some(DraftBody::Union {
         flavor: flavor.unwrap_or(Flavor::Python),
         members,
+        discriminator: discriminator(after),
+    })
+}
+
+/// The field a `## Union Discrimination` section names: "Use the `Type` field to
+/// determine which variant is active".
+fn discriminator(after: &[Section]) -> Option<String> {
+    let section = after
+        .iter()
+        .find(|s| s.level == 2 && s.heading.text.trim() == "Union Discrimination")?;
+    section.blocks.iter().find_map(|b| {
+        let Block::Other(text) = b else { return None };
+        let rest = &text.text[text.text.find("Use the `")? + "Use the `".len()..];
+        let (name, tail) = rest.split_once('`')?;
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+        (valid && tail.trim_start().starts_with("field")).then(|| name.to_string())
     })
 }
 

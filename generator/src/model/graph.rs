@@ -158,7 +158,7 @@ fn scc_ids(edges: &[Vec<TypeId>]) -> Vec<usize> {
 pub(super) fn mark_default(types: &mut [TypeDef]) {
     let mut ok: Vec<bool> = types
         .iter()
-        .map(|t| matches!(t.kind, Kind::Struct(_)))
+        .map(|t| matches!(t.kind, Kind::Struct(_) | Kind::Const(_)))
         .collect();
     fn ty_ok(ty: &Ty, ok: &[bool]) -> bool {
         match ty {
@@ -191,6 +191,30 @@ pub(super) fn mark_default(types: &mut [TypeDef]) {
     for (id, t) in types.iter_mut().enumerate() {
         if let Kind::Struct(s) = &mut t.kind {
             s.derive_default = ok[id];
+        }
+    }
+}
+
+/// Marks the structs that are union members (directly, boxed or nullable): their
+/// shape is emitted once, beside them, for every union that holds them.
+pub(super) fn mark_union_members(types: &mut [TypeDef]) {
+    let mut member = vec![false; types.len()];
+    for t in types.iter() {
+        if let Kind::Union(u) = &t.kind {
+            for m in &u.members {
+                let mut ty = &m.ty;
+                while let Ty::Boxed(inner) | Ty::Nullable(inner) = ty {
+                    ty = inner;
+                }
+                if let Ty::Named(id) = ty {
+                    member[id.index()] = true;
+                }
+            }
+        }
+    }
+    for (t, m) in types.iter_mut().zip(member) {
+        if let Kind::Struct(s) = &mut t.kind {
+            s.union_member = m;
         }
     }
 }

@@ -97,8 +97,12 @@ pub struct TypeDef {
     pub flavor: Option<Flavor>,
     /// Rustdoc-safe markdown.
     pub docs: String,
-    /// Struct, enum or union, with its members.
+    /// Struct, enum, union or constant, with its members.
     pub kind: Kind,
+    /// For a type made from a Type cell rather than a doc of its own (a constant, a
+    /// union written in the cell): the doc name of the field whose cell it is (empty
+    /// for a union doc's member). `None` for a doc's own type.
+    pub cell_of: Option<String>,
 }
 
 impl TypeDef {
@@ -121,8 +125,56 @@ pub enum Kind {
     Struct(Struct),
     /// A `## Values` doc.
     Enum(Enum),
-    /// A `## Supported Types` doc.
+    /// A `## Supported Types` doc, or a union written in a Type cell.
     Union(Union),
+    /// A constant written in a Type cell (`Literal["x"]`, `*"x"*`, `*true*`): a type
+    /// with one value, or (`Literal["a", "b"]`) a closed set of values.
+    Const(Constant),
+}
+
+/// The values a constant type holds: serialized as written, any other value refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Constant {
+    /// In doc order; one for a constant, several for a closed set.
+    pub values: Vec<ConstVariant>,
+}
+
+/// One value of a [`Constant`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConstVariant {
+    /// The Rust variant name (used when there are several values).
+    pub rust_name: String,
+    /// The value.
+    pub value: ConstValue,
+}
+
+/// A constant JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConstValue {
+    /// A string.
+    Str(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer that fits 64 bits.
+    Int(i64),
+    /// Any other finite number.
+    Float(f64),
+    /// `null`.
+    Null,
+}
+
+impl ConstValue {
+    /// The value as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            ConstValue::Str(s) => serde_json::Value::String(s.clone()),
+            ConstValue::Bool(b) => serde_json::Value::Bool(*b),
+            ConstValue::Int(i) => serde_json::Value::from(*i),
+            ConstValue::Float(f) => serde_json::Number::from_f64(*f)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            ConstValue::Null => serde_json::Value::Null,
+        }
+    }
 }
 
 /// A struct: named fields, serialized as a JSON object.
@@ -137,6 +189,9 @@ pub struct Struct {
     pub sdk_only: Vec<String>,
     /// Whether every field allows `#[derive(Default)]`.
     pub derive_default: bool,
+    /// A member of some union: its shape (keys, deciding fields) is emitted once, for
+    /// the union reader to rank members by.
+    pub union_member: bool,
 }
 
 /// The field that keeps a struct's undeclared keys.
@@ -267,8 +322,12 @@ pub struct Variant {
 /// A union: an untagged enum of member types.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Union {
-    /// In deserialization order: the first member that accepts a value wins.
+    /// In preference order: among members that fit a payload equally well, the
+    /// first wins.
     pub members: Vec<Member>,
+    /// The field that tells the members apart, by its doc name, when the doc's
+    /// `## Union Discrimination` section names one (Go: "Use the `Type` field").
+    pub discriminator: Option<String>,
 }
 
 /// One member of a union.
@@ -298,7 +357,7 @@ impl Kind {
         let (fields, extra, members): (&[Field], _, &[Member]) = match self {
             Kind::Struct(s) => (&s.fields, s.extra.as_ref(), &[]),
             Kind::Union(u) => (&[], None, &u.members),
-            Kind::Enum(_) => (&[], None, &[]),
+            Kind::Enum(_) | Kind::Const(_) => (&[], None, &[]),
         };
         let fields = fields
             .iter()
@@ -317,7 +376,7 @@ impl Kind {
         let (fields, extra, members): (&mut [Field], _, &mut [Member]) = match self {
             Kind::Struct(s) => (&mut s.fields, s.extra.as_mut(), &mut []),
             Kind::Union(u) => (&mut [], None, &mut u.members),
-            Kind::Enum(_) => (&mut [], None, &mut []),
+            Kind::Enum(_) | Kind::Const(_) => (&mut [], None, &mut []),
         };
         let fields = fields
             .iter_mut()

@@ -68,6 +68,8 @@ pub(super) fn build_struct(
             sdk_only.push(r.name.to_string());
             continue;
         }
+        // Types made from the cell are named after the field.
+        found.hint.clone_from(&r.name.to_string());
         // Documented extra properties are where undeclared keys go, not a field.
         if matches!(&*r.name, "AdditionalProperties" | "__pydantic_extra__") {
             if let TypeExpr::Map(v) = r.ty.unwrapped() {
@@ -137,6 +139,7 @@ pub(super) fn build_struct(
             pos: r.name_pos,
         });
     }
+    found.hint.clear();
     dedupe_wire_names(&src.path, &mut fields, &mut found.warnings);
     let extra = if fields.is_empty() && extra.is_none() && sdk_only.is_empty() {
         // No declared fields: a free-form object keeps every key.
@@ -154,6 +157,7 @@ pub(super) fn build_struct(
         extra,
         sdk_only,
         derive_default: false,
+        union_member: false,
     }
 }
 
@@ -294,24 +298,26 @@ pub(super) fn build_enum(
 /// accepts a value, so specific shapes go before general ones. Compared as a sequence:
 /// the shape, then the element's order for containers, then (structs) more required
 /// keys first, since a struct also accepts objects that carry more keys than it names.
-pub(super) fn member_rank(ty: &Ty, types: &[(String, bool)], required: &[u32]) -> Vec<u32> {
+pub(super) fn member_rank(ty: &Ty, types: &[(String, Class)], required: &[u32]) -> Vec<u32> {
     let (class, inner) = match ty {
-        Ty::Bool => (0, None),
-        Ty::I32 | Ty::I64 => (1, None),
-        Ty::F32 | Ty::F64 => (2, None),
-        Ty::Date => (3, None),
-        Ty::DateTime => (4, None),
-        Ty::Named(id) if types[id.index()].1 => (5, None),
-        Ty::String => (6, None),
+        // A constant accepts one value only: before the type that accepts them all.
+        Ty::Named(id) if types[id.index()].1 == Class::Const => (0, None),
+        Ty::Bool => (1, None),
+        Ty::I32 | Ty::I64 => (2, None),
+        Ty::F32 | Ty::F64 => (3, None),
+        Ty::Date => (4, None),
+        Ty::DateTime => (5, None),
+        Ty::Named(id) if types[id.index()].1 == Class::Enum => (6, None),
+        Ty::String => (7, None),
         // Before structs: serde's derived structs also accept arrays.
-        Ty::List(t) => (7, Some(t)),
+        Ty::List(t) => (8, Some(t)),
         Ty::Named(id) => {
-            return vec![8, u32::MAX - required.get(id.index()).copied().unwrap_or(0)];
+            return vec![9, u32::MAX - required.get(id.index()).copied().unwrap_or(0)];
         }
         Ty::Boxed(t) => return member_rank(t, types, required),
-        Ty::Map(t) => (9, Some(t)),
-        Ty::Nullable(t) => (10, Some(t)),
-        Ty::Json => (11, None),
+        Ty::Map(t) => (10, Some(t)),
+        Ty::Nullable(t) => (11, Some(t)),
+        Ty::Json => (12, None),
     };
     let mut key = vec![class];
     if let Some(t) = inner {
@@ -320,7 +326,15 @@ pub(super) fn member_rank(ty: &Ty, types: &[(String, bool)], required: &[u32]) -
     key
 }
 
-pub(super) fn member_name(ty: &Ty, types: &[(String, bool)]) -> String {
+/// What a named type is, for union member order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Enum,
+    Const,
+    Other,
+}
+
+pub(super) fn member_name(ty: &Ty, types: &[(String, Class)]) -> String {
     match ty {
         Ty::String => "Str".into(),
         Ty::I64 | Ty::I32 => "Integer".into(),

@@ -5,7 +5,11 @@
 //! 2. names (here): module paths and unique type names, and the [`resolve`] index;
 //! 3. [`kinds`] (per doc, in parallel): fields with resolved types, Rust and wire
 //!    names ([`names`]), enum members, union member order;
-//! 4. [`graph`]: drop types whose docs failed, box cycles, mark `Default`.
+//!    Constants and unions written in a Type cell become types of their own
+//!    ([`resolve`]), appended after the docs' types in doc order and named after
+//!    their struct and field (`HostRule` + `type` -> `HostRuleType`);
+//! 4. [`graph`]: drop types whose docs failed, box cycles, mark `Default` and the
+//!    structs that are union members ([`shape`] is what a union ranks them by).
 //!
 //! The IR ([`ir`]) is plain data; `Debug` prints it.
 
@@ -15,6 +19,7 @@ mod ir;
 mod kinds;
 mod names;
 mod resolve;
+pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
 
@@ -27,8 +32,8 @@ use crate::error::{Diagnostic, ErrorKind, Pos};
 use crate::naming;
 use crate::notation::Flavor;
 use classify::{classify, CellMemo, Classified, DraftBody, Found};
-use kinds::{build_enum, build_struct, member_name, member_rank, FieldMemo};
-use resolve::{DocKey, Index, Resolver, Target, Unresolved};
+use kinds::{build_enum, build_struct, member_name, member_rank, Class, FieldMemo};
+use resolve::{DocKey, Index, Resolver, Target, Unresolved, CELL_TYPES};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -157,7 +162,11 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
             flavor,
             docs,
             // Filled in below once every name is known.
-            kind: Kind::Union(Union { members: vec![] }),
+            kind: Kind::Union(Union {
+                members: vec![],
+                discriminator: None,
+            }),
+            cell_of: None,
         });
     }
 
@@ -196,7 +205,11 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
             DraftBody::Enum { flavor, rows } => {
                 build_enum(src, &d.title, *flavor, rows, &mut found).map(Kind::Enum)
             }
-            DraftBody::Union { members, .. } => {
+            DraftBody::Union {
+                members,
+                discriminator,
+                ..
+            } => {
                 let mut out = Vec::new();
                 // An SDK-only alternative (an event stream beside the JSON body) is
                 // left out like an SDK-only field.
@@ -215,14 +228,19 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
                         Err(Unresolved::Error) => {}
                     }
                 }
-                Some(Kind::Union(Union { members: out }))
+                Some(Kind::Union(Union {
+                    members: out,
+                    discriminator: discriminator.clone(),
+                }))
             }
         };
         (kind, found)
     });
     let mut failed = vec![false; drafts.len()];
-    for (id, (kind, found)) in built.into_iter().enumerate() {
+    let mut cells = Vec::with_capacity(drafts.len());
+    for (id, (kind, mut found)) in built.into_iter().enumerate() {
         failed[id] = kind.is_none() || !found.errors.is_empty();
+        cells.push(std::mem::take(&mut found.cell_types));
         errors.extend(found.errors);
         warnings.extend(found.warnings);
         degraded.extend(found.degraded);
@@ -232,11 +250,19 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         }
     }
     warnings.extend(resolve::repair_warnings(&repairs));
+    add_cell_types(&mut types, cells, &mut taken, &mut failed);
 
     // Union member names and order need every type's name and kind.
-    let snapshot: Vec<(String, bool)> = types
+    let snapshot: Vec<(String, Class)> = types
         .iter()
-        .map(|t| (t.name.clone(), matches!(t.kind, Kind::Enum(_))))
+        .map(|t| {
+            let class = match t.kind {
+                Kind::Enum(_) => Class::Enum,
+                Kind::Const(_) => Class::Const,
+                _ => Class::Other,
+            };
+            (t.name.clone(), class)
+        })
         .collect();
     let required: Vec<u32> = types
         .iter()
@@ -267,6 +293,7 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
     }
     graph::break_cycles(&mut types);
     graph::mark_default(&mut types);
+    graph::mark_union_members(&mut types);
 
     crate::error::sort_diagnostics(&mut warnings);
     let mut model = Model {
@@ -283,6 +310,71 @@ pub fn build_with(sources: &[Source], threads: usize) -> Built {
         model,
         errors,
         wire,
+    }
+}
+
+/// Appends the types made from each doc's Type cells after the docs' own types, in
+/// doc order, each in its parent's module and named after it (`HostRule` + `Type`),
+/// and gives the references to them (numbered from [`CELL_TYPES`]) their ids.
+fn add_cell_types(
+    types: &mut Vec<TypeDef>,
+    cells: Vec<Vec<resolve::CellType>>,
+    taken: &mut BTreeMap<Vec<String>, BTreeSet<String>>,
+    failed: &mut Vec<bool>,
+) {
+    for (parent, cells) in cells.into_iter().enumerate() {
+        if cells.is_empty() {
+            continue;
+        }
+        let first = types.len();
+        let remap = |id: &mut TypeId| {
+            if id.0 >= CELL_TYPES {
+                *id = TypeId(first + (id.0 - CELL_TYPES));
+            }
+        };
+        let remap_kind = |kind: &mut Kind| {
+            for (_, ty) in kind.tys_mut() {
+                ty.visit_named_mut(&mut { remap });
+            }
+        };
+        remap_kind(&mut types[parent].kind);
+        for c in cells {
+            let mut kind = c.kind;
+            remap_kind(&mut kind);
+            let p = &types[parent];
+            let module = p.module.clone();
+            let base =
+                naming::escape_keyword(format!("{}{}", p.name.trim_start_matches("r#"), c.suffix));
+            let name = naming::unique(base, "", taken.entry(module.clone()).or_default());
+            let what = match kind {
+                Kind::Const(_) => "The constant",
+                _ => "The union",
+            };
+            let docs = if c.field.is_empty() {
+                format!(
+                    "{what} of a member of {}.",
+                    crate::docs::code_span(&p.title)
+                )
+            } else {
+                format!(
+                    "{what} of {}'s {} field.",
+                    crate::docs::code_span(&p.title),
+                    crate::docs::code_span(&c.field)
+                )
+            };
+            let t = TypeDef {
+                module,
+                name,
+                title: format!("{}.{}", p.title, c.field),
+                source: p.source.clone(),
+                flavor: p.flavor,
+                docs,
+                kind,
+                cell_of: Some(c.field),
+            };
+            types.push(t);
+            failed.push(failed[parent]);
+        }
     }
 }
 

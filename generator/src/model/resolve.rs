@@ -10,10 +10,14 @@
 //! naming the target.
 
 use super::classify::Found;
-use super::{DegradeCause, Map, SkipReason, Ty, TypeId};
+use super::{
+    ConstValue, ConstVariant, Constant, DegradeCause, Kind, Map, Member, SkipReason, Ty, TypeId,
+    Union,
+};
 use crate::discover::{self, Source};
 use crate::error::{Diagnostic, ErrorKind, Pos};
-use crate::notation::TypeExpr;
+use crate::naming;
+use crate::notation::{Const, TypeExpr};
 use std::path::{Component, Path};
 
 /// What a doc path resolves to.
@@ -83,6 +87,32 @@ pub(super) struct Resolver<'a> {
 
 type Resolved = Result<Ty, Unresolved>;
 
+/// Types made from a Type cell (constants, unions written in the cell) are numbered
+/// from here, per doc, until `model::build_with` appends them to the model and gives
+/// them their ids: the docs are resolved in parallel, so none can take an id then.
+pub(super) const CELL_TYPES: usize = usize::MAX / 2;
+
+/// A type made from a Type cell, waiting for its id and name.
+pub(super) struct CellType {
+    /// The doc name of the field whose cell it is (empty for a union doc's member).
+    pub(super) field: String,
+    /// Its name after the parent type's name (`Type` for `HostRule`'s `type`: `HostRuleType`).
+    pub(super) suffix: String,
+    pub(super) kind: Kind,
+}
+
+/// The name part a constant value gives (`"queue/v1beta"` -> `QueueV1beta`).
+fn value_suffix(v: &ConstValue) -> String {
+    match v {
+        ConstValue::Str(s) => naming::camel_ident(s, "Empty", "V"),
+        ConstValue::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+        ConstValue::Int(i) if *i < 0 => format!("Minus{}", i.unsigned_abs()),
+        ConstValue::Int(i) => format!("V{i}"),
+        ConstValue::Float(f) => naming::camel_ident(&f.to_string(), "Number", "V"),
+        ConstValue::Null => "Null".to_string(),
+    }
+}
+
 impl Resolver<'_> {
     /// Converts a doc type (without top-level presence) to a Rust type.
     pub(super) fn ty(&self, t: &TypeExpr, pos: Pos, found: &mut Found) -> Resolved {
@@ -98,15 +128,32 @@ impl Resolver<'_> {
             TypeExpr::Timestamp => Ty::DateTime,
             TypeExpr::Date => Ty::Date,
             TypeExpr::Bytes => Ty::String,
-            TypeExpr::Const(_) | TypeExpr::Union { .. } => {
-                found.errors.push(Diagnostic::new(
-                    ErrorKind::UnknownNotation,
-                    &src.path,
-                    Some(pos),
-                    "constants and unions in a Type cell are not supported yet",
-                ));
-                return Err(Unresolved::Error);
+            TypeExpr::Const(c) => self.constant(&[c], false, pos, found)?,
+            TypeExpr::Union {
+                members,
+                link: Some(link),
+            } => {
+                // The union's own doc; its name, for a repair, is the link's file name.
+                let stem = link
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .split('.')
+                    .next()
+                    .unwrap_or_default();
+                match self.model(stem, Some(link), pos, found) {
+                    Ok(Ty::Json) if !members.is_empty() => {
+                        // The linked doc is missing: the members are still named.
+                        found.degraded.pop();
+                        self.cell_union(members, pos, found)?
+                    }
+                    r => r?,
+                }
             }
+            TypeExpr::Union {
+                members,
+                link: None,
+            } => self.cell_union(members, pos, found)?,
             TypeExpr::HttpResponse | TypeExpr::ByteStream => {
                 found.errors.push(Diagnostic::new(
                     ErrorKind::Unsupported,
@@ -123,6 +170,103 @@ impl Resolver<'_> {
             }
             TypeExpr::Model { qual, link } => self.model(qual, link.as_deref(), pos, found)?,
         })
+    }
+
+    /// A constant, or a closed set of them: a type of its own, named after the field.
+    /// A member of a union (`in_union`) is named by its value too.
+    fn constant(&self, values: &[&Const], in_union: bool, pos: Pos, found: &mut Found) -> Resolved {
+        let mut out: Vec<ConstVariant> = Vec::new();
+        let mut names = std::collections::BTreeSet::new();
+        for c in values {
+            let value = match c {
+                Const::Str(s) => ConstValue::Str(s.clone()),
+                Const::Bool(b) => ConstValue::Bool(*b),
+                Const::Null => ConstValue::Null,
+                Const::Num(n) => match (n.parse::<i64>(), n.parse::<f64>()) {
+                    (Ok(i), _) => ConstValue::Int(i),
+                    (_, Ok(f)) if f.is_finite() => ConstValue::Float(f),
+                    _ => {
+                        found.errors.push(
+                            Diagnostic::new(
+                                ErrorKind::UnknownNotation,
+                                &self.src.path,
+                                Some(pos),
+                                "expected a constant number that fits 64 bits",
+                            )
+                            .with_snippet(n),
+                        );
+                        return Err(Unresolved::Error);
+                    }
+                },
+            };
+            if out.iter().any(|v| v.value == value) {
+                continue;
+            }
+            let rust_name = naming::unique(value_suffix(&value), "", &mut names);
+            out.push(ConstVariant { rust_name, value });
+        }
+        let suffix = match out.as_slice() {
+            [one] if in_union || found.hint.is_empty() => value_suffix(&one.value),
+            _ => String::new(),
+        };
+        Ok(found.cell_type(suffix, Kind::Const(Constant { values: out })))
+    }
+
+    /// A union written in a Type cell: a union type of its own, named after the field.
+    /// A `null` member makes the union nullable instead, a single member is itself,
+    /// and a union of constants only is a closed set of values.
+    fn cell_union(&self, members: &[TypeExpr], pos: Pos, found: &mut Found) -> Resolved {
+        let members: Vec<&TypeExpr> = members.iter().filter(|m| !m.is_sdk_only()).collect();
+        let null = members
+            .iter()
+            .any(|m| matches!(m, TypeExpr::Const(Const::Null)));
+        let rest: Vec<&TypeExpr> = members
+            .iter()
+            .copied()
+            .filter(|m| !matches!(m, TypeExpr::Const(Const::Null)))
+            .collect();
+        let ty = if rest.is_empty() {
+            return self.constant(&[&Const::Null], false, pos, found);
+        } else if let [one] = rest.as_slice() {
+            self.ty(one, pos, found)?
+        } else if rest.iter().all(|m| matches!(m, TypeExpr::Const(_))) {
+            let values: Vec<&Const> = rest
+                .iter()
+                .filter_map(|m| match m {
+                    TypeExpr::Const(c) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            self.constant(&values, false, pos, found)?
+        } else {
+            let mut out = Vec::new();
+            for m in rest {
+                let ty = match m {
+                    TypeExpr::Const(c) => self.constant(&[c], true, pos, found),
+                    TypeExpr::Union {
+                        members,
+                        link: None,
+                    } => self.cell_union(members, pos, found),
+                    m => self.ty(m, pos, found),
+                };
+                match ty {
+                    Ok(ty) => out.push(Member {
+                        rust_name: String::new(),
+                        ty,
+                    }),
+                    Err(Unresolved::SdkOnly) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            found.cell_type(
+                String::new(),
+                Kind::Union(Union {
+                    members: out,
+                    discriminator: None,
+                }),
+            )
+        };
+        Ok(if null { Ty::Nullable(Box::new(ty)) } else { ty })
     }
 
     fn model(&self, qual: &str, link: Option<&str>, pos: Pos, found: &mut Found) -> Resolved {

@@ -337,7 +337,7 @@ impl Detector<'_> {
                         self.walk(ty, v);
                     }
                 }
-                Kind::Enum(_) => {}
+                Kind::Enum(_) | Kind::Const(_) => {}
             },
             (Ty::Named(id), Value::Array(_)) => {
                 if let Kind::Union(u) = &model.types[*id].kind {

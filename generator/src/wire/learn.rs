@@ -462,7 +462,7 @@ impl Learner<'_> {
                 Kind::Union(_) => self
                     .member(*id, v)
                     .map_or((0, 0), |m| self.fit(m, v, depth)),
-                Kind::Enum(_) => (0, 0),
+                Kind::Enum(_) | Kind::Const(_) => (0, 0),
             },
             _ => (0, 0),
         }
@@ -535,7 +535,7 @@ impl Learner<'_> {
             Ty::Map(_) => v.is_object(),
             Ty::Named(id) => match &self.model.types[*id].kind {
                 Kind::Struct(_) => v.is_object(),
-                Kind::Enum(_) => scalar,
+                Kind::Enum(_) | Kind::Const(_) => scalar,
                 Kind::Union(_) => true,
             },
             _ => scalar,
@@ -584,7 +584,7 @@ impl Learner<'_> {
                         self.record(m, v);
                     }
                 }
-                Kind::Enum(_) => {}
+                Kind::Enum(_) | Kind::Const(_) => {}
             },
             _ => {}
         }

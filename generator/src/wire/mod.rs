@@ -168,7 +168,7 @@ impl Index {
             is_object: model
                 .types
                 .iter()
-                .map(|t| !matches!(t.kind, Kind::Enum(_)))
+                .map(|t| !matches!(t.kind, Kind::Enum(_) | Kind::Const(_)))
                 .collect(),
             memo: RefCell::default(),
         };
