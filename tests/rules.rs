@@ -369,6 +369,52 @@ fn integer_enum_stays_a_number_on_the_wire() {
     );
 }
 
+/// Every enum lists its values, shows them as sent and parses them back, in both
+/// flavors; text no listed value matches lands in the catch-all, whatever its name.
+#[test]
+fn enum_values_convert_from_and_to_text() {
+    use enums_py::{MediaKind, Priority, SyncState};
+    let listed: Vec<String> = MediaKind::VARIANTS.iter().map(|v| v.to_string()).collect();
+    assert_eq!(
+        listed,
+        [
+            "movie",
+            "tv show",
+            "application/json",
+            "clearLogo",
+            "segments-av"
+        ]
+    );
+    let go_listed: Vec<String> = enums_go::MediaKind::VARIANTS
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(go_listed, listed);
+    for v in MediaKind::VARIANTS {
+        assert_eq!(v.as_str().parse::<MediaKind>(), Ok(v.clone()));
+        assert_eq!(MediaKind::from(v.as_str()), *v);
+        assert_eq!(MediaKind::from(v.to_string()), *v);
+    }
+    let parsed: Result<MediaKind, std::convert::Infallible> = "TV Show".parse();
+    assert_eq!(parsed, Ok(MediaKind::Unknown("TV Show".into())));
+    assert_eq!(SyncState::from("unknown"), SyncState::Unknown);
+    assert_eq!(
+        SyncState::from("pending"),
+        SyncState::UnknownValue("pending".into())
+    );
+    assert_eq!(SyncState::VARIANTS, [SyncState::Unknown, SyncState::Done]);
+    let numbers: Vec<i64> = Priority::VARIANTS.iter().map(Priority::value).collect();
+    assert_eq!(numbers, [-1, 0, 1, 42]);
+    for v in Priority::VARIANTS {
+        assert_eq!(v.to_string().parse::<Priority>(), Ok(*v));
+        assert_eq!(Priority::from(v.value()), *v);
+    }
+    assert_eq!("-7".parse::<Priority>(), Ok(Priority::Unknown(-7)));
+    assert_eq!(Priority::Unknown(-7).to_string(), "-7");
+    let err = "urgent".parse::<Priority>().unwrap_err();
+    assert_eq!(err, "x".parse::<i64>().unwrap_err());
+}
+
 /// A member named `UNKNOWN` keeps its name; the catch-all moves to `UnknownValue`.
 #[test]
 fn enum_member_named_unknown_moves_the_catch_all() {

@@ -395,6 +395,15 @@ pub mod models {
             Unknown(::std::string::String),
         }
         impl MediaKind {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[
+                Self::Movie,
+                Self::TvShow,
+                Self::ApplicationJson,
+                Self::ClearLogo,
+                Self::SegmentsAv,
+            ];
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -405,6 +414,39 @@ pub mod models {
                     Self::SegmentsAv => "segments-av",
                     Self::Unknown(v) => v,
                 }
+            }
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    "movie" => ::std::option::Option::Some(Self::Movie),
+                    "tv show" => ::std::option::Option::Some(Self::TvShow),
+                    "application/json" => {
+                        ::std::option::Option::Some(Self::ApplicationJson)
+                    }
+                    "clearLogo" => ::std::option::Option::Some(Self::ClearLogo),
+                    "segments-av" => ::std::option::Option::Some(Self::SegmentsAv),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::convert::From<&str> for MediaKind {
+            fn from(s: &str) -> Self {
+                Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for MediaKind {
+            fn from(s: ::std::string::String) -> Self {
+                Self::known(&s).unwrap_or(Self::Unknown(s))
+            }
+        }
+        impl ::std::str::FromStr for MediaKind {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(s))
+            }
+        }
+        impl ::std::fmt::Display for MediaKind {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
             }
         }
         impl ::serde::Serialize for MediaKind {
@@ -423,14 +465,8 @@ pub mod models {
                     d,
                 )?;
                 ::std::result::Result::Ok(
-                    match v.as_str() {
-                        "movie" => Self::Movie,
-                        "tv show" => Self::TvShow,
-                        "application/json" => Self::ApplicationJson,
-                        "clearLogo" => Self::ClearLogo,
-                        "segments-av" => Self::SegmentsAv,
-                        _ => Self::Unknown(v.into_string()),
-                    },
+                    Self::known(v.as_str())
+                        .unwrap_or_else(|| Self::Unknown(v.into_string())),
                 )
             }
         }
@@ -451,6 +487,14 @@ pub mod models {
             Unknown(i64),
         }
         impl Priority {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[
+                Self::Minus1,
+                Self::Zero,
+                Self::One,
+                Self::FortyTwo,
+            ];
             /// The value as sent on the wire.
             pub fn value(&self) -> i64 {
                 match self {
@@ -460,6 +504,28 @@ pub mod models {
                     Self::FortyTwo => 42,
                     Self::Unknown(v) => *v,
                 }
+            }
+        }
+        impl ::std::convert::From<i64> for Priority {
+            fn from(v: i64) -> Self {
+                match v {
+                    -1 => Self::Minus1,
+                    0 => Self::Zero,
+                    1 => Self::One,
+                    42 => Self::FortyTwo,
+                    v => Self::Unknown(v),
+                }
+            }
+        }
+        impl ::std::str::FromStr for Priority {
+            type Err = ::std::num::ParseIntError;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                s.parse::<i64>().map(Self::from)
+            }
+        }
+        impl ::std::fmt::Display for Priority {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.value(), f)
             }
         }
         impl ::serde::Serialize for Priority {
@@ -474,15 +540,7 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                ::std::result::Result::Ok(
-                    match <i64 as ::serde::Deserialize>::deserialize(d)? {
-                        -1 => Self::Minus1,
-                        0 => Self::Zero,
-                        1 => Self::One,
-                        42 => Self::FortyTwo,
-                        v => Self::Unknown(v),
-                    },
-                )
+                <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
             }
         }
     }
@@ -504,6 +562,15 @@ pub mod models {
             Unknown(::std::string::String),
         }
         impl MediaKind {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[
+                Self::Movie,
+                Self::TvShow,
+                Self::ApplicationJson,
+                Self::ClearLogo,
+                Self::SegmentsAv,
+            ];
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -514,6 +581,39 @@ pub mod models {
                     Self::SegmentsAv => "segments-av",
                     Self::Unknown(v) => v,
                 }
+            }
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    "movie" => ::std::option::Option::Some(Self::Movie),
+                    "tv show" => ::std::option::Option::Some(Self::TvShow),
+                    "application/json" => {
+                        ::std::option::Option::Some(Self::ApplicationJson)
+                    }
+                    "clearLogo" => ::std::option::Option::Some(Self::ClearLogo),
+                    "segments-av" => ::std::option::Option::Some(Self::SegmentsAv),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::convert::From<&str> for MediaKind {
+            fn from(s: &str) -> Self {
+                Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for MediaKind {
+            fn from(s: ::std::string::String) -> Self {
+                Self::known(&s).unwrap_or(Self::Unknown(s))
+            }
+        }
+        impl ::std::str::FromStr for MediaKind {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(s))
+            }
+        }
+        impl ::std::fmt::Display for MediaKind {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
             }
         }
         impl ::serde::Serialize for MediaKind {
@@ -532,14 +632,8 @@ pub mod models {
                     d,
                 )?;
                 ::std::result::Result::Ok(
-                    match v.as_str() {
-                        "movie" => Self::Movie,
-                        "tv show" => Self::TvShow,
-                        "application/json" => Self::ApplicationJson,
-                        "clearLogo" => Self::ClearLogo,
-                        "segments-av" => Self::SegmentsAv,
-                        _ => Self::Unknown(v.into_string()),
-                    },
+                    Self::known(v.as_str())
+                        .unwrap_or_else(|| Self::Unknown(v.into_string())),
                 )
             }
         }
@@ -560,6 +654,14 @@ pub mod models {
             Unknown(i64),
         }
         impl Priority {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[
+                Self::Minus1,
+                Self::Zero,
+                Self::One,
+                Self::FortyTwo,
+            ];
             /// The value as sent on the wire.
             pub fn value(&self) -> i64 {
                 match self {
@@ -569,6 +671,28 @@ pub mod models {
                     Self::FortyTwo => 42,
                     Self::Unknown(v) => *v,
                 }
+            }
+        }
+        impl ::std::convert::From<i64> for Priority {
+            fn from(v: i64) -> Self {
+                match v {
+                    -1 => Self::Minus1,
+                    0 => Self::Zero,
+                    1 => Self::One,
+                    42 => Self::FortyTwo,
+                    v => Self::Unknown(v),
+                }
+            }
+        }
+        impl ::std::str::FromStr for Priority {
+            type Err = ::std::num::ParseIntError;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                s.parse::<i64>().map(Self::from)
+            }
+        }
+        impl ::std::fmt::Display for Priority {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.value(), f)
             }
         }
         impl ::serde::Serialize for Priority {
@@ -583,15 +707,7 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                ::std::result::Result::Ok(
-                    match <i64 as ::serde::Deserialize>::deserialize(d)? {
-                        -1 => Self::Minus1,
-                        0 => Self::Zero,
-                        1 => Self::One,
-                        42 => Self::FortyTwo,
-                        v => Self::Unknown(v),
-                    },
-                )
+                <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
             }
         }
         /// A member is itself called unknown, so the catch-all needs another name
@@ -605,6 +721,9 @@ pub mod models {
             UnknownValue(::std::string::String),
         }
         impl SyncState {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[Self::Unknown, Self::Done];
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -612,6 +731,34 @@ pub mod models {
                     Self::Done => "done",
                     Self::UnknownValue(v) => v,
                 }
+            }
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    "unknown" => ::std::option::Option::Some(Self::Unknown),
+                    "done" => ::std::option::Option::Some(Self::Done),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::convert::From<&str> for SyncState {
+            fn from(s: &str) -> Self {
+                Self::known(s).unwrap_or_else(|| Self::UnknownValue(s.to_owned()))
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for SyncState {
+            fn from(s: ::std::string::String) -> Self {
+                Self::known(&s).unwrap_or(Self::UnknownValue(s))
+            }
+        }
+        impl ::std::str::FromStr for SyncState {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(s))
+            }
+        }
+        impl ::std::fmt::Display for SyncState {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
             }
         }
         impl ::serde::Serialize for SyncState {
@@ -630,11 +777,8 @@ pub mod models {
                     d,
                 )?;
                 ::std::result::Result::Ok(
-                    match v.as_str() {
-                        "unknown" => Self::Unknown,
-                        "done" => Self::Done,
-                        _ => Self::UnknownValue(v.into_string()),
-                    },
+                    Self::known(v.as_str())
+                        .unwrap_or_else(|| Self::UnknownValue(v.into_string())),
                 )
             }
         }
@@ -1290,6 +1434,18 @@ pub mod models {
             Unknown(::std::string::String),
         }
         impl Keyword {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[
+                Self::Self_,
+                Self::Type,
+                Self::None,
+                Self::V1080p,
+                Self::Cafe,
+                Self::Http2,
+                Self::Http22,
+                Self::AB,
+            ];
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -1303,6 +1459,40 @@ pub mod models {
                     Self::AB => "a b",
                     Self::Unknown(v) => v,
                 }
+            }
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    "Self" => ::std::option::Option::Some(Self::Self_),
+                    "type" => ::std::option::Option::Some(Self::Type),
+                    "none" => ::std::option::Option::Some(Self::None),
+                    "1080p" => ::std::option::Option::Some(Self::V1080p),
+                    "café" => ::std::option::Option::Some(Self::Cafe),
+                    "http/2" => ::std::option::Option::Some(Self::Http2),
+                    "HTTP2" => ::std::option::Option::Some(Self::Http22),
+                    "a b" => ::std::option::Option::Some(Self::AB),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::convert::From<&str> for Keyword {
+            fn from(s: &str) -> Self {
+                Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Keyword {
+            fn from(s: ::std::string::String) -> Self {
+                Self::known(&s).unwrap_or(Self::Unknown(s))
+            }
+        }
+        impl ::std::str::FromStr for Keyword {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(s))
+            }
+        }
+        impl ::std::fmt::Display for Keyword {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
             }
         }
         impl ::serde::Serialize for Keyword {
@@ -1321,17 +1511,8 @@ pub mod models {
                     d,
                 )?;
                 ::std::result::Result::Ok(
-                    match v.as_str() {
-                        "Self" => Self::Self_,
-                        "type" => Self::Type,
-                        "none" => Self::None,
-                        "1080p" => Self::V1080p,
-                        "café" => Self::Cafe,
-                        "http/2" => Self::Http2,
-                        "HTTP2" => Self::Http22,
-                        "a b" => Self::AB,
-                        _ => Self::Unknown(v.into_string()),
-                    },
+                    Self::known(v.as_str())
+                        .unwrap_or_else(|| Self::Unknown(v.into_string())),
                 )
             }
         }
@@ -1686,6 +1867,9 @@ pub mod models {
             Unknown(::std::string::String),
         }
         impl String {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[Self::Plain, Self::Rich];
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -1693,6 +1877,34 @@ pub mod models {
                     Self::Rich => "rich",
                     Self::Unknown(v) => v,
                 }
+            }
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    "plain" => ::std::option::Option::Some(Self::Plain),
+                    "rich" => ::std::option::Option::Some(Self::Rich),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::convert::From<&str> for String {
+            fn from(s: &str) -> Self {
+                Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for String {
+            fn from(s: ::std::string::String) -> Self {
+                Self::known(&s).unwrap_or(Self::Unknown(s))
+            }
+        }
+        impl ::std::str::FromStr for String {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(s))
+            }
+        }
+        impl ::std::fmt::Display for String {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
             }
         }
         impl ::serde::Serialize for String {
@@ -1711,11 +1923,8 @@ pub mod models {
                     d,
                 )?;
                 ::std::result::Result::Ok(
-                    match v.as_str() {
-                        "plain" => Self::Plain,
-                        "rich" => Self::Rich,
-                        _ => Self::Unknown(v.into_string()),
-                    },
+                    Self::known(v.as_str())
+                        .unwrap_or_else(|| Self::Unknown(v.into_string())),
                 )
             }
         }
@@ -1824,6 +2033,9 @@ pub mod models {
             Unknown(i64),
         }
         impl Vec {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[Self::One, Self::Two];
             /// The value as sent on the wire.
             pub fn value(&self) -> i64 {
                 match self {
@@ -1831,6 +2043,26 @@ pub mod models {
                     Self::Two => 2,
                     Self::Unknown(v) => *v,
                 }
+            }
+        }
+        impl ::std::convert::From<i64> for Vec {
+            fn from(v: i64) -> Self {
+                match v {
+                    1 => Self::One,
+                    2 => Self::Two,
+                    v => Self::Unknown(v),
+                }
+            }
+        }
+        impl ::std::str::FromStr for Vec {
+            type Err = ::std::num::ParseIntError;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                s.parse::<i64>().map(Self::from)
+            }
+        }
+        impl ::std::fmt::Display for Vec {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.value(), f)
             }
         }
         impl ::serde::Serialize for Vec {
@@ -1845,13 +2077,7 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                ::std::result::Result::Ok(
-                    match <i64 as ::serde::Deserialize>::deserialize(d)? {
-                        1 => Self::One,
-                        2 => Self::Two,
-                        v => Self::Unknown(v),
-                    },
-                )
+                <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
             }
         }
     }
@@ -2298,6 +2524,9 @@ pub mod models {
             Unknown(::std::string::String),
         }
         impl Color {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[Self::Red, Self::Green];
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -2305,6 +2534,34 @@ pub mod models {
                     Self::Green => "green",
                     Self::Unknown(v) => v,
                 }
+            }
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    "red" => ::std::option::Option::Some(Self::Red),
+                    "green" => ::std::option::Option::Some(Self::Green),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::convert::From<&str> for Color {
+            fn from(s: &str) -> Self {
+                Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Color {
+            fn from(s: ::std::string::String) -> Self {
+                Self::known(&s).unwrap_or(Self::Unknown(s))
+            }
+        }
+        impl ::std::str::FromStr for Color {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(s))
+            }
+        }
+        impl ::std::fmt::Display for Color {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
             }
         }
         impl ::serde::Serialize for Color {
@@ -2323,11 +2580,8 @@ pub mod models {
                     d,
                 )?;
                 ::std::result::Result::Ok(
-                    match v.as_str() {
-                        "red" => Self::Red,
-                        "green" => Self::Green,
-                        _ => Self::Unknown(v.into_string()),
-                    },
+                    Self::known(v.as_str())
+                        .unwrap_or_else(|| Self::Unknown(v.into_string())),
                 )
             }
         }
@@ -2435,6 +2689,9 @@ pub mod models {
             Unknown(::std::string::String),
         }
         impl Color {
+            /// The values the docs list, in their order (any other value is kept in
+            /// the catch-all variant).
+            pub const VARIANTS: &'static [Self] = &[Self::Red, Self::Green];
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -2442,6 +2699,34 @@ pub mod models {
                     Self::Green => "green",
                     Self::Unknown(v) => v,
                 }
+            }
+            fn known(s: &str) -> ::std::option::Option<Self> {
+                match s {
+                    "red" => ::std::option::Option::Some(Self::Red),
+                    "green" => ::std::option::Option::Some(Self::Green),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::convert::From<&str> for Color {
+            fn from(s: &str) -> Self {
+                Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Color {
+            fn from(s: ::std::string::String) -> Self {
+                Self::known(&s).unwrap_or(Self::Unknown(s))
+            }
+        }
+        impl ::std::str::FromStr for Color {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(s))
+            }
+        }
+        impl ::std::fmt::Display for Color {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
             }
         }
         impl ::serde::Serialize for Color {
@@ -2460,11 +2745,8 @@ pub mod models {
                     d,
                 )?;
                 ::std::result::Result::Ok(
-                    match v.as_str() {
-                        "red" => Self::Red,
-                        "green" => Self::Green,
-                        _ => Self::Unknown(v.into_string()),
-                    },
+                    Self::known(v.as_str())
+                        .unwrap_or_else(|| Self::Unknown(v.into_string())),
                 )
             }
         }

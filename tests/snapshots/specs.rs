@@ -75,6 +75,16 @@ pub mod go {
                 Unknown(::std::string::String),
             }
             impl ItemKind {
+                /// The values the docs list, in their order (any other value is kept in
+                /// the catch-all variant).
+                pub const VARIANTS: &'static [Self] = &[
+                    Self::Movie,
+                    Self::Show,
+                    Self::NewAiringsOnly,
+                    Self::ApplicationJson,
+                    Self::SegmentsAv,
+                    Self::ClearLogo,
+                ];
                 /// The value as sent on the wire.
                 pub fn as_str(&self) -> &str {
                     match self {
@@ -86,6 +96,42 @@ pub mod go {
                         Self::ClearLogo => "clearLogo",
                         Self::Unknown(v) => v,
                     }
+                }
+                fn known(s: &str) -> ::std::option::Option<Self> {
+                    match s {
+                        "movie" => ::std::option::Option::Some(Self::Movie),
+                        "show" => ::std::option::Option::Some(Self::Show),
+                        "New Airings Only" => {
+                            ::std::option::Option::Some(Self::NewAiringsOnly)
+                        }
+                        "application/json" => {
+                            ::std::option::Option::Some(Self::ApplicationJson)
+                        }
+                        "segments-av" => ::std::option::Option::Some(Self::SegmentsAv),
+                        "clearLogo" => ::std::option::Option::Some(Self::ClearLogo),
+                        _ => ::std::option::Option::None,
+                    }
+                }
+            }
+            impl ::std::convert::From<&str> for ItemKind {
+                fn from(s: &str) -> Self {
+                    Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+                }
+            }
+            impl ::std::convert::From<::std::string::String> for ItemKind {
+                fn from(s: ::std::string::String) -> Self {
+                    Self::known(&s).unwrap_or(Self::Unknown(s))
+                }
+            }
+            impl ::std::str::FromStr for ItemKind {
+                type Err = ::std::convert::Infallible;
+                fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                    ::std::result::Result::Ok(Self::from(s))
+                }
+            }
+            impl ::std::fmt::Display for ItemKind {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.pad(self.as_str())
                 }
             }
             impl ::serde::Serialize for ItemKind {
@@ -104,15 +150,8 @@ pub mod go {
                         d,
                     )?;
                     ::std::result::Result::Ok(
-                        match v.as_str() {
-                            "movie" => Self::Movie,
-                            "show" => Self::Show,
-                            "New Airings Only" => Self::NewAiringsOnly,
-                            "application/json" => Self::ApplicationJson,
-                            "segments-av" => Self::SegmentsAv,
-                            "clearLogo" => Self::ClearLogo,
-                            _ => Self::Unknown(v.into_string()),
-                        },
+                        Self::known(v.as_str())
+                            .unwrap_or_else(|| Self::Unknown(v.into_string())),
                     )
                 }
             }
@@ -429,6 +468,14 @@ pub mod go {
                 Unknown(i64),
             }
             impl LineupType {
+                /// The values the docs list, in their order (any other value is kept in
+                /// the catch-all variant).
+                pub const VARIANTS: &'static [Self] = &[
+                    Self::Minus1,
+                    Self::Zero,
+                    Self::One,
+                    Self::Two,
+                ];
                 /// The value as sent on the wire.
                 pub fn value(&self) -> i64 {
                     match self {
@@ -438,6 +485,28 @@ pub mod go {
                         Self::Two => 2,
                         Self::Unknown(v) => *v,
                     }
+                }
+            }
+            impl ::std::convert::From<i64> for LineupType {
+                fn from(v: i64) -> Self {
+                    match v {
+                        -1 => Self::Minus1,
+                        0 => Self::Zero,
+                        1 => Self::One,
+                        2 => Self::Two,
+                        v => Self::Unknown(v),
+                    }
+                }
+            }
+            impl ::std::str::FromStr for LineupType {
+                type Err = ::std::num::ParseIntError;
+                fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                    s.parse::<i64>().map(Self::from)
+                }
+            }
+            impl ::std::fmt::Display for LineupType {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::fmt::Display::fmt(&self.value(), f)
                 }
             }
             impl ::serde::Serialize for LineupType {
@@ -452,15 +521,7 @@ pub mod go {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
                     d: D,
                 ) -> ::std::result::Result<Self, D::Error> {
-                    ::std::result::Result::Ok(
-                        match <i64 as ::serde::Deserialize>::deserialize(d)? {
-                            -1 => Self::Minus1,
-                            0 => Self::Zero,
-                            1 => Self::One,
-                            2 => Self::Two,
-                            v => Self::Unknown(v),
-                        },
-                    )
+                    <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
                 }
             }
             /// Result of a loudness analysis
@@ -1177,6 +1238,16 @@ pub mod python {
                 Unknown(::std::string::String),
             }
             impl ItemKind {
+                /// The values the docs list, in their order (any other value is kept in
+                /// the catch-all variant).
+                pub const VARIANTS: &'static [Self] = &[
+                    Self::Movie,
+                    Self::Show,
+                    Self::NewAiringsOnly,
+                    Self::ApplicationJson,
+                    Self::SegmentsAv,
+                    Self::ClearLogo,
+                ];
                 /// The value as sent on the wire.
                 pub fn as_str(&self) -> &str {
                     match self {
@@ -1188,6 +1259,42 @@ pub mod python {
                         Self::ClearLogo => "clearLogo",
                         Self::Unknown(v) => v,
                     }
+                }
+                fn known(s: &str) -> ::std::option::Option<Self> {
+                    match s {
+                        "movie" => ::std::option::Option::Some(Self::Movie),
+                        "show" => ::std::option::Option::Some(Self::Show),
+                        "New Airings Only" => {
+                            ::std::option::Option::Some(Self::NewAiringsOnly)
+                        }
+                        "application/json" => {
+                            ::std::option::Option::Some(Self::ApplicationJson)
+                        }
+                        "segments-av" => ::std::option::Option::Some(Self::SegmentsAv),
+                        "clearLogo" => ::std::option::Option::Some(Self::ClearLogo),
+                        _ => ::std::option::Option::None,
+                    }
+                }
+            }
+            impl ::std::convert::From<&str> for ItemKind {
+                fn from(s: &str) -> Self {
+                    Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+                }
+            }
+            impl ::std::convert::From<::std::string::String> for ItemKind {
+                fn from(s: ::std::string::String) -> Self {
+                    Self::known(&s).unwrap_or(Self::Unknown(s))
+                }
+            }
+            impl ::std::str::FromStr for ItemKind {
+                type Err = ::std::convert::Infallible;
+                fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                    ::std::result::Result::Ok(Self::from(s))
+                }
+            }
+            impl ::std::fmt::Display for ItemKind {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.pad(self.as_str())
                 }
             }
             impl ::serde::Serialize for ItemKind {
@@ -1206,15 +1313,8 @@ pub mod python {
                         d,
                     )?;
                     ::std::result::Result::Ok(
-                        match v.as_str() {
-                            "movie" => Self::Movie,
-                            "show" => Self::Show,
-                            "New Airings Only" => Self::NewAiringsOnly,
-                            "application/json" => Self::ApplicationJson,
-                            "segments-av" => Self::SegmentsAv,
-                            "clearLogo" => Self::ClearLogo,
-                            _ => Self::Unknown(v.into_string()),
-                        },
+                        Self::known(v.as_str())
+                            .unwrap_or_else(|| Self::Unknown(v.into_string())),
                     )
                 }
             }
@@ -1531,6 +1631,14 @@ pub mod python {
                 Unknown(i64),
             }
             impl LineupType {
+                /// The values the docs list, in their order (any other value is kept in
+                /// the catch-all variant).
+                pub const VARIANTS: &'static [Self] = &[
+                    Self::Minus1,
+                    Self::Zero,
+                    Self::One,
+                    Self::Two,
+                ];
                 /// The value as sent on the wire.
                 pub fn value(&self) -> i64 {
                     match self {
@@ -1540,6 +1648,28 @@ pub mod python {
                         Self::Two => 2,
                         Self::Unknown(v) => *v,
                     }
+                }
+            }
+            impl ::std::convert::From<i64> for LineupType {
+                fn from(v: i64) -> Self {
+                    match v {
+                        -1 => Self::Minus1,
+                        0 => Self::Zero,
+                        1 => Self::One,
+                        2 => Self::Two,
+                        v => Self::Unknown(v),
+                    }
+                }
+            }
+            impl ::std::str::FromStr for LineupType {
+                type Err = ::std::num::ParseIntError;
+                fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                    s.parse::<i64>().map(Self::from)
+                }
+            }
+            impl ::std::fmt::Display for LineupType {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::fmt::Display::fmt(&self.value(), f)
                 }
             }
             impl ::serde::Serialize for LineupType {
@@ -1554,15 +1684,7 @@ pub mod python {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
                     d: D,
                 ) -> ::std::result::Result<Self, D::Error> {
-                    ::std::result::Result::Ok(
-                        match <i64 as ::serde::Deserialize>::deserialize(d)? {
-                            -1 => Self::Minus1,
-                            0 => Self::Zero,
-                            1 => Self::One,
-                            2 => Self::Two,
-                            v => Self::Unknown(v),
-                        },
-                    )
+                    <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
                 }
             }
             /// Result of a loudness analysis

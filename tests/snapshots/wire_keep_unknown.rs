@@ -473,6 +473,9 @@ pub mod operations {
         Unknown(::std::string::String),
     }
     impl GetLibraryItemsType {
+        /// The values the docs list, in their order (any other value is kept in
+        /// the catch-all variant).
+        pub const VARIANTS: &'static [Self] = &[Self::Movie, Self::Show, Self::Episode];
         /// The value as sent on the wire.
         pub fn as_str(&self) -> &str {
             match self {
@@ -481,6 +484,35 @@ pub mod operations {
                 Self::Episode => "episode",
                 Self::Unknown(v) => v,
             }
+        }
+        fn known(s: &str) -> ::std::option::Option<Self> {
+            match s {
+                "movie" => ::std::option::Option::Some(Self::Movie),
+                "show" => ::std::option::Option::Some(Self::Show),
+                "episode" => ::std::option::Option::Some(Self::Episode),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for GetLibraryItemsType {
+        fn from(s: &str) -> Self {
+            Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for GetLibraryItemsType {
+        fn from(s: ::std::string::String) -> Self {
+            Self::known(&s).unwrap_or(Self::Unknown(s))
+        }
+    }
+    impl ::std::str::FromStr for GetLibraryItemsType {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for GetLibraryItemsType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.pad(self.as_str())
         }
     }
     impl ::serde::Serialize for GetLibraryItemsType {
@@ -497,12 +529,7 @@ pub mod operations {
         ) -> ::std::result::Result<Self, D::Error> {
             let v = <super::__helpers::Key as ::serde::Deserialize>::deserialize(d)?;
             ::std::result::Result::Ok(
-                match v.as_str() {
-                    "movie" => Self::Movie,
-                    "show" => Self::Show,
-                    "episode" => Self::Episode,
-                    _ => Self::Unknown(v.into_string()),
-                },
+                Self::known(v.as_str()).unwrap_or_else(|| Self::Unknown(v.into_string())),
             )
         }
     }
