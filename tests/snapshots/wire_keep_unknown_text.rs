@@ -882,17 +882,26 @@ pub mod __helpers {
             ::std::option::Option::None => s.serialize_none(),
         }
     }
-    /// Keys a struct does not declare, kept as JSON text in the order they came
-    /// and written back the same way. Reading them costs no allocation per key,
-    /// unlike a map of `serde_json::Value`s; [`UnknownKeys::get`],
-    /// [`UnknownKeys::to_map`] and [`UnknownKeys::entries`] parse the text when
-    /// asked. Values keep serde_json's spelling of numbers (`1.50` becomes `1.5`);
-    /// objects inside them keep the order of their keys.
+    /// Keys a struct does not declare, kept in the order they came and written
+    /// back the same way. Reading keeps them as JSON text, which costs no
+    /// allocation per key (unlike a map of `serde_json::Value`s); the first call
+    /// that looks inside ([`UnknownKeys::get`], [`UnknownKeys::len`],
+    /// [`UnknownKeys::iter`], ...) parses the text once into entries, which later
+    /// calls share. A key sent twice counts once, in its first place with its
+    /// last value. Values keep serde_json's spelling of numbers (`1.50` becomes
+    /// `1.5`); objects inside them keep the order of their keys. Equality is a
+    /// map's: the same keys with equal values, in any order.
     #[derive(Clone, Default)]
     pub struct UnknownKeys {
-        /// Empty, or the text of one JSON object. Only this module writes it, so
-        /// it is always valid UTF-8 and valid JSON.
+        /// The text of one JSON object as it was read, or empty: no key was
+        /// read, or the keys were edited and `parsed` holds them. Only this
+        /// module writes it, so it is always valid UTF-8 and valid JSON.
         json: ::std::vec::Vec<u8>,
+        /// The entries of `json`, parsed on first look; after an edit, the keys
+        /// themselves (`json` is empty then). A `OnceLock` keeps the type `Sync`.
+        parsed: ::std::sync::OnceLock<
+            ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>,
+        >,
     }
     /// Bytes reserved for the first kept key: room for a few entries, less than
     /// the first node of a `BTreeMap<String, serde_json::Value>` (about 630 bytes).
@@ -902,87 +911,116 @@ pub mod __helpers {
         pub fn new() -> Self {
             Self::default()
         }
-        /// Whether no key was kept.
+        /// Whether there is no key.
         pub fn is_empty(&self) -> bool {
-            self.json.is_empty()
+            self.json.is_empty() && self.parsed.get().is_none_or(|e| e.is_empty())
         }
-        /// The kept keys as the text of one JSON object, in the order they came.
-        pub fn to_json(&self) -> ::std::string::String {
-            if self.json.is_empty() {
-                return "{}".into();
-            }
-            ::std::string::String::from_utf8_lossy(&self.json).into_owned()
-        }
-        /// Every kept key and its value, in the order they came (a key sent twice
-        /// appears twice). Empty if [`UnknownKeys::insert`] stored a value nested
-        /// deeper than serde_json reads back (126 arrays and objects); writing the
-        /// struct then fails with serde_json's error. Input that deep is refused.
-        pub fn entries(
-            &self,
-        ) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
-            self.try_entries().unwrap_or_default()
-        }
-        fn try_entries(
-            &self,
-        ) -> ::std::result::Result<
-            ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>,
-            ::serde_json::Error,
-        > {
-            if self.json.is_empty() {
-                return ::std::result::Result::Ok(::std::vec::Vec::new());
-            }
-            let mut d = ::serde_json::Deserializer::from_slice(&self.json);
-            object::<Entries, _>(&mut d).map(|e| e.0)
-        }
-        /// The kept keys as a map; a key sent twice keeps its last value.
-        pub fn to_map(
-            &self,
-        ) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-            self.entries().into_iter().collect()
+        /// The number of keys (a key sent twice counts once).
+        pub fn len(&self) -> usize {
+            self.entries().len()
         }
         /// The value of `key` (its last, if it was sent twice).
-        pub fn get(&self, key: &str) -> ::std::option::Option<::serde_json::Value> {
-            self.entries().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+        pub fn get(&self, key: &str) -> ::std::option::Option<&::serde_json::Value> {
+            self.entries().iter().find(|(k, _)| k == key).map(|(_, v)| v)
         }
-        /// Sets `key` to `value` (after the other keys, which keep their order)
-        /// and returns the value it had.
-        pub fn insert(
+        /// The value of `key`, to change in place.
+        pub fn get_mut(
             &mut self,
             key: &str,
-            value: &::serde_json::Value,
-        ) -> ::std::option::Option<::serde_json::Value> {
-            let old = self.remove(key);
-            self.push(key, value);
-            old
+        ) -> ::std::option::Option<&mut ::serde_json::Value> {
+            if !self.contains_key(key) {
+                return ::std::option::Option::None;
+            }
+            let entries = self.take_entries();
+            self.parsed = ::std::sync::OnceLock::from(entries);
+            self.parsed.get_mut()?.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
         }
-        /// Removes `key` and returns its value (its last, if it was sent twice).
-        /// Keeps everything if the text cannot be read back (see `entries`).
+        /// Whether `key` is there.
+        pub fn contains_key(&self, key: &str) -> bool {
+            self.get(key).is_some()
+        }
+        /// The keys and their values, in the order the keys came.
+        pub fn iter(&self) -> <&Self as ::std::iter::IntoIterator>::IntoIter {
+            self.into_iter()
+        }
+        /// Sets `key` to `value`, written as serde_json writes it, and returns the
+        /// value it had. A new key goes after the others; a key that is there
+        /// keeps its place. Fails, changing nothing, where `serde_json::to_value`
+        /// fails (a map with keys that are not strings) and for a value nested
+        /// deeper than serde_json reads back (126 arrays and objects).
+        pub fn insert(
+            &mut self,
+            key: impl ::std::convert::Into<::std::string::String>,
+            value: impl ::serde::Serialize,
+        ) -> ::std::result::Result<
+            ::std::option::Option<::serde_json::Value>,
+            ::serde_json::Error,
+        > {
+            let value = ::serde_json::to_value(value)?;
+            if too_deep(&value) {
+                return ::std::result::Result::Err(
+                    <::serde_json::Error as ::serde::ser::Error>::custom(
+                        "a kept value nests deeper than 126 arrays and objects",
+                    ),
+                );
+            }
+            let key = key.into();
+            let mut entries = self.take_entries();
+            let old = match entries.iter_mut().find(|(k, _)| *k == key) {
+                ::std::option::Option::Some((_, v)) => {
+                    ::std::option::Option::Some(::std::mem::replace(v, value))
+                }
+                ::std::option::Option::None => {
+                    entries.push((key, value));
+                    ::std::option::Option::None
+                }
+            };
+            self.parsed = ::std::sync::OnceLock::from(entries);
+            ::std::result::Result::Ok(old)
+        }
+        /// Removes `key` and returns its value; the other keys keep their order.
         pub fn remove(
             &mut self,
             key: &str,
         ) -> ::std::option::Option<::serde_json::Value> {
-            let entries = self.try_entries().ok()?;
-            if !entries.iter().any(|(k, _)| k == key) {
-                return ::std::option::Option::None;
-            }
-            let mut old = ::std::option::Option::None;
-            self.json.clear();
-            for (k, v) in entries {
-                if k == key {
-                    old = ::std::option::Option::Some(v);
-                } else {
-                    self.push(&k, &v);
-                }
-            }
+            let at = self.entries().iter().position(|(k, _)| k == key)?;
+            let mut entries = self.take_entries();
+            let old = (at < entries.len()).then(|| entries.remove(at).1);
+            self.parsed = ::std::sync::OnceLock::from(entries);
             old
         }
-        fn push(&mut self, key: &str, value: &::serde_json::Value) {
-            let _ = self
-                .push_key(key)
-                .and_then(|()| ::serde_json::to_writer(&mut self.json, value));
-            self.json.push(b'}');
+        /// The keys as a map of `serde_json::Value`s.
+        pub fn to_map(
+            &self,
+        ) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+            self.iter().map(|(k, v)| (k.to_owned(), v.clone())).collect()
         }
-        /// Opens an entry: `{` or the last entry's `}` turned into `,`, then the
+        /// The keys as the text of one JSON object, in their order; as it was
+        /// read (a key sent twice there twice) until the keys are edited.
+        pub fn to_json(&self) -> ::std::string::String {
+            if self.json.is_empty() {
+                return ::serde_json::to_string(self).unwrap_or_else(|_| "{}".into());
+            }
+            ::std::string::String::from_utf8_lossy(&self.json).into_owned()
+        }
+        /// The entries, parsed from the text on the first call.
+        fn entries(&self) -> &[(::std::string::String, ::serde_json::Value)] {
+            self.parsed.get_or_init(|| parse_entries(&self.json))
+        }
+        /// The entries, to edit and put back in `self.parsed`: the text is
+        /// dropped, and the entries are the keys from then on.
+        fn take_entries(
+            &mut self,
+        ) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+            let entries = match self.parsed.take() {
+                ::std::option::Option::Some(e) => e,
+                ::std::option::Option::None => parse_entries(&self.json),
+            };
+            self.json = ::std::vec::Vec::new();
+            entries
+        }
+        /// Opens an entry of the text while a struct is read (the entries are
+        /// not parsed yet): `{` or the last entry's `}` turned into `,`, then the
         /// quoted key and `:`. The caller writes the value and the closing `}`.
         fn push_key(
             &mut self,
@@ -999,16 +1037,74 @@ pub mod __helpers {
             ::std::result::Result::Ok(())
         }
     }
+    /// The entries of kept text; the text is always an object serde_json reads
+    /// (see `UnknownKeys::json`), so nothing is lost to an error.
+    fn parse_entries(
+        json: &[u8],
+    ) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+        if json.is_empty() {
+            return ::std::vec::Vec::new();
+        }
+        let mut d = ::serde_json::Deserializer::from_slice(json);
+        object::<Entries, _>(&mut d).map(|e| e.0).unwrap_or_default()
+    }
+    /// Entries with each key once, in its first place with its last value.
+    fn unique(
+        entries: impl ::std::iter::IntoIterator<
+            Item = (::std::string::String, ::serde_json::Value),
+        >,
+    ) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+        let mut out: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> = ::std::vec::Vec::new();
+        let mut at = ::std::collections::HashMap::new();
+        for (k, v) in entries {
+            match at.get(&k) {
+                ::std::option::Option::Some(&i) => {
+                    if let ::std::option::Option::Some(slot) = out.get_mut(i) {
+                        *slot = (k, v);
+                    }
+                }
+                ::std::option::Option::None => {
+                    at.insert(k.clone(), out.len());
+                    out.push((k, v));
+                }
+            }
+        }
+        out
+    }
+    /// Whether `v` nests more than `MAX_DEPTH` arrays and objects, which `Text`
+    /// refuses on input. Without recursion: a value built in memory can nest
+    /// arbitrarily deep.
+    fn too_deep(v: &::serde_json::Value) -> bool {
+        let mut todo = ::std::vec![(v, 1usize)];
+        while let ::std::option::Option::Some((v, depth)) = todo.pop() {
+            let inner: ::std::vec::Vec<&::serde_json::Value> = match v {
+                ::serde_json::Value::Array(a) => a.iter().collect(),
+                ::serde_json::Value::Object(o) => o.values().collect(),
+                _ => continue,
+            };
+            if depth > MAX_DEPTH {
+                return true;
+            }
+            todo.extend(inner.into_iter().map(|v| (v, depth + 1)));
+        }
+        false
+    }
     impl ::std::fmt::Debug for UnknownKeys {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_map().entries(self.entries()).finish()
+            f.debug_map().entries(self.iter()).finish()
         }
     }
     /// Equal when they keep the same keys with equal values, in any order, as
     /// two maps of `serde_json::Value`s would be.
     impl ::std::cmp::PartialEq for UnknownKeys {
         fn eq(&self, other: &Self) -> bool {
-            self.json == other.json || self.to_map() == other.to_map()
+            if !self.json.is_empty() && self.json == other.json {
+                return true;
+            }
+            self.len() == other.len()
+                && self
+                    .iter()
+                    .all(|(k, v)| other.get(k) == ::std::option::Option::Some(v))
         }
     }
     impl ::std::convert::From<
@@ -1028,37 +1124,48 @@ pub mod __helpers {
                     Item = (::std::string::String, ::serde_json::Value),
                 >,
         >(iter: I) -> Self {
-            let mut entries: ::std::vec::Vec<
-                (::std::string::String, ::serde_json::Value),
-            > = ::std::vec::Vec::new();
-            let mut at = ::std::collections::HashMap::new();
-            for (k, v) in iter {
-                match at.get(&k) {
-                    ::std::option::Option::Some(&i) => entries[i] = (k, v),
-                    ::std::option::Option::None => {
-                        at.insert(k.clone(), entries.len());
-                        entries.push((k, v));
-                    }
-                }
+            UnknownKeys {
+                json: ::std::vec::Vec::new(),
+                parsed: ::std::sync::OnceLock::from(unique(iter)),
             }
-            let mut out = Self::new();
-            for (k, v) in &entries {
-                out.push(k, v);
-            }
-            out
+        }
+    }
+    impl ::std::iter::IntoIterator for UnknownKeys {
+        type Item = (::std::string::String, ::serde_json::Value);
+        type IntoIter = ::std::vec::IntoIter<
+            (::std::string::String, ::serde_json::Value),
+        >;
+        /// The keys and their values, in the order the keys came.
+        fn into_iter(mut self) -> Self::IntoIter {
+            self.take_entries().into_iter()
+        }
+    }
+    impl<'a> ::std::iter::IntoIterator for &'a UnknownKeys {
+        type Item = (&'a str, &'a ::serde_json::Value);
+        type IntoIter = ::std::iter::Map<
+            ::std::slice::Iter<'a, (::std::string::String, ::serde_json::Value)>,
+            fn(
+                &'a (::std::string::String, ::serde_json::Value),
+            ) -> (&'a str, &'a ::serde_json::Value),
+        >;
+        /// The keys and their values, in the order the keys came.
+        fn into_iter(self) -> Self::IntoIter {
+            let pair: fn(
+                &'a (::std::string::String, ::serde_json::Value),
+            ) -> (&'a str, &'a ::serde_json::Value) = |(k, v)| (k.as_str(), v);
+            self.entries().iter().map(pair)
         }
     }
     /// Written as the entries of a map, which `#[serde(flatten)]` puts beside the
-    /// struct's own fields, straight from the text: no `serde_json::Value` is built.
+    /// struct's own fields: straight from the text as it was read, no
+    /// `serde_json::Value` built.
     impl ::serde::Serialize for UnknownKeys {
         fn serialize<S: ::serde::Serializer>(
             &self,
             s: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             if self.json.is_empty() {
-                return ::serde::ser::SerializeMap::end(
-                    s.serialize_map(::std::option::Option::Some(0))?,
-                );
+                return s.collect_map(self.iter());
             }
             let text = ::std::str::from_utf8(&self.json)
                 .map_err(<S::Error as ::serde::ser::Error>::custom)?;
@@ -1087,7 +1194,7 @@ pub mod __helpers {
             ::std::result::Result::Ok(out)
         }
     }
-    /// The entries of an object in order, repeats included.
+    /// The entries of an object, each key once (see `unique`).
     struct Entries(::std::vec::Vec<(::std::string::String, ::serde_json::Value)>);
     impl<'de> FromMap<'de> for Entries {
         const EXPECTING: &'static str = "a JSON object";
@@ -1098,7 +1205,7 @@ pub mod __helpers {
             while let ::std::option::Option::Some(entry) = map.next_entry()? {
                 out.push(entry);
             }
-            ::std::result::Result::Ok(Entries(out))
+            ::std::result::Result::Ok(Entries(unique(out)))
         }
     }
     /// Reads one value of any shape and writes it to the buffer as JSON text,
