@@ -481,8 +481,12 @@ pub struct UnknownKeys {
     /// module writes it, so it is always valid UTF-8 and valid JSON.
     json: ::std::vec::Vec<u8>,
     /// The entries of `json`, parsed on first look; after an edit, the keys
-    /// themselves (`json` is empty then). A `OnceLock` keeps the type `Sync`.
-    parsed: ::std::sync::OnceLock<::std::vec::Vec<(::std::string::String, ::serde_json::Value)>>,
+    /// themselves (`json` is empty then). A `OnceLock` keeps the type `Sync`;
+    /// the `Box` keeps it small (every struct has one, most never looked at).
+    #[allow(clippy::box_collection)]
+    parsed: ::std::sync::OnceLock<
+        ::std::boxed::Box<::std::vec::Vec<(::std::string::String, ::serde_json::Value)>>,
+    >,
 }
 
 /// Bytes reserved for the first kept key: room for a few entries, less than
@@ -519,7 +523,7 @@ impl UnknownKeys {
             return ::std::option::Option::None;
         }
         let entries = self.take_entries();
-        self.parsed = ::std::sync::OnceLock::from(entries);
+        self.store(entries);
         self.parsed
             .get_mut()?
             .iter_mut()
@@ -567,7 +571,7 @@ impl UnknownKeys {
                 ::std::option::Option::None
             }
         };
-        self.parsed = ::std::sync::OnceLock::from(entries);
+        self.store(entries);
         ::std::result::Result::Ok(old)
     }
 
@@ -577,7 +581,7 @@ impl UnknownKeys {
         let at = self.entries().iter().position(|(k, _)| k == key)?;
         let mut entries = self.take_entries();
         let old = (at < entries.len()).then(|| entries.remove(at).1);
-        self.parsed = ::std::sync::OnceLock::from(entries);
+        self.store(entries);
         old
     }
 
@@ -600,14 +604,20 @@ impl UnknownKeys {
 
     /// The entries, parsed from the text on the first call.
     fn entries(&self) -> &[(::std::string::String, ::serde_json::Value)] {
-        self.parsed.get_or_init(|| parse_entries(&self.json))
+        self.parsed
+            .get_or_init(|| ::std::boxed::Box::new(parse_entries(&self.json)))
+    }
+
+    /// Puts edited entries back: they are the keys from now on.
+    fn store(&mut self, entries: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>) {
+        self.parsed = ::std::sync::OnceLock::from(::std::boxed::Box::new(entries));
     }
 
     /// The entries, to edit and put back in `self.parsed`: the text is
     /// dropped, and the entries are the keys from then on.
     fn take_entries(&mut self) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
         let entries = match self.parsed.take() {
-            ::std::option::Option::Some(e) => e,
+            ::std::option::Option::Some(e) => *e,
             ::std::option::Option::None => parse_entries(&self.json),
         };
         self.json = ::std::vec::Vec::new();
@@ -722,7 +732,7 @@ impl ::std::iter::FromIterator<(::std::string::String, ::serde_json::Value)> for
     ) -> Self {
         UnknownKeys {
             json: ::std::vec::Vec::new(),
-            parsed: ::std::sync::OnceLock::from(unique(iter)),
+            parsed: ::std::sync::OnceLock::from(::std::boxed::Box::new(unique(iter))),
         }
     }
 }
