@@ -102,6 +102,42 @@ impl<'de> ::serde::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Why text names no value of an enum without a catch-all variant: the
+/// `FromStr` error of such an enum, naming the enum and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    enum_name: &'static str,
+    value: ::std::string::String,
+}
+
+impl UnknownValue {
+    /// `value` names no value of the enum `enum_name`.
+    pub fn new(enum_name: &'static str, value: &str) -> Self {
+        UnknownValue {
+            enum_name,
+            value: value.to_owned(),
+        }
+    }
+
+    /// The enum's name.
+    pub fn enum_name(&self) -> &'static str {
+        self.enum_name
+    }
+
+    /// The text that names none of its values.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+impl ::std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        write!(f, "{:?} is not a value of {}", self.value, self.enum_name)
+    }
+}
+
+impl ::std::error::Error for UnknownValue {}
+
 /// The entries of a map being read into a struct.
 pub struct Fields<A> {
     map: A,

@@ -5,6 +5,7 @@
 use super::harness::{check_all_with, first_difference, path_at, round_trip};
 use super::helpers::{
     float, floats, object, opt_float, opt_opt_float, required, Fields, FromMap, Key, UnknownKeys,
+    UnknownValue,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::MapAccess;
@@ -465,6 +466,20 @@ fn kept_text_refuses_values_nested_deeper_than_serde_json_reads_back() {
         unreachable!()
     };
     assert_eq!(keys.insert("k", &inner[0]).unwrap(), None);
+}
+
+/// The `FromStr` error of an enum without a catch-all says which enum and which text.
+#[test]
+fn an_unknown_value_names_the_enum_and_the_text() {
+    let err = UnknownValue::new("Status", "archived \"old\"");
+    assert_eq!(err.enum_name(), "Status");
+    assert_eq!(err.value(), "archived \"old\"");
+    assert_eq!(
+        err.to_string(),
+        r#""archived \"old\"" is not a value of Status"#
+    );
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(err.clone());
+    assert_eq!(boxed.to_string(), err.to_string());
 }
 
 #[test]
