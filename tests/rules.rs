@@ -9,6 +9,8 @@
 
 mod common;
 
+// The whole API of each type is emitted; these tests use part of it.
+#[allow(dead_code)]
 mod gen {
     include!("snapshots/rules.rs");
 }
@@ -1344,15 +1346,19 @@ fn code_spans_and_brackets() {
     );
 }
 
-/// A multi-line example (pretty JSON with `<br/>`) becomes a `text` code block, never a
-/// doctest; `N/A` gives no doc at all.
+/// A JSON example (pretty JSON with `<br/>`, which loses its indentation) becomes a
+/// `json` code block laid out again, never a doctest; other text over several lines a
+/// `text` block. `N/A` gives no description: the field's doc names its JSON key.
 #[test]
-fn multi_line_examples_become_text_blocks() {
+fn multi_line_examples_become_json_or_text_blocks() {
     assert_eq!(
         field_doc(DOCUMENTED, "json"),
-        "A JSON example\n\nExample:\n\n```text\n{\n\"a\": 1,\n\"b\": [\ntrue\n]\n}\n```"
+        "A JSON example\n\nExample:\n\n```json\n{\n  \"a\": 1,\n  \"b\": [\n    true\n  ]\n}\n```"
     );
-    assert_eq!(field_doc(DOCUMENTED, "nothing"), "");
+    assert_eq!(
+        field_doc(DOCUMENTED, "nothing"),
+        "JSON key `nothing` (the docs give no description)."
+    );
     let d = docs::Documented::default();
     assert_eq!(ser(&d), json!({}));
 }

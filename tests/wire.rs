@@ -9,14 +9,20 @@ mod common;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+// The whole API of each type is emitted; these tests use part of it.
+#[allow(dead_code)]
 mod plain {
     include!("snapshots/wire.rs");
 }
 
+// The whole API of each type is emitted; these tests use part of it.
+#[allow(dead_code)]
 mod capture {
     include!("snapshots/wire_keep_unknown.rs");
 }
 
+// The whole API of each type is emitted; these tests use part of it.
+#[allow(dead_code)]
 mod text {
     include!("snapshots/wire_keep_unknown_text.rs");
 }

@@ -12,7 +12,7 @@
 //! every conversion and the reader share: large trees have thousands of enums, and
 //! each duplicated match would be compiled again.
 
-use super::{doc_attrs, ident, Ctx};
+use super::{doc_attrs, ident, type_docs, Ctx};
 use crate::model::{Enum, EnumRepr, TypeDef};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -20,7 +20,7 @@ use quote::quote;
 impl Ctx<'_> {
     pub(super) fn enumeration(&self, t: &TypeDef, e: &Enum) -> TokenStream {
         let name = ident(&t.name);
-        let docs = doc_attrs(&t.docs);
+        let docs = doc_attrs(&type_docs(t));
         let catch = ident(&e.catch_all);
         let variants: Vec<Ident> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
         let vdocs = e
