@@ -257,3 +257,25 @@ fn the_check_names_what_lacks_docs() {
         ]
     );
 }
+
+/// The README shows the example `cargo test` runs (`examples/using_types.rs`), as it is.
+#[test]
+fn the_readme_example_is_the_compiled_one() {
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let example =
+        std::fs::read_to_string(common::repo().join("examples/using_types.rs")).unwrap();
+    let section = readme
+        .split("\n## Using the generated types\n")
+        .nth(1)
+        .expect("README has the section");
+    let block = section
+        .split("```rust\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```\n").next())
+        .expect("the section opens with a rust block");
+    assert!(
+        example.contains(block),
+        "README's example differs from examples/using_types.rs:\n{block}"
+    );
+    assert!(block.contains("..Default::default()") && block.contains("Unknown("));
+}
