@@ -9,7 +9,8 @@ fn main() -> Result<(), serde_json::Error> {
     let body = r#"{"id": 1272322473, "code": "3patfx1a78ukcbr7x0n9bl26t",
                    "createdAt": "2023-04-12T19:00:03+02:00", "expiresIn": 1800}"#;
     let pin: GetTokenResponseBody = serde_json::from_str(body)?;
-    println!("pin {} expires in {:?} s", pin.code.as_deref().unwrap_or("?"), pin.expires_in);
+    let code = pin.code.as_deref().unwrap_or("?");
+    println!("pin {code} expires in {:?} s", pin.expires_in);
 
     // An enum value this version of the docs does not list is kept, not an error.
     let setting: Setting = serde_json::from_str(

@@ -262,8 +262,7 @@ fn the_check_names_what_lacks_docs() {
 #[test]
 fn the_readme_example_is_the_compiled_one() {
     let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
-    let example =
-        std::fs::read_to_string(common::repo().join("examples/using_types.rs")).unwrap();
+    let example = std::fs::read_to_string(common::repo().join("examples/using_types.rs")).unwrap();
     let section = readme
         .split("\n## Using the generated types\n")
         .nth(1)

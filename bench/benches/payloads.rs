@@ -162,7 +162,7 @@ fn main() {
             let items = body.media_container.and_then(|m| m.metadata);
             let found = items.iter().flatten();
             found
-                .filter(|i| i.additional_properties.get("ratingKey").is_some())
+                .filter_map(|i| i.additional_properties.get("ratingKey")?.as_str())
                 .count()
         },
         || {
@@ -170,7 +170,7 @@ fn main() {
             let items = body.media_container.and_then(|m| m.metadata);
             let found = items.iter().flatten();
             found
-                .filter(|i| i.additional_properties.get("ratingKey").is_some())
+                .filter_map(|i| i.additional_properties.get("ratingKey")?.as_str())
                 .count()
         },
     );
