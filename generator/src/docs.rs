@@ -75,6 +75,8 @@ fn render(src: &str) -> String {
     let mut list_stack: Vec<Option<u64>> = Vec::new();
     // The text of the code block being read, and whether its fence says JSON.
     let mut code: Option<(String, bool)> = None;
+    // An HTML `<a href>` being read, with its URL when it is kept (see `html_anchor`).
+    let mut anchor: Option<Option<String>> = None;
     for event in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(tag) => match tag {
@@ -114,7 +116,8 @@ fn render(src: &str) -> String {
                 Tag::Strong => w.raw("**"),
                 Tag::Strikethrough => w.raw("~~"),
                 Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                    let url = safe_url(&dest_url);
+                    // Links do not nest: inside an HTML link, only the text stays.
+                    let url = safe_url(&dest_url).filter(|_| anchor.is_none());
                     if url.is_some() {
                         w.raw("[");
                         open_links += 1;
@@ -123,48 +126,111 @@ fn render(src: &str) -> String {
                 }
                 _ => {}
             },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) => {
-                    w.raw("**");
-                    w.block();
-                }
-                TagEnd::Paragraph | TagEnd::BlockQuote(_) => w.block(),
-                TagEnd::CodeBlock => {
-                    if let Some((text, json)) = code.take() {
-                        w.block();
-                        w.raw(&fenced(&text, json));
-                        w.block();
-                    }
-                }
-                TagEnd::List(_) => {
-                    list_stack.pop();
-                    w.block();
-                }
-                TagEnd::Emphasis => w.raw("*"),
-                TagEnd::Strong => w.raw("**"),
-                TagEnd::Strikethrough => w.raw("~~"),
-                TagEnd::Link | TagEnd::Image => {
-                    if let Some(Some(url)) = link_stack.pop() {
-                        open_links -= 1;
+            Event::End(tag) => {
+                // An HTML link left open ends with its block: links do not span blocks.
+                let inline = matches!(
+                    tag,
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                );
+                if !inline {
+                    if let Some(Some(url)) = anchor.take() {
                         w.raw(&format!("]({url})"));
                     }
                 }
-                _ => {}
-            },
+                match tag {
+                    TagEnd::Heading(_) => {
+                        w.raw("**");
+                        w.block();
+                    }
+                    TagEnd::Paragraph | TagEnd::BlockQuote(_) => w.block(),
+                    TagEnd::CodeBlock => {
+                        if let Some((text, json)) = code.take() {
+                            w.block();
+                            w.raw(&fenced(&text, json));
+                            w.block();
+                        }
+                    }
+                    TagEnd::List(_) => {
+                        list_stack.pop();
+                        w.block();
+                    }
+                    TagEnd::Emphasis => w.raw("*"),
+                    TagEnd::Strong => w.raw("**"),
+                    TagEnd::Strikethrough => w.raw("~~"),
+                    TagEnd::Link | TagEnd::Image => {
+                        if let Some(Some(url)) = link_stack.pop() {
+                            open_links -= 1;
+                            w.raw(&format!("]({url})"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Event::Text(t) if code.is_some() => {
                 if let Some((text, _)) = &mut code {
                     text.push_str(&t);
                 }
             }
-            Event::Text(t) => w.text(&t, open_links > 0),
+            Event::Text(t) => w.text(&t, open_links > 0 || matches!(anchor, Some(Some(_)))),
             Event::Code(c) => w.raw(&code_span(&c)),
-            Event::Html(h) | Event::InlineHtml(h) => w.text(&h, true),
+            // `<a href="https://…">text</a>` becomes a markdown link, as rustdoc
+            // renders it; other HTML is shown as text, its URLs as autolinks (rustdoc
+            // warns on bare ones).
+            Event::InlineHtml(h) if anchor.is_none() && open_links == 0 => match html_anchor(&h) {
+                Some(url) => {
+                    if url.is_some() {
+                        w.raw("[");
+                    }
+                    anchor = Some(url);
+                }
+                None => w.text(&h, false),
+            },
+            Event::InlineHtml(h) if anchor.is_some() && h.trim().eq_ignore_ascii_case("</a>") => {
+                if let Some(Some(url)) = anchor.take() {
+                    w.raw(&format!("]({url})"));
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                w.text(&h, open_links > 0 || matches!(anchor, Some(Some(_))))
+            }
             Event::SoftBreak | Event::HardBreak => w.newline(),
             Event::Rule => w.block(),
             _ => {}
         }
     }
+    // An HTML link left open still ends as one.
+    if let Some(Some(url)) = anchor {
+        w.raw(&format!("]({url})"));
+    }
     w.finish()
+}
+
+/// The target of an HTML link's opening tag (`<a href="…" title="…">`): `Some(url)`
+/// for a web link (see [`safe_url`]), `Some(None)` for any other target or none;
+/// `None` for other HTML.
+fn html_anchor(html: &str) -> Option<Option<String>> {
+    // ASCII lower-casing keeps every byte where it was, so positions carry over.
+    let lower = html.to_ascii_lowercase();
+    let rest = lower.strip_prefix("<a")?;
+    if !(rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '>') && rest.ends_with('>')) {
+        return None;
+    }
+    let Some(at) = lower.find("href=") else {
+        return Some(None);
+    };
+    let value = &html[at + "href=".len()..];
+    let url = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
+        _ => value
+            .split(|c: char| c.is_ascii_whitespace() || c == '>')
+            .next()
+            .unwrap_or_default(),
+    };
+    Some(safe_url(url))
 }
 
 /// Writes `text` as an inline code span, fenced so that backticks inside survive.
@@ -567,6 +633,37 @@ mod tests {
             "http:// then <https://a.b> and <http://c.d>"
         );
         assert_eq!(rustdoc("httpx https://a.b"), "httpx <https://a.b>");
+    }
+
+    #[test]
+    fn html_links_become_markdown_links() {
+        // As the tigris docs write them, inside a table cell.
+        assert_eq!(
+            rustdoc(
+                r#"defined <a href="https://json-schema.org/spec.html" title="here">here</a>.<p>Next"#
+            ),
+            "defined [here](https://json-schema.org/spec.html).&lt;p&gt;Next"
+        );
+        assert_eq!(
+            rustdoc("<A HREF='http://a.b/c'>c</A> d"),
+            "[c](http://a.b/c) d"
+        );
+        // Another target keeps the text; so does a link inside the HTML one.
+        assert_eq!(
+            rustdoc(r##"see <a href="#query">the query</a>"##),
+            "see the query"
+        );
+        assert_eq!(
+            rustdoc(r#"<a href="https://a.b">x [y](https://c.d)</a>"#),
+            "[x y](https://a.b)"
+        );
+        // Left open, it still ends; URLs in other HTML become autolinks.
+        assert_eq!(rustdoc(r#"<a href="https://a.b">x"#), "[x](https://a.b)");
+        assert_eq!(
+            rustdoc(r#"an <img src="https://a.b/i.png"> here"#),
+            "an &lt;img src=\"<https://a.b/i.png>\"&gt; here"
+        );
+        assert_eq!(rustdoc("<abbr>x</abbr>"), "&lt;abbr&gt;x&lt;/abbr&gt;");
     }
 
     #[test]
