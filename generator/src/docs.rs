@@ -6,7 +6,8 @@
 //! ```` ```json ```` when they hold JSON (an object or array, laid out two spaces a
 //! level: table cells lose the indentation) and ```` ```text ```` otherwise; rustdoc
 //! runs only unlabelled and `rust` blocks as doctests, so neither is ever compiled.
-//! Bare URLs become autolinks, and relative or anchor links keep their text only.
+//! Bare URLs become autolinks, HTML links (`<a href>`) markdown links, and relative
+//! or anchor links keep their text only.
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
