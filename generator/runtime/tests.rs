@@ -441,6 +441,36 @@ fn kept_text_is_edited_in_place() {
     assert_eq!(repeat.to_json(), r#"{"a":3,"b":2}"#);
 }
 
+/// Many kept keys, some sent twice: each counts once, in its first place with its
+/// last value, whether read or collected.
+#[test]
+fn kept_text_with_many_keys_keeps_each_once() {
+    let mut text = String::from("{");
+    let mut pairs = Vec::new();
+    for i in 0..40 {
+        // Every fifth key comes back at the end with a new value.
+        text.push_str(&format!("\"k{i}\": {i},"));
+        pairs.push((format!("k{i}"), json!(i)));
+    }
+    for i in (0..40).step_by(5) {
+        text.push_str(&format!("\"k{i}\": \"again\","));
+        pairs.push((format!("k{i}"), json!("again")));
+    }
+    text.pop();
+    text.push('}');
+    let read: UnknownKeys = serde_json::from_str(&text).unwrap();
+    let collected: UnknownKeys = pairs.into_iter().collect();
+    for keys in [&read, &collected] {
+        assert_eq!(keys.len(), 40);
+        let order: Vec<&str> = keys.iter().map(|(k, _)| k).collect();
+        let want: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+        assert_eq!(order, want);
+        assert_eq!(keys.get("k35"), Some(&json!("again")));
+        assert_eq!(keys.get("k36"), Some(&json!(36)));
+    }
+    assert_eq!(read, collected);
+}
+
 #[test]
 fn kept_text_refuses_values_nested_deeper_than_serde_json_reads_back() {
     let nested = |depth: usize| format!(r#"{{"k": {}1{}}}"#, "[".repeat(depth), "]".repeat(depth));
