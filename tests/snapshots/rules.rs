@@ -424,6 +424,7 @@ pub mod models {
                     Self::Unknown(v) => v,
                 }
             }
+            #[inline]
             fn known(s: &str) -> ::std::option::Option<Self> {
                 match s {
                     "movie" => ::std::option::Option::Some(Self::Movie),
@@ -438,22 +439,26 @@ pub mod models {
             }
         }
         impl ::std::convert::From<&str> for MediaKind {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
             }
         }
         impl ::std::convert::From<::std::string::String> for MediaKind {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::known(&s).unwrap_or(Self::Unknown(s))
             }
         }
         impl ::std::str::FromStr for MediaKind {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
         impl ::std::fmt::Display for MediaKind {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
             }
@@ -516,6 +521,7 @@ pub mod models {
             }
         }
         impl ::std::convert::From<i64> for Priority {
+            #[inline]
             fn from(v: i64) -> Self {
                 match v {
                     -1 => Self::Minus1,
@@ -528,11 +534,13 @@ pub mod models {
         }
         impl ::std::str::FromStr for Priority {
             type Err = ::std::num::ParseIntError;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 s.parse::<i64>().map(Self::from)
             }
         }
         impl ::std::fmt::Display for Priority {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
             }
@@ -592,6 +600,7 @@ pub mod models {
                     Self::Unknown(v) => v,
                 }
             }
+            #[inline]
             fn known(s: &str) -> ::std::option::Option<Self> {
                 match s {
                     "movie" => ::std::option::Option::Some(Self::Movie),
@@ -606,22 +615,26 @@ pub mod models {
             }
         }
         impl ::std::convert::From<&str> for MediaKind {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
             }
         }
         impl ::std::convert::From<::std::string::String> for MediaKind {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::known(&s).unwrap_or(Self::Unknown(s))
             }
         }
         impl ::std::str::FromStr for MediaKind {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
         impl ::std::fmt::Display for MediaKind {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
             }
@@ -684,6 +697,7 @@ pub mod models {
             }
         }
         impl ::std::convert::From<i64> for Priority {
+            #[inline]
             fn from(v: i64) -> Self {
                 match v {
                     -1 => Self::Minus1,
@@ -696,11 +710,13 @@ pub mod models {
         }
         impl ::std::str::FromStr for Priority {
             type Err = ::std::num::ParseIntError;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 s.parse::<i64>().map(Self::from)
             }
         }
         impl ::std::fmt::Display for Priority {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
             }
@@ -742,6 +758,7 @@ pub mod models {
                     Self::UnknownValue(v) => v,
                 }
             }
+            #[inline]
             fn known(s: &str) -> ::std::option::Option<Self> {
                 match s {
                     "unknown" => ::std::option::Option::Some(Self::Unknown),
@@ -751,22 +768,26 @@ pub mod models {
             }
         }
         impl ::std::convert::From<&str> for SyncState {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::known(s).unwrap_or_else(|| Self::UnknownValue(s.to_owned()))
             }
         }
         impl ::std::convert::From<::std::string::String> for SyncState {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::known(&s).unwrap_or(Self::UnknownValue(s))
             }
         }
         impl ::std::str::FromStr for SyncState {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
         impl ::std::fmt::Display for SyncState {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
             }
@@ -1492,6 +1513,7 @@ pub mod models {
                     Self::Unknown(v) => v,
                 }
             }
+            #[inline]
             fn known(s: &str) -> ::std::option::Option<Self> {
                 match s {
                     "Self" => ::std::option::Option::Some(Self::Self_),
@@ -1507,22 +1529,26 @@ pub mod models {
             }
         }
         impl ::std::convert::From<&str> for Keyword {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
             }
         }
         impl ::std::convert::From<::std::string::String> for Keyword {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::known(&s).unwrap_or(Self::Unknown(s))
             }
         }
         impl ::std::str::FromStr for Keyword {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
         impl ::std::fmt::Display for Keyword {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
             }
@@ -1923,6 +1949,7 @@ pub mod models {
                     Self::Unknown(v) => v,
                 }
             }
+            #[inline]
             fn known(s: &str) -> ::std::option::Option<Self> {
                 match s {
                     "plain" => ::std::option::Option::Some(Self::Plain),
@@ -1932,22 +1959,26 @@ pub mod models {
             }
         }
         impl ::std::convert::From<&str> for String {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
             }
         }
         impl ::std::convert::From<::std::string::String> for String {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::known(&s).unwrap_or(Self::Unknown(s))
             }
         }
         impl ::std::str::FromStr for String {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
         impl ::std::fmt::Display for String {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
             }
@@ -2102,6 +2133,7 @@ pub mod models {
             }
         }
         impl ::std::convert::From<i64> for Vec {
+            #[inline]
             fn from(v: i64) -> Self {
                 match v {
                     1 => Self::One,
@@ -2112,11 +2144,13 @@ pub mod models {
         }
         impl ::std::str::FromStr for Vec {
             type Err = ::std::num::ParseIntError;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 s.parse::<i64>().map(Self::from)
             }
         }
         impl ::std::fmt::Display for Vec {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
             }
@@ -2610,6 +2644,7 @@ pub mod models {
                     Self::Unknown(v) => v,
                 }
             }
+            #[inline]
             fn known(s: &str) -> ::std::option::Option<Self> {
                 match s {
                     "red" => ::std::option::Option::Some(Self::Red),
@@ -2619,22 +2654,26 @@ pub mod models {
             }
         }
         impl ::std::convert::From<&str> for Color {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
             }
         }
         impl ::std::convert::From<::std::string::String> for Color {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::known(&s).unwrap_or(Self::Unknown(s))
             }
         }
         impl ::std::str::FromStr for Color {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
         impl ::std::fmt::Display for Color {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
             }
@@ -2778,6 +2817,7 @@ pub mod models {
                     Self::Unknown(v) => v,
                 }
             }
+            #[inline]
             fn known(s: &str) -> ::std::option::Option<Self> {
                 match s {
                     "red" => ::std::option::Option::Some(Self::Red),
@@ -2787,22 +2827,26 @@ pub mod models {
             }
         }
         impl ::std::convert::From<&str> for Color {
+            #[inline]
             fn from(s: &str) -> Self {
                 Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
             }
         }
         impl ::std::convert::From<::std::string::String> for Color {
+            #[inline]
             fn from(s: ::std::string::String) -> Self {
                 Self::known(&s).unwrap_or(Self::Unknown(s))
             }
         }
         impl ::std::str::FromStr for Color {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
         impl ::std::fmt::Display for Color {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
             }

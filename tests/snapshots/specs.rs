@@ -100,6 +100,7 @@ pub mod go {
                         Self::Unknown(v) => v,
                     }
                 }
+                #[inline]
                 fn known(s: &str) -> ::std::option::Option<Self> {
                     match s {
                         "movie" => ::std::option::Option::Some(Self::Movie),
@@ -117,22 +118,26 @@ pub mod go {
                 }
             }
             impl ::std::convert::From<&str> for ItemKind {
+                #[inline]
                 fn from(s: &str) -> Self {
                     Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
                 }
             }
             impl ::std::convert::From<::std::string::String> for ItemKind {
+                #[inline]
                 fn from(s: ::std::string::String) -> Self {
                     Self::known(&s).unwrap_or(Self::Unknown(s))
                 }
             }
             impl ::std::str::FromStr for ItemKind {
                 type Err = ::std::convert::Infallible;
+                #[inline]
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                     ::std::result::Result::Ok(Self::from(s))
                 }
             }
             impl ::std::fmt::Display for ItemKind {
+                #[inline]
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.pad(self.as_str())
                 }
@@ -498,6 +503,7 @@ pub mod go {
                 }
             }
             impl ::std::convert::From<i64> for LineupType {
+                #[inline]
                 fn from(v: i64) -> Self {
                     match v {
                         -1 => Self::Minus1,
@@ -510,11 +516,13 @@ pub mod go {
             }
             impl ::std::str::FromStr for LineupType {
                 type Err = ::std::num::ParseIntError;
+                #[inline]
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                     s.parse::<i64>().map(Self::from)
                 }
             }
             impl ::std::fmt::Display for LineupType {
+                #[inline]
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     ::std::fmt::Display::fmt(&self.value(), f)
                 }
@@ -1279,6 +1287,7 @@ pub mod python {
                         Self::Unknown(v) => v,
                     }
                 }
+                #[inline]
                 fn known(s: &str) -> ::std::option::Option<Self> {
                     match s {
                         "movie" => ::std::option::Option::Some(Self::Movie),
@@ -1296,22 +1305,26 @@ pub mod python {
                 }
             }
             impl ::std::convert::From<&str> for ItemKind {
+                #[inline]
                 fn from(s: &str) -> Self {
                     Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
                 }
             }
             impl ::std::convert::From<::std::string::String> for ItemKind {
+                #[inline]
                 fn from(s: ::std::string::String) -> Self {
                     Self::known(&s).unwrap_or(Self::Unknown(s))
                 }
             }
             impl ::std::str::FromStr for ItemKind {
                 type Err = ::std::convert::Infallible;
+                #[inline]
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                     ::std::result::Result::Ok(Self::from(s))
                 }
             }
             impl ::std::fmt::Display for ItemKind {
+                #[inline]
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.pad(self.as_str())
                 }
@@ -1677,6 +1690,7 @@ pub mod python {
                 }
             }
             impl ::std::convert::From<i64> for LineupType {
+                #[inline]
                 fn from(v: i64) -> Self {
                     match v {
                         -1 => Self::Minus1,
@@ -1689,11 +1703,13 @@ pub mod python {
             }
             impl ::std::str::FromStr for LineupType {
                 type Err = ::std::num::ParseIntError;
+                #[inline]
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                     s.parse::<i64>().map(Self::from)
                 }
             }
             impl ::std::fmt::Display for LineupType {
+                #[inline]
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     ::std::fmt::Display::fmt(&self.value(), f)
                 }

@@ -447,6 +447,7 @@ pub mod operations {
                 Self::Unknown(v) => v,
             }
         }
+        #[inline]
         fn known(s: &str) -> ::std::option::Option<Self> {
             match s {
                 "movie" => ::std::option::Option::Some(Self::Movie),
@@ -457,22 +458,26 @@ pub mod operations {
         }
     }
     impl ::std::convert::From<&str> for GetLibraryItemsType {
+        #[inline]
         fn from(s: &str) -> Self {
             Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
         }
     }
     impl ::std::convert::From<::std::string::String> for GetLibraryItemsType {
+        #[inline]
         fn from(s: ::std::string::String) -> Self {
             Self::known(&s).unwrap_or(Self::Unknown(s))
         }
     }
     impl ::std::str::FromStr for GetLibraryItemsType {
         type Err = ::std::convert::Infallible;
+        #[inline]
         fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
             ::std::result::Result::Ok(Self::from(s))
         }
     }
     impl ::std::fmt::Display for GetLibraryItemsType {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.pad(self.as_str())
         }

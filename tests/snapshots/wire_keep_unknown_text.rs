@@ -472,6 +472,7 @@ pub mod operations {
                 Self::Unknown(v) => v,
             }
         }
+        #[inline]
         fn known(s: &str) -> ::std::option::Option<Self> {
             match s {
                 "movie" => ::std::option::Option::Some(Self::Movie),
@@ -482,22 +483,26 @@ pub mod operations {
         }
     }
     impl ::std::convert::From<&str> for GetLibraryItemsType {
+        #[inline]
         fn from(s: &str) -> Self {
             Self::known(s).unwrap_or_else(|| Self::Unknown(s.to_owned()))
         }
     }
     impl ::std::convert::From<::std::string::String> for GetLibraryItemsType {
+        #[inline]
         fn from(s: ::std::string::String) -> Self {
             Self::known(&s).unwrap_or(Self::Unknown(s))
         }
     }
     impl ::std::str::FromStr for GetLibraryItemsType {
         type Err = ::std::convert::Infallible;
+        #[inline]
         fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
             ::std::result::Result::Ok(Self::from(s))
         }
     }
     impl ::std::fmt::Display for GetLibraryItemsType {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.pad(self.as_str())
         }
@@ -1067,22 +1072,49 @@ pub mod __helpers {
             Item = (::std::string::String, ::serde_json::Value),
         >,
     ) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
-        let mut out: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> = ::std::vec::Vec::new();
-        let mut at = ::std::collections::HashMap::new();
+        let mut out = Unique::default();
         for (k, v) in entries {
-            match at.get(&k) {
-                ::std::option::Option::Some(&i) => {
-                    if let ::std::option::Option::Some(slot) = out.get_mut(i) {
-                        *slot = (k, v);
-                    }
-                }
+            out.push(k, v);
+        }
+        out.entries
+    }
+    /// Entries being collected with each key once (see `unique`).
+    #[derive(Default)]
+    struct Unique {
+        entries: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>,
+        /// Where each key is, once there are too many keys to look through: most
+        /// structs keep a few, and a scan of those beats hashing each key.
+        index: ::std::option::Option<
+            ::std::collections::HashMap<::std::string::String, usize>,
+        >,
+    }
+    /// Keys up to which `Unique` scans rather than hashes.
+    const SCAN: usize = 16;
+    impl Unique {
+        fn push(&mut self, k: ::std::string::String, v: ::serde_json::Value) {
+            let at = match &self.index {
+                ::std::option::Option::Some(index) => index.get(&k).copied(),
                 ::std::option::Option::None => {
-                    at.insert(k.clone(), out.len());
-                    out.push((k, v));
+                    self.entries.iter().position(|(e, _)| *e == k)
                 }
+            };
+            if let ::std::option::Option::Some(slot) = at
+                .and_then(|i| self.entries.get_mut(i))
+            {
+                slot.1 = v;
+                return;
+            }
+            if let ::std::option::Option::Some(index) = &mut self.index {
+                index.insert(k.clone(), self.entries.len());
+            }
+            self.entries.push((k, v));
+            if self.index.is_none() && self.entries.len() > SCAN {
+                let index = self.entries.iter().enumerate();
+                self.index = ::std::option::Option::Some(
+                    index.map(|(i, (k, _))| (k.clone(), i)).collect(),
+                );
             }
         }
-        out
     }
     /// Whether `v` nests more than `MAX_DEPTH` arrays and objects, which `Text`
     /// refuses on input. Without recursion: a value built in memory can nest
@@ -1214,11 +1246,11 @@ pub mod __helpers {
         fn from_map<A: ::serde::de::MapAccess<'de>>(
             mut map: A,
         ) -> ::std::result::Result<Self, A::Error> {
-            let mut out = ::std::vec::Vec::new();
-            while let ::std::option::Option::Some(entry) = map.next_entry()? {
-                out.push(entry);
+            let mut out = Unique::default();
+            while let ::std::option::Option::Some((k, v)) = map.next_entry()? {
+                out.push(k, v);
             }
-            ::std::result::Result::Ok(Entries(unique(out)))
+            ::std::result::Result::Ok(Entries(out.entries))
         }
     }
     /// Reads one value of any shape and writes it to the buffer as JSON text,
