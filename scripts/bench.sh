@@ -231,6 +231,9 @@ echo "    serialize:   generated types $(field "$line" ser_plain_vs_value)x the 
 echo "    capture's extra time (capture - plain): $(field "$line" de_capture_extra_ms) ms, as text" \
   "$(field "$line" de_text_extra_ms) ms; plain at 2x Value and capture at 1.5x plain can hold together" \
   "only while it is at most Value / 4: $(field "$line" de_value_quarter_ms) ms"
+echo "    reading, then looking up one kept key of every item (UnknownKeys::get; the first look parses" \
+  "the item's kept text): as text $(field "$line" de_text_get_vs_plain)x the time of plain," \
+  "into maps $(field "$line" de_capture_get_vs_plain)x"
 echo "    capture cost (time capturing / time plain, alternating blocks) by share of unknown bytes:"
 printf '      %-28s %8s %8s\n' "" "capture" "as text"
 while read -r sweep; do

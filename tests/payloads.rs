@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use generated::go::models::components as go;
 use generated::go::models::operations as go_ops;
 use generated::python::models::components as py;
 use generated::python::models::operations as py_ops;
@@ -759,6 +760,87 @@ fn setting_with_enums_round_trips() {
         ])
     );
     assert_eq!(ser(&setting), payload);
+}
+
+/// `FromStr` and `Display` are inverse for every value an enum lists, agree with the
+/// wire (`Display` writes what serde writes; `FromStr` reads what serde reads), and
+/// `VARIANTS` lists every value in doc order.
+fn text_and_wire_agree<T>(all: &[T], wire: Value)
+where
+    T: std::str::FromStr + std::fmt::Display + DeserializeOwned + Serialize + PartialEq,
+    T: std::fmt::Debug,
+    T::Err: std::fmt::Debug,
+{
+    assert_eq!(ser(&all), wire, "VARIANTS in doc order");
+    for v in all {
+        let text = v.to_string();
+        assert_eq!(text.parse::<T>().unwrap(), *v, "{text}");
+        let on_wire = ser(v);
+        let shown = match &on_wire {
+            Value::String(s) => s.clone(),
+            n => n.to_string(),
+        };
+        assert_eq!(text, shown, "Display is the wire value");
+        assert_eq!(de::<T>(&on_wire), *v);
+    }
+}
+
+#[test]
+fn every_specs_enum_parses_what_it_displays() {
+    let kinds = json!([
+        "movie",
+        "show",
+        "New Airings Only",
+        "application/json",
+        "segments-av",
+        "clearLogo"
+    ]);
+    text_and_wire_agree(py::ItemKind::VARIANTS, kinds.clone());
+    text_and_wire_agree(go::ItemKind::VARIANTS, kinds);
+    text_and_wire_agree(py::LineupType::VARIANTS, json!([-1, 0, 1, 2]));
+    text_and_wire_agree(go::LineupType::VARIANTS, json!([-1, 0, 1, 2]));
+    // A value the docs do not list: kept by every conversion, shown as sent.
+    let podcast = py::ItemKind::Unknown("podcast".into());
+    assert_eq!("podcast".parse::<py::ItemKind>(), Ok(podcast.clone()));
+    assert_eq!(py::ItemKind::from("podcast"), podcast);
+    assert_eq!(py::ItemKind::from(String::from("podcast")), podcast);
+    assert_eq!(podcast.to_string(), "podcast");
+    assert_eq!(py::ItemKind::from(String::from("show")), py::ItemKind::Show);
+    assert_eq!(format!("[{:>6}]", py::ItemKind::Show), "[  show]");
+    assert_eq!(
+        "99".parse::<py::LineupType>(),
+        Ok(py::LineupType::Unknown(99))
+    );
+    assert_eq!(py::LineupType::from(-1), py::LineupType::Minus1);
+    assert_eq!(py::LineupType::Unknown(99).to_string(), "99");
+    // Integer enums take integers only: other text is `ParseIntError`.
+    assert!("one".parse::<py::LineupType>().is_err());
+    assert!("1.0".parse::<go::LineupType>().is_err());
+}
+
+/// A listing whose enums hold values this version of the docs does not list: they
+/// are read into the catch-all, matched on, and written back unchanged.
+#[test]
+fn unknown_enum_values_round_trip_through_a_listing() {
+    let payload = json!([
+        {"id": "LiveTVLineup", "value": "auto", "lineup": 7, "kinds": ["movie", "audiobook"]},
+        {"id": "LiveTVLineup", "value": "cable", "lineup": 1, "kinds": ["trailer", "show"]}
+    ]);
+    let settings: Vec<py::Setting> = de(&payload);
+    let mut unknown = Vec::new();
+    for s in &settings {
+        for k in s.kinds.iter().flatten() {
+            match k {
+                py::ItemKind::Movie | py::ItemKind::Show => {}
+                py::ItemKind::Unknown(other) => unknown.push(other.as_str()),
+                k => panic!("{k} is not in the payload"),
+            }
+        }
+    }
+    assert_eq!(unknown, ["audiobook", "trailer"]);
+    assert_eq!(settings[0].lineup, Some(py::LineupType::Unknown(7)));
+    assert_eq!(settings[1].lineup, Some(py::LineupType::One));
+    assert_eq!(ser(&settings), payload);
 }
 
 // ---------------------------------------------------------------------------

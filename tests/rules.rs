@@ -9,7 +9,7 @@
 
 mod common;
 
-// The generated API is larger than these tests use (every union's `member()`, say).
+// The whole API of each type is emitted; these tests use part of it.
 #[allow(dead_code)]
 mod gen {
     include!("snapshots/rules.rs");
@@ -369,6 +369,52 @@ fn integer_enum_stays_a_number_on_the_wire() {
         de::<enums_go::Priority>(json!(42)),
         enums_go::Priority::FortyTwo
     );
+}
+
+/// Every enum lists its values, shows them as sent and parses them back, in both
+/// flavors; text no listed value matches lands in the catch-all, whatever its name.
+#[test]
+fn enum_values_convert_from_and_to_text() {
+    use enums_py::{MediaKind, Priority, SyncState};
+    let listed: Vec<String> = MediaKind::VARIANTS.iter().map(|v| v.to_string()).collect();
+    assert_eq!(
+        listed,
+        [
+            "movie",
+            "tv show",
+            "application/json",
+            "clearLogo",
+            "segments-av"
+        ]
+    );
+    let go_listed: Vec<String> = enums_go::MediaKind::VARIANTS
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(go_listed, listed);
+    for v in MediaKind::VARIANTS {
+        assert_eq!(v.as_str().parse::<MediaKind>(), Ok(v.clone()));
+        assert_eq!(MediaKind::from(v.as_str()), *v);
+        assert_eq!(MediaKind::from(v.to_string()), *v);
+    }
+    let parsed: Result<MediaKind, std::convert::Infallible> = "TV Show".parse();
+    assert_eq!(parsed, Ok(MediaKind::Unknown("TV Show".into())));
+    assert_eq!(SyncState::from("unknown"), SyncState::Unknown);
+    assert_eq!(
+        SyncState::from("pending"),
+        SyncState::UnknownValue("pending".into())
+    );
+    assert_eq!(SyncState::VARIANTS, [SyncState::Unknown, SyncState::Done]);
+    let numbers: Vec<i64> = Priority::VARIANTS.iter().map(Priority::value).collect();
+    assert_eq!(numbers, [-1, 0, 1, 42]);
+    for v in Priority::VARIANTS {
+        assert_eq!(v.to_string().parse::<Priority>(), Ok(*v));
+        assert_eq!(Priority::from(v.value()), *v);
+    }
+    assert_eq!("-7".parse::<Priority>(), Ok(Priority::Unknown(-7)));
+    assert_eq!(Priority::Unknown(-7).to_string(), "-7");
+    let err = "urgent".parse::<Priority>().unwrap_err();
+    assert_eq!(err, "x".parse::<i64>().unwrap_err());
 }
 
 /// A member named `UNKNOWN` keeps its name; the catch-all moves to `UnknownValue`.
@@ -1300,15 +1346,19 @@ fn code_spans_and_brackets() {
     );
 }
 
-/// A multi-line example (pretty JSON with `<br/>`) becomes a `text` code block, never a
-/// doctest; `N/A` gives no doc at all.
+/// A JSON example (pretty JSON with `<br/>`, which loses its indentation) becomes a
+/// `json` code block laid out again, never a doctest; other text over several lines a
+/// `text` block. `N/A` gives no description: the field's doc names its JSON key.
 #[test]
-fn multi_line_examples_become_text_blocks() {
+fn multi_line_examples_become_json_or_text_blocks() {
     assert_eq!(
         field_doc(DOCUMENTED, "json"),
-        "A JSON example\n\nExample:\n\n```text\n{\n\"a\": 1,\n\"b\": [\ntrue\n]\n}\n```"
+        "A JSON example\n\nExample:\n\n```json\n{\n  \"a\": 1,\n  \"b\": [\n    true\n  ]\n}\n```"
     );
-    assert_eq!(field_doc(DOCUMENTED, "nothing"), "");
+    assert_eq!(
+        field_doc(DOCUMENTED, "nothing"),
+        "JSON key `nothing` (the docs give no description)."
+    );
     let d = docs::Documented::default();
     assert_eq!(ser(&d), json!({}));
 }

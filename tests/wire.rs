@@ -9,14 +9,20 @@ mod common;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+// The whole API of each type is emitted; these tests use part of it.
+#[allow(dead_code)]
 mod plain {
     include!("snapshots/wire.rs");
 }
 
+// The whole API of each type is emitted; these tests use part of it.
+#[allow(dead_code)]
 mod capture {
     include!("snapshots/wire_keep_unknown.rs");
 }
 
+// The whole API of each type is emitted; these tests use part of it.
+#[allow(dead_code)]
 mod text {
     include!("snapshots/wire_keep_unknown_text.rs");
 }
@@ -336,7 +342,7 @@ fn text_capture_keeps_what_map_capture_keeps() {
     );
     assert_eq!(
         as_text.additional_properties.get("serverVersion"),
-        Some(json!("1.40.0"))
+        Some(&json!("1.40.0"))
     );
     let md = &as_text
         .media_container
@@ -415,19 +421,19 @@ fn unknown_keys_api() {
     let mut k: UnknownKeys =
         serde_json::from_str(r#"{"b": 1, "a": [true, null], "b": {"c": "d"}}"#).unwrap();
     assert!(!k.is_empty());
-    // A repeated key appears each time in `entries`; lookups see its last value.
+    // The text keeps a repeated key twice; as a map it is there once, in its first
+    // place with its last value.
+    assert_eq!(k.to_json(), r#"{"b":1,"a":[true,null],"b":{"c":"d"}}"#);
+    let entries: Vec<(&str, &Value)> = k.iter().collect();
     assert_eq!(
-        k.entries(),
-        vec![
-            ("b".to_string(), json!(1)),
-            ("a".to_string(), json!([true, null])),
-            ("b".to_string(), json!({"c": "d"})),
-        ]
+        entries,
+        [("b", &json!({"c": "d"})), ("a", &json!([true, null]))]
     );
-    assert_eq!(k.get("b"), Some(json!({"c": "d"})));
+    assert_eq!(k.len(), 2);
+    assert_eq!(k.get("b"), Some(&json!({"c": "d"})));
     assert_eq!(k.get("nope"), None);
-    assert_eq!(k.insert("a", &json!(2)), Some(json!([true, null])));
-    assert_eq!(k.to_json(), r#"{"b":1,"b":{"c":"d"},"a":2}"#);
+    assert_eq!(k.insert("a", 2).unwrap(), Some(json!([true, null])));
+    assert_eq!(k.to_json(), r#"{"b":{"c":"d"},"a":2}"#);
     assert_eq!(k.remove("b"), Some(json!({"c": "d"})));
     assert_eq!(k.to_json(), r#"{"a":2}"#);
     assert_eq!(k.remove("nope"), None);

@@ -102,6 +102,42 @@ impl<'de> ::serde::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Why text names no value of an enum without a catch-all variant: the
+/// `FromStr` error of such an enum, naming the enum and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    enum_name: &'static str,
+    value: ::std::string::String,
+}
+
+impl UnknownValue {
+    /// `value` names no value of the enum `enum_name`.
+    pub fn new(enum_name: &'static str, value: &str) -> Self {
+        UnknownValue {
+            enum_name,
+            value: value.to_owned(),
+        }
+    }
+
+    /// The enum's name.
+    pub fn enum_name(&self) -> &'static str {
+        self.enum_name
+    }
+
+    /// The text that names none of its values.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+impl ::std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        write!(f, "{:?} is not a value of {}", self.value, self.enum_name)
+    }
+}
+
+impl ::std::error::Error for UnknownValue {}
+
 /// The entries of a map being read into a struct.
 pub struct Fields<A> {
     map: A,
@@ -964,17 +1000,28 @@ pub fn floats<T: Floats, S: ::serde::Serializer>(
     v.write(s)
 }
 
-/// Keys a struct does not declare, kept as JSON text in the order they came
-/// and written back the same way. Reading them costs no allocation per key,
-/// unlike a map of `serde_json::Value`s; [`UnknownKeys::get`],
-/// [`UnknownKeys::to_map`] and [`UnknownKeys::entries`] parse the text when
-/// asked. Values keep serde_json's spelling of numbers (`1.50` becomes `1.5`);
-/// objects inside them keep the order of their keys.
+/// Keys a struct does not declare, kept in the order they came and written
+/// back the same way. Reading keeps them as JSON text, which costs no
+/// allocation per key (unlike a map of `serde_json::Value`s); the first call
+/// that looks inside ([`UnknownKeys::get`], [`UnknownKeys::len`],
+/// [`UnknownKeys::iter`], ...) parses the text once into entries, which later
+/// calls share. A key sent twice counts once, in its first place with its
+/// last value. Values keep serde_json's spelling of numbers (`1.50` becomes
+/// `1.5`); objects inside them keep the order of their keys. Equality is a
+/// map's: the same keys with equal values, in any order.
 #[derive(Clone, Default)]
 pub struct UnknownKeys {
-    /// Empty, or the text of one JSON object. Only this module writes it, so
-    /// it is always valid UTF-8 and valid JSON.
+    /// The text of one JSON object as it was read, or empty: no key was
+    /// read, or the keys were edited and `parsed` holds them. Only this
+    /// module writes it, so it is always valid UTF-8 and valid JSON.
     json: ::std::vec::Vec<u8>,
+    /// The entries of `json`, parsed on first look; after an edit, the keys
+    /// themselves (`json` is empty then). A `OnceLock` keeps the type `Sync`;
+    /// the `Box` keeps it small (every struct has one, most never looked at).
+    #[allow(clippy::box_collection)]
+    parsed: ::std::sync::OnceLock<
+        ::std::boxed::Box<::std::vec::Vec<(::std::string::String, ::serde_json::Value)>>,
+    >,
 }
 
 /// Bytes reserved for the first kept key: room for a few entries, less than
@@ -987,96 +1034,133 @@ impl UnknownKeys {
         Self::default()
     }
 
-    /// Whether no key was kept.
+    /// Whether there is no key.
     pub fn is_empty(&self) -> bool {
-        self.json.is_empty()
+        self.json.is_empty() && self.parsed.get().is_none_or(|e| e.is_empty())
     }
 
-    /// The kept keys as the text of one JSON object, in the order they came.
-    pub fn to_json(&self) -> ::std::string::String {
-        if self.json.is_empty() {
-            return "{}".into();
-        }
-        ::std::string::String::from_utf8_lossy(&self.json).into_owned()
-    }
-
-    /// Every kept key and its value, in the order they came (a key sent twice
-    /// appears twice). Empty if [`UnknownKeys::insert`] stored a value nested
-    /// deeper than serde_json reads back (126 arrays and objects); writing the
-    /// struct then fails with serde_json's error. Input that deep is refused.
-    pub fn entries(&self) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
-        self.try_entries().unwrap_or_default()
-    }
-
-    fn try_entries(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>,
-        ::serde_json::Error,
-    > {
-        if self.json.is_empty() {
-            return ::std::result::Result::Ok(::std::vec::Vec::new());
-        }
-        // The text is always a valid object (see `json`); only depth can fail.
-        let mut d = ::serde_json::Deserializer::from_slice(&self.json);
-        object::<Entries, _>(&mut d).map(|e| e.0)
-    }
-
-    /// The kept keys as a map; a key sent twice keeps its last value.
-    pub fn to_map(&self) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-        self.entries().into_iter().collect()
+    /// The number of keys (a key sent twice counts once).
+    pub fn len(&self) -> usize {
+        self.entries().len()
     }
 
     /// The value of `key` (its last, if it was sent twice).
-    pub fn get(&self, key: &str) -> ::std::option::Option<::serde_json::Value> {
+    pub fn get(&self, key: &str) -> ::std::option::Option<&::serde_json::Value> {
         self.entries()
-            .into_iter()
-            .rev()
+            .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
     }
 
-    /// Sets `key` to `value` (after the other keys, which keep their order)
-    /// and returns the value it had.
-    pub fn insert(
-        &mut self,
-        key: &str,
-        value: &::serde_json::Value,
-    ) -> ::std::option::Option<::serde_json::Value> {
-        let old = self.remove(key);
-        self.push(key, value);
-        old
-    }
-
-    /// Removes `key` and returns its value (its last, if it was sent twice).
-    /// Keeps everything if the text cannot be read back (see `entries`).
-    pub fn remove(&mut self, key: &str) -> ::std::option::Option<::serde_json::Value> {
-        let entries = self.try_entries().ok()?;
-        // Rewrite the text only when the key is there.
-        if !entries.iter().any(|(k, _)| k == key) {
+    /// The value of `key`, to change in place.
+    pub fn get_mut(&mut self, key: &str) -> ::std::option::Option<&mut ::serde_json::Value> {
+        if !self.contains_key(key) {
             return ::std::option::Option::None;
         }
-        let mut old = ::std::option::Option::None;
-        self.json.clear();
-        for (k, v) in entries {
-            if k == key {
-                old = ::std::option::Option::Some(v);
-            } else {
-                self.push(&k, &v);
-            }
+        let entries = self.take_entries();
+        self.store(entries);
+        self.parsed
+            .get_mut()?
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Whether `key` is there.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The keys and their values, in the order the keys came.
+    pub fn iter(&self) -> <&Self as ::std::iter::IntoIterator>::IntoIter {
+        self.into_iter()
+    }
+
+    /// Sets `key` to `value`, written as serde_json writes it, and returns the
+    /// value it had. A new key goes after the others; a key that is there
+    /// keeps its place. Fails, changing nothing, where `serde_json::to_value`
+    /// fails (a map with keys that are not strings) and for a value nested
+    /// deeper than serde_json reads back (126 arrays and objects).
+    pub fn insert(
+        &mut self,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::serde::Serialize,
+    ) -> ::std::result::Result<::std::option::Option<::serde_json::Value>, ::serde_json::Error>
+    {
+        let value = ::serde_json::to_value(value)?;
+        if too_deep(&value) {
+            return ::std::result::Result::Err(
+                <::serde_json::Error as ::serde::ser::Error>::custom(
+                    "a kept value nests deeper than 126 arrays and objects",
+                ),
+            );
         }
+        let key = key.into();
+        let mut entries = self.take_entries();
+        let old = match entries.iter_mut().find(|(k, _)| *k == key) {
+            ::std::option::Option::Some((_, v)) => {
+                ::std::option::Option::Some(::std::mem::replace(v, value))
+            }
+            ::std::option::Option::None => {
+                entries.push((key, value));
+                ::std::option::Option::None
+            }
+        };
+        self.store(entries);
+        ::std::result::Result::Ok(old)
+    }
+
+    /// Removes `key` and returns its value; the other keys keep their order.
+    pub fn remove(&mut self, key: &str) -> ::std::option::Option<::serde_json::Value> {
+        // The text stays as it came unless the key is there.
+        let at = self.entries().iter().position(|(k, _)| k == key)?;
+        let mut entries = self.take_entries();
+        let old = (at < entries.len()).then(|| entries.remove(at).1);
+        self.store(entries);
         old
     }
 
-    fn push(&mut self, key: &str, value: &::serde_json::Value) {
-        // Writing JSON to memory cannot fail.
-        let _ = self
-            .push_key(key)
-            .and_then(|()| ::serde_json::to_writer(&mut self.json, value));
-        self.json.push(b'}');
+    /// The keys as a map of `serde_json::Value`s.
+    pub fn to_map(&self) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        self.iter()
+            .map(|(k, v)| (k.to_owned(), v.clone()))
+            .collect()
     }
 
-    /// Opens an entry: `{` or the last entry's `}` turned into `,`, then the
+    /// The keys as the text of one JSON object, in their order; as it was
+    /// read (a key sent twice there twice) until the keys are edited.
+    pub fn to_json(&self) -> ::std::string::String {
+        if self.json.is_empty() {
+            // Values and string keys always make JSON.
+            return ::serde_json::to_string(self).unwrap_or_else(|_| "{}".into());
+        }
+        ::std::string::String::from_utf8_lossy(&self.json).into_owned()
+    }
+
+    /// The entries, parsed from the text on the first call.
+    fn entries(&self) -> &[(::std::string::String, ::serde_json::Value)] {
+        self.parsed
+            .get_or_init(|| ::std::boxed::Box::new(parse_entries(&self.json)))
+    }
+
+    /// Puts edited entries back: they are the keys from now on.
+    fn store(&mut self, entries: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>) {
+        self.parsed = ::std::sync::OnceLock::from(::std::boxed::Box::new(entries));
+    }
+
+    /// The entries, to edit and put back in `self.parsed`: the text is
+    /// dropped, and the entries are the keys from then on.
+    fn take_entries(&mut self) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+        let entries = match self.parsed.take() {
+            ::std::option::Option::Some(e) => *e,
+            ::std::option::Option::None => parse_entries(&self.json),
+        };
+        self.json = ::std::vec::Vec::new();
+        entries
+    }
+
+    /// Opens an entry of the text while a struct is read (the entries are
+    /// not parsed yet): `{` or the last entry's `}` turned into `,`, then the
     /// quoted key and `:`. The caller writes the value and the closing `}`.
     fn push_key(&mut self, key: &str) -> ::std::result::Result<(), ::serde_json::Error> {
         if self.json.pop().is_some() {
@@ -1092,9 +1176,85 @@ impl UnknownKeys {
     }
 }
 
+/// The entries of kept text; the text is always an object serde_json reads
+/// (see `UnknownKeys::json`), so nothing is lost to an error.
+fn parse_entries(json: &[u8]) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+    if json.is_empty() {
+        return ::std::vec::Vec::new();
+    }
+    let mut d = ::serde_json::Deserializer::from_slice(json);
+    object::<Entries, _>(&mut d)
+        .map(|e| e.0)
+        .unwrap_or_default()
+}
+
+/// Entries with each key once, in its first place with its last value.
+fn unique(
+    entries: impl ::std::iter::IntoIterator<Item = (::std::string::String, ::serde_json::Value)>,
+) -> ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> {
+    let mut out = Unique::default();
+    for (k, v) in entries {
+        out.push(k, v);
+    }
+    out.entries
+}
+
+/// Entries being collected with each key once (see `unique`).
+#[derive(Default)]
+struct Unique {
+    entries: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)>,
+    /// Where each key is, once there are too many keys to look through: most
+    /// structs keep a few, and a scan of those beats hashing each key.
+    index: ::std::option::Option<::std::collections::HashMap<::std::string::String, usize>>,
+}
+
+/// Keys up to which `Unique` scans rather than hashes.
+const SCAN: usize = 16;
+
+impl Unique {
+    fn push(&mut self, k: ::std::string::String, v: ::serde_json::Value) {
+        let at = match &self.index {
+            ::std::option::Option::Some(index) => index.get(&k).copied(),
+            ::std::option::Option::None => self.entries.iter().position(|(e, _)| *e == k),
+        };
+        if let ::std::option::Option::Some(slot) = at.and_then(|i| self.entries.get_mut(i)) {
+            slot.1 = v;
+            return;
+        }
+        if let ::std::option::Option::Some(index) = &mut self.index {
+            index.insert(k.clone(), self.entries.len());
+        }
+        self.entries.push((k, v));
+        if self.index.is_none() && self.entries.len() > SCAN {
+            let index = self.entries.iter().enumerate();
+            self.index =
+                ::std::option::Option::Some(index.map(|(i, (k, _))| (k.clone(), i)).collect());
+        }
+    }
+}
+
+/// Whether `v` nests more than `MAX_DEPTH` arrays and objects, which `Text`
+/// refuses on input. Without recursion: a value built in memory can nest
+/// arbitrarily deep.
+fn too_deep(v: &::serde_json::Value) -> bool {
+    let mut todo = ::std::vec![(v, 1usize)];
+    while let ::std::option::Option::Some((v, depth)) = todo.pop() {
+        let inner: ::std::vec::Vec<&::serde_json::Value> = match v {
+            ::serde_json::Value::Array(a) => a.iter().collect(),
+            ::serde_json::Value::Object(o) => o.values().collect(),
+            _ => continue,
+        };
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        todo.extend(inner.into_iter().map(|v| (v, depth + 1)));
+    }
+    false
+}
+
 impl ::std::fmt::Debug for UnknownKeys {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_map().entries(self.entries()).finish()
+        f.debug_map().entries(self.iter()).finish()
     }
 }
 
@@ -1102,7 +1262,13 @@ impl ::std::fmt::Debug for UnknownKeys {
 /// two maps of `serde_json::Value`s would be.
 impl ::std::cmp::PartialEq for UnknownKeys {
     fn eq(&self, other: &Self) -> bool {
-        self.json == other.json || self.to_map() == other.to_map()
+        if !self.json.is_empty() && self.json == other.json {
+            return true;
+        }
+        self.len() == other.len()
+            && self
+                .iter()
+                .all(|(k, v)| other.get(k) == ::std::option::Option::Some(v))
     }
 }
 
@@ -1121,34 +1287,44 @@ impl ::std::iter::FromIterator<(::std::string::String, ::serde_json::Value)> for
     >(
         iter: I,
     ) -> Self {
-        let mut entries: ::std::vec::Vec<(::std::string::String, ::serde_json::Value)> =
-            ::std::vec::Vec::new();
-        let mut at = ::std::collections::HashMap::new();
-        for (k, v) in iter {
-            match at.get(&k) {
-                ::std::option::Option::Some(&i) => entries[i] = (k, v),
-                ::std::option::Option::None => {
-                    at.insert(k.clone(), entries.len());
-                    entries.push((k, v));
-                }
-            }
+        UnknownKeys {
+            json: ::std::vec::Vec::new(),
+            parsed: ::std::sync::OnceLock::from(::std::boxed::Box::new(unique(iter))),
         }
-        let mut out = Self::new();
-        for (k, v) in &entries {
-            out.push(k, v);
-        }
-        out
+    }
+}
+
+impl ::std::iter::IntoIterator for UnknownKeys {
+    type Item = (::std::string::String, ::serde_json::Value);
+    type IntoIter = ::std::vec::IntoIter<(::std::string::String, ::serde_json::Value)>;
+    /// The keys and their values, in the order the keys came.
+    fn into_iter(mut self) -> Self::IntoIter {
+        self.take_entries().into_iter()
+    }
+}
+
+impl<'a> ::std::iter::IntoIterator for &'a UnknownKeys {
+    type Item = (&'a str, &'a ::serde_json::Value);
+    type IntoIter = ::std::iter::Map<
+        ::std::slice::Iter<'a, (::std::string::String, ::serde_json::Value)>,
+        fn(&'a (::std::string::String, ::serde_json::Value)) -> (&'a str, &'a ::serde_json::Value),
+    >;
+    /// The keys and their values, in the order the keys came.
+    fn into_iter(self) -> Self::IntoIter {
+        let pair: fn(
+            &'a (::std::string::String, ::serde_json::Value),
+        ) -> (&'a str, &'a ::serde_json::Value) = |(k, v)| (k.as_str(), v);
+        self.entries().iter().map(pair)
     }
 }
 
 /// Written as the entries of a map, which `#[serde(flatten)]` puts beside the
-/// struct's own fields, straight from the text: no `serde_json::Value` is built.
+/// struct's own fields: straight from the text as it was read, no
+/// `serde_json::Value` built.
 impl ::serde::Serialize for UnknownKeys {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         if self.json.is_empty() {
-            return ::serde::ser::SerializeMap::end(
-                s.serialize_map(::std::option::Option::Some(0))?,
-            );
+            return s.collect_map(self.iter());
         }
         // One UTF-8 check of the whole text is cheaper than one per string.
         let text =
@@ -1177,7 +1353,7 @@ impl<'de> FromMap<'de> for UnknownKeys {
     }
 }
 
-/// The entries of an object in order, repeats included.
+/// The entries of an object, each key once (see `unique`).
 struct Entries(::std::vec::Vec<(::std::string::String, ::serde_json::Value)>);
 
 impl<'de> FromMap<'de> for Entries {
@@ -1185,11 +1361,11 @@ impl<'de> FromMap<'de> for Entries {
     fn from_map<A: ::serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> ::std::result::Result<Self, A::Error> {
-        let mut out = ::std::vec::Vec::new();
-        while let ::std::option::Option::Some(entry) = map.next_entry()? {
-            out.push(entry);
+        let mut out = Unique::default();
+        while let ::std::option::Option::Some((k, v)) = map.next_entry()? {
+            out.push(k, v);
         }
-        ::std::result::Result::Ok(Entries(out))
+        ::std::result::Result::Ok(Entries(out.entries))
     }
 }
 

@@ -5,6 +5,7 @@
 use super::harness::{check_all_with, first_difference, path_at, round_trip};
 use super::helpers::{
     float, floats, object, opt_float, opt_opt_float, required, Fields, FromMap, Key, UnknownKeys,
+    UnknownValue,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::MapAccess;
@@ -621,14 +622,16 @@ fn kept_text_keeps_order_repeats_and_values() {
     assert_eq!(k.id, Some(7));
     let rest = &k.rest;
     assert!(!rest.is_empty());
-    // In arrival order, a repeated key twice; numbers in serde_json's spelling.
+    // The text as it came, a repeated key twice; numbers in serde_json's spelling.
     assert_eq!(
         rest.to_json(),
         r#"{"z":1.5,"a":{"y":null,"b":[1,"x"]},"z":2}"#
     );
-    let keys: Vec<String> = rest.entries().into_iter().map(|(k, _)| k).collect();
-    assert_eq!(keys, ["z", "a", "z"]);
-    assert_eq!(rest.get("z"), Some(json!(2)));
+    // As a map: a repeated key once, in its first place with its last value.
+    assert_eq!(rest.len(), 2);
+    let keys: Vec<&str> = rest.iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["z", "a"]);
+    assert_eq!(rest.get("z"), Some(&json!(2)));
     assert_eq!(rest.get("nope"), None);
     assert_eq!(
         rest.to_map(),
@@ -639,9 +642,10 @@ fn kept_text_keeps_order_repeats_and_values() {
     );
     assert_eq!(
         format!("{rest:?}"),
-        r#"{"z": Number(1.5), "a": Object {"b": Array [Number(1), String("x")], "y": Null}, "z": Number(2)}"#
+        r#"{"z": Number(2), "a": Object {"b": Array [Number(1), String("x")], "y": Null}}"#
     );
-    // Written back as a map, straight from the text, through both serde_json writers.
+    // Written back as it came, straight from the text, through both serde_json writers;
+    // looking inside changed nothing.
     assert_eq!(serde_json::to_string(rest).unwrap(), rest.to_json());
     assert_eq!(
         serde_json::to_value(rest).unwrap(),
@@ -653,20 +657,110 @@ fn kept_text_keeps_order_repeats_and_values() {
     assert!(serde_json::from_str::<UnknownKeys>("[1]").is_err());
 }
 
+/// A Plex-like listing entry whose undeclared keys are looked at and edited as a map:
+/// every operation keeps the order the keys came in.
+#[test]
+fn kept_text_works_as_a_map_in_arrival_order() {
+    let payload = r#"{
+        "ratingKey": "5d77",
+        "id": 12,
+        "librarySectionTitle": "Movies",
+        "Guid": [{"id": "imdb://tt0111161"}, {"id": "tmdb://278"}],
+        "audienceRating": 9.3,
+        "hasPremiumExtras": "1",
+        "viewOffset": null
+    }"#;
+    let mut k: Kept = read(payload).unwrap();
+    let rest = &mut k.rest;
+    let order = |u: &UnknownKeys| u.iter().map(|(k, _)| k.to_owned()).collect::<Vec<_>>();
+    assert_eq!(rest.len(), 6);
+    assert_eq!(
+        order(rest),
+        [
+            "ratingKey",
+            "librarySectionTitle",
+            "Guid",
+            "audienceRating",
+            "hasPremiumExtras",
+            "viewOffset"
+        ]
+    );
+    assert!(rest.contains_key("Guid"));
+    assert!(!rest.contains_key("id"), "declared keys are not kept");
+    assert_eq!(rest.get("audienceRating"), Some(&json!(9.3)));
+    assert_eq!(rest.get("viewOffset"), Some(&Value::Null));
+    assert_eq!(
+        rest.get("Guid").and_then(|g| g[1]["id"].as_str()),
+        Some("tmdb://278")
+    );
+    // Anything serde can write goes in: an existing key keeps its place, a new one goes last.
+    assert_eq!(rest.insert("ratingKey", 5077).unwrap(), Some(json!("5d77")));
+    assert_eq!(rest.insert("userRating", 8.5_f32).unwrap(), None);
+    let labels = BTreeMap::from([("label", vec!["classic"])]);
+    assert_eq!(rest.insert(String::from("Label"), &labels).unwrap(), None);
+    assert_eq!(rest.remove("hasPremiumExtras"), Some(json!("1")));
+    assert_eq!(rest.remove("hasPremiumExtras"), None);
+    if let Some(Value::String(title)) = rest.get_mut("librarySectionTitle") {
+        title.push_str(" (4K)");
+    }
+    assert_eq!(rest.get_mut("nope"), None);
+    assert_eq!(
+        order(rest),
+        [
+            "ratingKey",
+            "librarySectionTitle",
+            "Guid",
+            "audienceRating",
+            "viewOffset",
+            "userRating",
+            "Label"
+        ]
+    );
+    assert_eq!(
+        rest.to_json(),
+        r#"{"ratingKey":5077,"librarySectionTitle":"Movies (4K)","Guid":[{"id":"imdb://tt0111161"},{"id":"tmdb://278"}],"audienceRating":9.3,"viewOffset":null,"userRating":8.5,"Label":{"label":["classic"]}}"#
+    );
+    assert_eq!(serde_json::to_string(&*rest).unwrap(), rest.to_json());
+    // Owned and borrowed iteration, and collecting back, keep the order.
+    let pairs: Vec<(String, Value)> = rest.clone().into_iter().collect();
+    assert_eq!(pairs[0], ("ratingKey".to_owned(), json!(5077)));
+    assert_eq!(pairs.len(), 7);
+    let mut seen = Vec::new();
+    for (key, value) in &*rest {
+        seen.push((key.to_owned(), value.clone()));
+    }
+    assert_eq!(seen, pairs);
+    let back: UnknownKeys = pairs.into_iter().collect();
+    assert_eq!(back.to_json(), rest.to_json());
+    // A key that cannot be JSON (a map with integer keys) is refused, changing nothing.
+    let before = rest.to_json();
+    assert!(
+        rest.insert("bad", BTreeMap::from([(1, 2)])).is_ok(),
+        "serde_json writes integer keys as strings"
+    );
+    assert!(rest.insert("bad", BTreeMap::from([(vec![1], 2)])).is_err());
+    assert_eq!(rest.remove("bad"), Some(json!({"1": 2})));
+    assert_eq!(rest.to_json(), before);
+}
+
 #[test]
 fn kept_text_is_edited_in_place() {
     let mut keys = UnknownKeys::new();
     assert!(keys.is_empty());
+    assert_eq!(keys.len(), 0);
     assert_eq!(keys.to_json(), "{}");
     assert_eq!(serde_json::to_string(&keys).unwrap(), "{}");
-    assert_eq!(keys.insert("a", &json!(1)), None);
-    assert_eq!(keys.insert("b", &json!([2])), None);
-    // Setting a key moves it after the others and returns the old value.
-    assert_eq!(keys.insert("a", &json!("x")), Some(json!(1)));
-    assert_eq!(keys.to_json(), r#"{"b":[2],"a":"x"}"#);
+    assert_eq!(keys.insert("a", json!(1)).unwrap(), None);
+    assert_eq!(keys.insert("b", [2]).unwrap(), None);
+    // Setting a key keeps its place and returns the old value.
+    assert_eq!(keys.insert("a", "x").unwrap(), Some(json!(1)));
+    assert_eq!(keys.to_json(), r#"{"a":"x","b":[2]}"#);
     assert_eq!(keys.remove("c"), None);
     assert_eq!(keys.remove("b"), Some(json!([2])));
     assert_eq!(keys.to_json(), r#"{"a":"x"}"#);
+    assert_eq!(keys.remove("a"), Some(json!("x")));
+    assert!(keys.is_empty());
+    assert_eq!(serde_json::to_string(&keys).unwrap(), "{}");
     // Equality ignores order, as two maps would.
     let ab: UnknownKeys = [("a".into(), json!(1)), ("b".into(), json!(2))]
         .into_iter()
@@ -674,6 +768,10 @@ fn kept_text_is_edited_in_place() {
     let map = json!({"b": 2, "a": 1}).as_object().cloned().unwrap();
     assert_eq!(ab, UnknownKeys::from(map));
     assert_ne!(ab, UnknownKeys::new());
+    let read: UnknownKeys = serde_json::from_str(r#"{"b": 2, "a": 1}"#).unwrap();
+    assert_eq!(read, ab);
+    let other: UnknownKeys = serde_json::from_str(r#"{"b": 2, "a": 3}"#).unwrap();
+    assert_ne!(read, other);
     // A repeat keeps the first place and the last value.
     let repeat: UnknownKeys = [
         ("a".into(), json!(1)),
@@ -683,6 +781,36 @@ fn kept_text_is_edited_in_place() {
     .into_iter()
     .collect();
     assert_eq!(repeat.to_json(), r#"{"a":3,"b":2}"#);
+}
+
+/// Many kept keys, some sent twice: each counts once, in its first place with its
+/// last value, whether read or collected.
+#[test]
+fn kept_text_with_many_keys_keeps_each_once() {
+    let mut text = String::from("{");
+    let mut pairs = Vec::new();
+    for i in 0..40 {
+        // Every fifth key comes back at the end with a new value.
+        text.push_str(&format!("\"k{i}\": {i},"));
+        pairs.push((format!("k{i}"), json!(i)));
+    }
+    for i in (0..40).step_by(5) {
+        text.push_str(&format!("\"k{i}\": \"again\","));
+        pairs.push((format!("k{i}"), json!("again")));
+    }
+    text.pop();
+    text.push('}');
+    let read: UnknownKeys = serde_json::from_str(&text).unwrap();
+    let collected: UnknownKeys = pairs.into_iter().collect();
+    for keys in [&read, &collected] {
+        assert_eq!(keys.len(), 40);
+        let order: Vec<&str> = keys.iter().map(|(k, _)| k).collect();
+        let want: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+        assert_eq!(order, want);
+        assert_eq!(keys.get("k35"), Some(&json!("again")));
+        assert_eq!(keys.get("k36"), Some(&json!(36)));
+    }
+    assert_eq!(read, collected);
 }
 
 #[test]
@@ -701,6 +829,29 @@ fn kept_text_refuses_values_nested_deeper_than_serde_json_reads_back() {
     }
     let err = serde_json::from_value::<UnknownKeys>(json!({ "k": deep })).unwrap_err();
     assert!(err.to_string().contains("nests deeper than 126"), "{err}");
+    // `insert` refuses what reading refuses.
+    let mut keys = UnknownKeys::new();
+    let err = keys.insert("k", &deep).unwrap_err();
+    assert!(err.to_string().contains("nests deeper than 126"), "{err}");
+    assert!(keys.is_empty());
+    let Value::Array(inner) = deep else {
+        unreachable!()
+    };
+    assert_eq!(keys.insert("k", &inner[0]).unwrap(), None);
+}
+
+/// The `FromStr` error of an enum without a catch-all says which enum and which text.
+#[test]
+fn an_unknown_value_names_the_enum_and_the_text() {
+    let err = UnknownValue::new("Status", "archived \"old\"");
+    assert_eq!(err.enum_name(), "Status");
+    assert_eq!(err.value(), "archived \"old\"");
+    assert_eq!(
+        err.to_string(),
+        r#""archived \"old\"" is not a value of Status"#
+    );
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(err.clone());
+    assert_eq!(boxed.to_string(), err.to_string());
 }
 
 #[test]

@@ -3,8 +3,11 @@
 //! Doc cells are markdown with `<br/>` for newlines. They are parsed with pulldown-cmark
 //! and written back out from the events, so only constructs we chose survive: text is
 //! escaped (no accidental HTML, intra-doc links or emphasis), code blocks become
-//! ```` ```text ```` (never doctests), bare URLs become autolinks, and relative or
-//! anchor links keep their text only.
+//! ```` ```json ```` when they hold JSON (an object or array, laid out two spaces a
+//! level: table cells lose the indentation) and ```` ```text ```` otherwise; rustdoc
+//! runs only unlabelled and `rust` blocks as doctests, so neither is ever compiled.
+//! Bare URLs become autolinks, HTML links (`<a href>`) markdown links, and relative
+//! or anchor links keep their text only.
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -71,7 +74,10 @@ fn render(src: &str) -> String {
     // How many entries of `link_stack` are kept links (images nest without limit).
     let mut open_links = 0usize;
     let mut list_stack: Vec<Option<u64>> = Vec::new();
-    let mut in_code_block = false;
+    // The text of the code block being read, and whether its fence says JSON.
+    let mut code: Option<(String, bool)> = None;
+    // An HTML `<a href>` being read, with its URL when it is kept (see `html_anchor`).
+    let mut anchor: Option<Option<String>> = None;
     for event in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(tag) => match tag {
@@ -82,10 +88,14 @@ fn render(src: &str) -> String {
                 }
                 Tag::BlockQuote(_) => w.block(),
                 Tag::CodeBlock(kind) => {
-                    w.block();
-                    if let CodeBlockKind::Indented = kind {}
-                    w.raw("```text\n");
-                    in_code_block = true;
+                    let json = match kind {
+                        CodeBlockKind::Fenced(info) => info
+                            .split(|c: char| c.is_whitespace() || c == ',')
+                            .next()
+                            .is_some_and(|lang| lang.eq_ignore_ascii_case("json")),
+                        CodeBlockKind::Indented => false,
+                    };
+                    code = Some((String::new(), json));
                 }
                 Tag::List(start) => {
                     w.block();
@@ -107,7 +117,8 @@ fn render(src: &str) -> String {
                 Tag::Strong => w.raw("**"),
                 Tag::Strikethrough => w.raw("~~"),
                 Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                    let url = safe_url(&dest_url);
+                    // Links do not nest: inside an HTML link, only the text stays.
+                    let url = safe_url(&dest_url).filter(|_| anchor.is_none());
                     if url.is_some() {
                         w.raw("[");
                         open_links += 1;
@@ -116,43 +127,111 @@ fn render(src: &str) -> String {
                 }
                 _ => {}
             },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) => {
-                    w.raw("**");
-                    w.block();
-                }
-                TagEnd::Paragraph | TagEnd::BlockQuote(_) => w.block(),
-                TagEnd::CodeBlock => {
-                    w.newline();
-                    w.raw("```");
-                    w.block();
-                    in_code_block = false;
-                }
-                TagEnd::List(_) => {
-                    list_stack.pop();
-                    w.block();
-                }
-                TagEnd::Emphasis => w.raw("*"),
-                TagEnd::Strong => w.raw("**"),
-                TagEnd::Strikethrough => w.raw("~~"),
-                TagEnd::Link | TagEnd::Image => {
-                    if let Some(Some(url)) = link_stack.pop() {
-                        open_links -= 1;
+            Event::End(tag) => {
+                // An HTML link left open ends with its block: links do not span blocks.
+                let inline = matches!(
+                    tag,
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                );
+                if !inline {
+                    if let Some(Some(url)) = anchor.take() {
                         w.raw(&format!("]({url})"));
                     }
                 }
-                _ => {}
-            },
-            Event::Text(t) if in_code_block => w.raw(&without_controls(&t).replace("```", "` ` `")),
-            Event::Text(t) => w.text(&t, open_links > 0),
+                match tag {
+                    TagEnd::Heading(_) => {
+                        w.raw("**");
+                        w.block();
+                    }
+                    TagEnd::Paragraph | TagEnd::BlockQuote(_) => w.block(),
+                    TagEnd::CodeBlock => {
+                        if let Some((text, json)) = code.take() {
+                            w.block();
+                            w.raw(&fenced(&text, json));
+                            w.block();
+                        }
+                    }
+                    TagEnd::List(_) => {
+                        list_stack.pop();
+                        w.block();
+                    }
+                    TagEnd::Emphasis => w.raw("*"),
+                    TagEnd::Strong => w.raw("**"),
+                    TagEnd::Strikethrough => w.raw("~~"),
+                    TagEnd::Link | TagEnd::Image => {
+                        if let Some(Some(url)) = link_stack.pop() {
+                            open_links -= 1;
+                            w.raw(&format!("]({url})"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) if code.is_some() => {
+                if let Some((text, _)) = &mut code {
+                    text.push_str(&t);
+                }
+            }
+            Event::Text(t) => w.text(&t, open_links > 0 || matches!(anchor, Some(Some(_)))),
             Event::Code(c) => w.raw(&code_span(&c)),
-            Event::Html(h) | Event::InlineHtml(h) => w.text(&h, true),
+            // `<a href="https://…">text</a>` becomes a markdown link, as rustdoc
+            // renders it; other HTML is shown as text, its URLs as autolinks (rustdoc
+            // warns on bare ones).
+            Event::InlineHtml(h) if anchor.is_none() && open_links == 0 => match html_anchor(&h) {
+                Some(url) => {
+                    if url.is_some() {
+                        w.raw("[");
+                    }
+                    anchor = Some(url);
+                }
+                None => w.text(&h, false),
+            },
+            Event::InlineHtml(h) if anchor.is_some() && h.trim().eq_ignore_ascii_case("</a>") => {
+                if let Some(Some(url)) = anchor.take() {
+                    w.raw(&format!("]({url})"));
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                w.text(&h, open_links > 0 || matches!(anchor, Some(Some(_))))
+            }
             Event::SoftBreak | Event::HardBreak => w.newline(),
             Event::Rule => w.block(),
             _ => {}
         }
     }
+    // An HTML link left open still ends as one.
+    if let Some(Some(url)) = anchor {
+        w.raw(&format!("]({url})"));
+    }
     w.finish()
+}
+
+/// The target of an HTML link's opening tag (`<a href="…" title="…">`): `Some(url)`
+/// for a web link (see [`safe_url`]), `Some(None)` for any other target or none;
+/// `None` for other HTML.
+fn html_anchor(html: &str) -> Option<Option<String>> {
+    // ASCII lower-casing keeps every byte where it was, so positions carry over.
+    let lower = html.to_ascii_lowercase();
+    let rest = lower.strip_prefix("<a")?;
+    if !(rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '>') && rest.ends_with('>')) {
+        return None;
+    }
+    let Some(at) = lower.find("href=") else {
+        return Some(None);
+    };
+    let value = &html[at + "href=".len()..];
+    let url = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
+        _ => value
+            .split(|c: char| c.is_ascii_whitespace() || c == '>')
+            .next()
+            .unwrap_or_default(),
+    };
+    Some(safe_url(url))
 }
 
 /// Writes `text` as an inline code span, fenced so that backticks inside survive.
@@ -182,11 +261,98 @@ pub(crate) fn push_code_span(out: &mut String, text: &str) {
     out.extend(std::iter::repeat_n('`', fence));
 }
 
-/// Writes `text` as a fenced block of plain text.
-pub fn code_block(text: &str) -> String {
+/// An Example cell: a JSON object or array, or text over several lines, as a block;
+/// anything else as a code span.
+pub(crate) fn push_example(doc: &mut String, example: &str) {
+    let trimmed = example.trim();
+    let json = trimmed.len() > 2 && json_layout(trimmed).is_some();
+    if json || example.contains('\n') {
+        doc.push_str("Example:\n\n");
+        doc.push_str(&fenced(example, false));
+    } else {
+        doc.push_str("Example: ");
+        push_code_span(doc, example);
+    }
+}
+
+/// `text` in a fence longer than any run of backticks in it: ```` ```json ```` when
+/// `json` (the author said so) or when it is a JSON object or array, laid out anew
+/// when it is valid JSON.
+fn fenced(text: &str, json: bool) -> String {
     let text = without_controls(text);
-    let fence = "`".repeat(longest_run(&text, '`').max(2) + 1);
-    format!("{fence}text\n{}\n{fence}", text.trim_end())
+    let laid = json_layout(text.trim());
+    let (lang, body) = match &laid {
+        Some(laid) => ("json", laid.as_str()),
+        None if json => ("json", text.trim_end()),
+        None => ("text", text.trim_end()),
+    };
+    let body = body.trim_start_matches('\n');
+    let fence = "`".repeat(longest_run(body, '`').max(2) + 1);
+    format!("{fence}{lang}\n{body}\n{fence}")
+}
+
+/// A JSON object or array laid out one entry a line, two spaces a level, its keys,
+/// strings and numbers as written; `None` for anything else, and for JSON nested
+/// deeper than 32 levels (the indentation would grow with the square of
+/// the text).
+fn json_layout(text: &str) -> Option<String> {
+    const MAX_JSON_DEPTH: usize = 32;
+    if !(text.starts_with('{') || text.starts_with('[')) {
+        return None;
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let indent = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                while chars.next_if(|c| c.is_whitespace()).is_some() {}
+                // An empty object or array stays on its line.
+                if let Some(close) = chars.next_if(|&n| n == '}' || n == ']') {
+                    out.push(close);
+                } else {
+                    depth += 1;
+                    if depth > MAX_JSON_DEPTH {
+                        return None;
+                    }
+                    indent(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                indent(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                indent(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 fn longest_run(text: &str, ch: char) -> usize {
@@ -430,6 +596,11 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// A block of cell text (an Example over several lines).
+    fn code_block(text: &str) -> String {
+        fenced(text, false)
+    }
+
     #[test]
     fn breaks_lists_and_code_spans() {
         assert_eq!(
@@ -463,6 +634,37 @@ mod tests {
             "http:// then <https://a.b> and <http://c.d>"
         );
         assert_eq!(rustdoc("httpx https://a.b"), "httpx <https://a.b>");
+    }
+
+    #[test]
+    fn html_links_become_markdown_links() {
+        // As the tigris docs write them, inside a table cell.
+        assert_eq!(
+            rustdoc(
+                r#"defined <a href="https://json-schema.org/spec.html" title="here">here</a>.<p>Next"#
+            ),
+            "defined [here](https://json-schema.org/spec.html).&lt;p&gt;Next"
+        );
+        assert_eq!(
+            rustdoc("<A HREF='http://a.b/c'>c</A> d"),
+            "[c](http://a.b/c) d"
+        );
+        // Another target keeps the text; so does a link inside the HTML one.
+        assert_eq!(
+            rustdoc(r##"see <a href="#query">the query</a>"##),
+            "see the query"
+        );
+        assert_eq!(
+            rustdoc(r#"<a href="https://a.b">x [y](https://c.d)</a>"#),
+            "[x y](https://a.b)"
+        );
+        // Left open, it still ends; URLs in other HTML become autolinks.
+        assert_eq!(rustdoc(r#"<a href="https://a.b">x"#), "[x](https://a.b)");
+        assert_eq!(
+            rustdoc(r#"an <img src="https://a.b/i.png"> here"#),
+            "an &lt;img src=\"<https://a.b/i.png>\"&gt; here"
+        );
+        assert_eq!(rustdoc("<abbr>x</abbr>"), "&lt;abbr&gt;x&lt;/abbr&gt;");
     }
 
     #[test]
@@ -521,5 +723,54 @@ mod tests {
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x`"), "`` `x` ``");
         assert_eq!(code_block("a\n```\nb"), "````text\na\n```\nb\n````");
+    }
+
+    #[test]
+    fn json_goes_in_json_fences_laid_out() {
+        // An Example cell that lost its indentation to the table.
+        let cell = "{\n\"de\": [\n\"Die lange Reise\"\n],\n\"fr\": [],\n\"n\": {\"a\": 1.50, \"b\": \"x, y: {z}\"}\n}";
+        assert_eq!(
+            code_block(cell),
+            "```json\n{\n  \"de\": [\n    \"Die lange Reise\"\n  ],\n  \"fr\": [],\n  \"n\": {\n    \"a\": 1.50,\n    \"b\": \"x, y: {z}\"\n  }\n}\n```"
+        );
+        assert_eq!(code_block("[1,2]"), "```json\n[\n  1,\n  2\n]\n```");
+        // Strings keep escapes and backticks; the fence outgrows them.
+        assert_eq!(
+            code_block(r#"["a\"]", "```"]"#),
+            "````json\n[\n  \"a\\\"]\",\n  \"```\"\n]\n````"
+        );
+        // Not JSON (or not an object or array): text, as it was.
+        assert_eq!(code_block("{a: 1}"), "```text\n{a: 1}\n```");
+        assert_eq!(code_block("\"x\""), "```text\n\"x\"\n```");
+        // One-line examples: objects and arrays as blocks, anything else inline.
+        let example = |e: &str| {
+            let mut doc = String::new();
+            push_example(&mut doc, e);
+            doc
+        };
+        assert_eq!(
+            example(r#"{"id":1}"#),
+            "Example:\n\n```json\n{\n  \"id\": 1\n}\n```"
+        );
+        assert_eq!(example("[]"), "Example: `[]`");
+        assert_eq!(example("[1, 2"), "Example: `[1, 2`");
+        assert_eq!(example("abc"), "Example: `abc`");
+        assert_eq!(example("a\nb"), "Example:\n\n```text\na\nb\n```");
+        // Description blocks: the fence's word or the content decides.
+        assert_eq!(
+            rustdoc("Send:\n\n```json\n{\"a\": [1]}\n```"),
+            "Send:\n\n```json\n{\n  \"a\": [\n    1\n  ]\n}\n```"
+        );
+        assert_eq!(
+            rustdoc("```JSON\n{a: 1} // jsonc\n```"),
+            "```json\n{a: 1} // jsonc\n```"
+        );
+        assert_eq!(rustdoc("```python\n[1]\n```"), "```json\n[\n  1\n]\n```");
+        assert_eq!(rustdoc("```python\nx = 1\n```"), "```text\nx = 1\n```");
+        // Deeply nested: text, so the indentation cannot run away.
+        let deep = format!("{}1{}", "[".repeat(33), "]".repeat(33));
+        assert!(code_block(&deep).starts_with("```text"));
+        let deep = format!("{}1{}", "[".repeat(32), "]".repeat(32));
+        assert!(code_block(&deep).starts_with("```json"));
     }
 }

@@ -71,6 +71,23 @@ fn doc_attrs(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// A type's docs, or, where the docs give no description, a line saying what it is:
+/// every public item of the output is documented (`missing_docs` holds).
+fn type_docs(t: &crate::model::TypeDef) -> std::borrow::Cow<'_, str> {
+    if t.docs.trim().is_empty() {
+        let title = crate::docs::code_span(&t.title);
+        std::borrow::Cow::Owned(format!("The {title} model (the docs give no description)."))
+    } else {
+        std::borrow::Cow::Borrowed(&t.docs)
+    }
+}
+
+/// The doc line of a module: where its types come from.
+fn module_doc(path: &[&str]) -> String {
+    let folder: Vec<String> = path.iter().map(|m| ident(m).to_string()).collect();
+    format!("/// Types from the docs in `{}/`.\n", folder.join("/"))
+}
+
 /// The path from the module `from` to the item `name` in module `to`, via `super::`.
 fn rel_path(from: &[String], to: &[String], name: &str) -> TokenStream {
     let common = from.iter().zip(to).take_while(|(a, b)| a == b).count();
@@ -253,7 +270,13 @@ fn item(model: &Model, uses: &RefCell<Uses>, id: usize) -> TokenStream {
             tokens
         }
         Kind::Enum(e) => ctx.enumeration(t, e),
-        Kind::Union(u) => ctx.union(t, u),
+        Kind::Union(u) => {
+            // The union template writes the docs' description; without one, it
+            // still gets a line.
+            let fallback = t.docs.trim().is_empty().then(|| doc_attrs(&type_docs(t)));
+            let union = ctx.union(t, u);
+            quote!(#fallback #union)
+        }
         Kind::Const(c) => ctx.constant(t, c),
     }
 }
@@ -361,10 +384,16 @@ pub fn render(model: &Model, threads: usize) -> Result<String, syn::Error> {
     let mut results = results.into_iter();
     let mut uses = Uses::default();
     let mut out = String::from(HEADER);
+    let mut path: Vec<&str> = Vec::new();
     for p in &pieces {
         match p {
             Piece::Open(depth, name) => {
-                out.push_str(&"    ".repeat(*depth));
+                path.truncate(*depth);
+                path.push(name);
+                let indent = "    ".repeat(*depth);
+                out.push_str(&indent);
+                out.push_str(&module_doc(&path));
+                out.push_str(&indent);
                 out.push_str(&format!("pub mod {} {{\n", ident(name)));
             }
             Piece::Job => {

@@ -152,10 +152,12 @@ fn item_name(item: &Item) -> Option<String> {
     Some(ident.to_string())
 }
 
-/// The name of an impl's self type (`Key` for `Key<'_>`).
+/// The name of an impl's self type (`Key` for `Key<'_>`, `UnknownKeys` for
+/// `&'a UnknownKeys`).
 fn self_name(ty: &syn::Type) -> Option<String> {
     match ty {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Type::Reference(r) => self_name(&r.elem),
         _ => None,
     }
 }
@@ -514,6 +516,10 @@ mod tests {
             "UnknownKeys::to_map",
             "UnknownKeys::push_key",
             "impl FromIterator for UnknownKeys",
+            "impl IntoIterator for UnknownKeys",
+            "UnknownKeys::len",
+            "UnknownKeys::contains_key",
+            "unique",
             "Text",
             "impl Visitor for Text",
             "Emit",

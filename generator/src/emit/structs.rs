@@ -1,7 +1,7 @@
 //! A struct: its fields with their serialization attributes, and kept unknown keys.
 //! Its `Deserialize` is in `readers`.
 
-use super::{doc_attrs, ident, Ctx, FloatWrite};
+use super::{doc_attrs, ident, type_docs, Ctx, FloatWrite};
 use crate::model::{Extra, Field, Presence, Struct, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -36,7 +36,12 @@ impl Ctx<'_> {
     /// the impl `reader` writes.
     fn field(&self, f: &Field) -> TokenStream {
         let name = ident(&f.rust_name);
-        let docs = doc_attrs(&f.docs);
+        let docs = if f.docs.trim().is_empty() {
+            let key = crate::docs::code_span(&f.wire_name);
+            doc_attrs(&format!("JSON key {key} (the docs give no description)."))
+        } else {
+            doc_attrs(&f.docs)
+        };
         let deprecated = match &f.deprecated {
             Some(note) if !note.is_empty() => quote!(#[deprecated(note = #note)]),
             Some(_) => quote!(#[deprecated]),
@@ -96,7 +101,7 @@ impl Ctx<'_> {
 
 /// The type's docs, plus a note naming the SDK-only fields left out.
 fn struct_docs(t: &TypeDef, s: &Struct) -> String {
-    let mut doc = t.docs.clone();
+    let mut doc = type_docs(t).into_owned();
     if !s.sdk_only.is_empty() {
         let list: Vec<_> = s
             .sdk_only

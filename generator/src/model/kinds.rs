@@ -118,13 +118,7 @@ pub(super) fn build_struct(
             if !doc.is_empty() {
                 doc.push_str("\n\n");
             }
-            if ex.contains('\n') {
-                doc.push_str("Example:\n\n");
-                doc.push_str(&docs::code_block(ex));
-            } else {
-                doc.push_str("Example: ");
-                docs::push_code_span(&mut doc, ex);
-            }
+            docs::push_example(&mut doc, ex);
         }
         fields.push(Field {
             doc_name: r.name.to_string(),
