@@ -214,8 +214,8 @@ fn every_corpus_generates_and_compiles_warning_free() {
         add_crate(&name, &out.code, &out.model, out.model.types.len());
     }
     // Inputs that need only some of the shared helpers (a crate of string enums needs
-    // `Key` and nothing else; one of integer enums needs no helper module at all): each
-    // must still compile warning-free and round-trip.
+    // `Key` and nothing else; one of integer enums only the integer reader): each must
+    // still compile warning-free and round-trip.
     for (name, repr) in [
         ("specs_text_enums_only", generator::ir::EnumRepr::Str),
         ("specs_int_enums_only", generator::ir::EnumRepr::Int),
@@ -229,10 +229,9 @@ fn every_corpus_generates_and_compiles_warning_free() {
             .retain(|t| matches!(&t.kind, generator::ir::Kind::Enum(e) if e.repr == repr));
         assert!(!model.types.is_empty(), "specs/ have {repr:?} enums");
         let code = generator::render(&model, 1).unwrap();
-        assert_eq!(
+        assert!(
             code.contains("pub mod __helpers"),
-            repr == generator::ir::EnumRepr::Str,
-            "{name}: helper module emitted exactly when used"
+            "{name}: helper module emitted when used"
         );
         add_crate(name, &code, &model, model.types.len());
     }

@@ -739,6 +739,17 @@ fn lineup_type_is_a_number_on_the_wire() {
     assert_eq!(ser(&lineups), json!([-1, 0, 1, 2, 99]));
     // A string is not accepted for an integer enum.
     assert!(serde_json::from_value::<py::LineupType>(json!("-1")).is_err());
+    // An integral float is, as for integer fields, and is written back as an integer,
+    // read from text as from a value; a fraction is not.
+    let setting: py::Setting =
+        serde_json::from_str(r#"{"id": "LiveTVLineup", "value": "auto", "lineup": 2.0}"#).unwrap();
+    assert_eq!(setting.lineup, Some(py::LineupType::Two));
+    assert_eq!(ser(&setting)["lineup"], json!(2));
+    assert_eq!(de::<py::LineupType>(&json!(-1.0)), py::LineupType::Minus1);
+    let e = serde_json::from_str::<py::LineupType>("2.5")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("floating point `2.5`, expected i64"), "{e}");
 }
 
 #[test]

@@ -557,7 +557,11 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
+                <i64 as super::super::__helpers::Scalar<
+                    'de,
+                    super::super::__helpers::Strict,
+                >>::read(d, "")
+                    .map(Self::from)
             }
         }
     }
@@ -733,7 +737,11 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
+                <i64 as super::super::__helpers::Scalar<
+                    'de,
+                    super::super::__helpers::Strict,
+                >>::read(d, "")
+                    .map(Self::from)
             }
         }
         /// A member is itself called unknown, so the catch-all needs another name
@@ -2317,7 +2325,11 @@ pub mod models {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
+                <i64 as super::super::__helpers::Scalar<
+                    'de,
+                    super::super::__helpers::Strict,
+                >>::read(d, "")
+                    .map(Self::from)
             }
         }
     }

@@ -539,7 +539,11 @@ pub mod go {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
                     d: D,
                 ) -> ::std::result::Result<Self, D::Error> {
-                    <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
+                    <i64 as super::super::super::__helpers::Scalar<
+                        'de,
+                        super::super::super::__helpers::Strict,
+                    >>::read(d, "")
+                        .map(Self::from)
                 }
             }
             /// Result of a loudness analysis
@@ -1803,7 +1807,11 @@ pub mod python {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
                     d: D,
                 ) -> ::std::result::Result<Self, D::Error> {
-                    <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
+                    <i64 as super::super::super::__helpers::Scalar<
+                        'de,
+                        super::super::super::__helpers::Strict,
+                    >>::read(d, "")
+                        .map(Self::from)
                 }
             }
             /// Result of a loudness analysis

@@ -108,6 +108,15 @@ impl Ctx<'_> {
                 }
             }
             EnumRepr::Int => {
+                // Read as integer fields are: `2.0` is `2` (and `"2"` under
+                // `--lenient-scalars`).
+                let h = self.helpers_mod();
+                let scalar = self.runtime("Scalar");
+                let mode = self.runtime(if self.model.lenient_scalars {
+                    "Lax"
+                } else {
+                    "Strict"
+                });
                 // Values were validated as i64 by the model; the literal keeps its sign.
                 let values: Vec<TokenStream> = e
                     .variants
@@ -169,7 +178,7 @@ impl Ctx<'_> {
                     }
                     impl<'de> ::serde::Deserialize<'de> for #name {
                         fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                            <i64 as ::serde::Deserialize>::deserialize(d).map(Self::from)
+                            <i64 as #h::#scalar<'de, #h::#mode>>::read(d, "").map(Self::from)
                         }
                     }
                 }
