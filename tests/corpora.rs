@@ -405,7 +405,7 @@ fn write_crate(
     let _ = std::fs::remove_file(dir.join("tests/harness.rs"));
     let manifest = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
+         [dependencies]\nserde = \"1\"\nserde_json = \"1\"\n\
          chrono = {{ version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }}\n\n\
          # No unit-test or doctest build of the library: only the round-trip test runs,\n\
          # and each would compile megabytes of generated code once more.\n\

@@ -358,12 +358,10 @@ impl<'de, A: ::serde::de::MapAccess<'de>> Fields<A> {
     }
 }
 
-/// The value of a key that must be present.
-pub fn required<T, E: ::serde::de::Error>(
-    slot: ::std::option::Option<T>,
-    key: &'static str,
-) -> ::std::result::Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(key))
+/// The error for a key that must be present and is not.
+#[cold]
+pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+    E::missing_field(key)
 }
 
 /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
@@ -754,8 +752,8 @@ impl<'de, M, T: Scalar<'de, M>> Scalar<'de, M>
     }
 }
 
-/// Reads a union member holding integers (`#[serde(deserialize_with)]`):
-/// integral floats are taken as field values are.
+/// Reads a union member holding integers: integral floats are taken as field
+/// values are.
 pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
     d: D,
 ) -> ::std::result::Result<T, D::Error> {
@@ -778,6 +776,38 @@ pub fn lax_bool_member<'de, D: ::serde::Deserializer<'de>>(
         key: "",
         digits: false,
     })
+}
+
+/// A member's `read` where the union has its type once: the member `M` as it reads
+/// itself, into the union through `From`. A function, not a closure per member, so
+/// a member adds a table entry and no code to compile.
+pub fn read_as<M: ::serde::de::DeserializeOwned, U: ::std::convert::From<M>>(
+    v: &::serde_json::Value,
+) -> ::std::result::Result<U, ::serde_json::Error> {
+    <M as ::serde::Deserialize>::deserialize(v).map(U::from)
+}
+
+/// `read_as` for a member holding integers (`int_member`).
+pub fn read_int_as<M: for<'a> Scalar<'a, InUnion>, U: ::std::convert::From<M>>(
+    v: &::serde_json::Value,
+) -> ::std::result::Result<U, ::serde_json::Error> {
+    int_member(v).map(U::from)
+}
+
+/// `read_as` for a member holding numbers or booleans sent as strings too
+/// (`lax_member`).
+pub fn read_lax_as<M: for<'a> Scalar<'a, Lax>, U: ::std::convert::From<M>>(
+    v: &::serde_json::Value,
+) -> ::std::result::Result<U, ::serde_json::Error> {
+    lax_member(v).map(U::from)
+}
+
+/// `read_as` for a boolean member that leaves `"1"` and `"0"` to a number member
+/// (`lax_bool_member`).
+pub fn read_lax_bool_as<U: ::std::convert::From<bool>>(
+    v: &::serde_json::Value,
+) -> ::std::result::Result<U, ::serde_json::Error> {
+    lax_bool_member(v).map(U::from)
 }
 
 /// A union member holding integers, from a buffered value: `25.0` reads as
@@ -925,26 +955,6 @@ pub fn float<T: Float, S: ::serde::Serializer>(
     v.write(s)
 }
 
-pub fn opt_float<T: Float, S: ::serde::Serializer>(
-    v: &::std::option::Option<T>,
-    s: S,
-) -> ::std::result::Result<S::Ok, S::Error> {
-    match v {
-        ::std::option::Option::Some(v) => float(v, s),
-        ::std::option::Option::None => s.serialize_none(),
-    }
-}
-
-pub fn opt_opt_float<T: Float, S: ::serde::Serializer>(
-    v: &::std::option::Option<::std::option::Option<T>>,
-    s: S,
-) -> ::std::result::Result<S::Ok, S::Error> {
-    match v {
-        ::std::option::Option::Some(v) => opt_float(v, s),
-        ::std::option::Option::None => s.serialize_none(),
-    }
-}
-
 /// A value with floats inside lists, maps or nullable elements: each float
 /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
 pub trait Floats {
@@ -998,6 +1008,112 @@ pub fn floats<T: Floats, S: ::serde::Serializer>(
     s: S,
 ) -> ::std::result::Result<S::Ok, S::Error> {
     v.write(s)
+}
+
+/// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+/// call per field, in declaration order. The first error is kept and later calls do
+/// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+/// wrapper type per float field as `serialize_with` makes, is what keeps a large
+/// generated crate quick to compile. Written as a map (what serde's derive does for a
+/// struct with flattened keys): the same JSON as a struct.
+pub struct Out<S: ::serde::Serializer> {
+    map: ::std::result::Result<S::SerializeMap, S::Error>,
+}
+
+impl<S: ::serde::Serializer> Out<S> {
+    /// `len`: the number of entries, where the struct knows it (no optional field,
+    /// no kept keys).
+    #[inline]
+    pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+        Out {
+            map: s.serialize_map(len),
+        }
+    }
+
+    /// A field, as its type writes itself.
+    #[inline]
+    pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) {
+        use ::serde::ser::SerializeMap;
+        if let ::std::result::Result::Ok(m) = &mut self.map {
+            if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                self.map = ::std::result::Result::Err(e);
+            }
+        }
+    }
+
+    /// An optional field: left out when `None`.
+    #[inline]
+    pub fn opt_entry<T: ::serde::Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &::std::option::Option<T>,
+    ) {
+        if let ::std::option::Option::Some(v) = v {
+            self.entry(key, v);
+        }
+    }
+
+    /// A field holding floats (see `Floats`).
+    #[inline]
+    pub fn float_entry<T: Floats>(&mut self, key: &'static str, v: &T) {
+        self.entry(key, &Each(v));
+    }
+
+    /// An optional field holding floats: left out when `None`.
+    #[inline]
+    pub fn opt_float_entry<T: Floats>(&mut self, key: &'static str, v: &::std::option::Option<T>) {
+        if let ::std::option::Option::Some(v) = v {
+            self.entry(key, &Each(v));
+        }
+    }
+
+    /// Kept keys, from a map.
+    pub fn kept_entries<T: ::serde::Serialize>(
+        &mut self,
+        kept: &::std::collections::BTreeMap<::std::string::String, T>,
+    ) {
+        for (k, v) in kept {
+            self.entry_owned(k, v);
+        }
+    }
+
+    /// Kept keys, from a map whose values hold floats.
+    pub fn kept_float_entries<T: Floats>(
+        &mut self,
+        kept: &::std::collections::BTreeMap<::std::string::String, T>,
+    ) {
+        for (k, v) in kept {
+            self.entry_owned(k, &Each(v));
+        }
+    }
+
+    /// Kept keys, from their JSON text.
+    pub fn kept_text_entries(&mut self, kept: &UnknownKeys) {
+        if let ::std::result::Result::Ok(m) = &mut self.map {
+            if let ::std::result::Result::Err(e) = kept.write_into(m) {
+                self.map = ::std::result::Result::Err(e);
+            }
+        }
+    }
+
+    fn entry_owned<T: ?::std::marker::Sized + ::serde::Serialize>(&mut self, key: &str, v: &T) {
+        use ::serde::ser::SerializeMap;
+        if let ::std::result::Result::Ok(m) = &mut self.map {
+            if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                self.map = ::std::result::Result::Err(e);
+            }
+        }
+    }
+
+    /// The end of the object, or the first error.
+    #[inline]
+    pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+        ::serde::ser::SerializeMap::end(self.map?)
+    }
 }
 
 /// Keys a struct does not declare, kept in the order they came and written
@@ -1318,9 +1434,51 @@ impl<'a> ::std::iter::IntoIterator for &'a UnknownKeys {
     }
 }
 
-/// Written as the entries of a map, which `#[serde(flatten)]` puts beside the
-/// struct's own fields: straight from the text as it was read, no
-/// `serde_json::Value` built.
+impl UnknownKeys {
+    /// Writes the entries into a map being written (a struct's object).
+    fn write_into<M: ::serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        if self.json.is_empty() {
+            for (k, v) in self.iter() {
+                m.serialize_entry(k, v)?;
+            }
+            return ::std::result::Result::Ok(());
+        }
+        let text =
+            ::std::str::from_utf8(&self.json).map_err(<M::Error as ::serde::ser::Error>::custom)?;
+        let mut d = ::serde_json::Deserializer::from_str(text);
+        ::serde::Deserializer::deserialize_map(&mut d, EmitInto(m))
+            .map_err(<M::Error as ::serde::ser::Error>::custom)
+    }
+}
+
+/// `Emit`'s map case into a map already open: the entries of a JSON object, each
+/// written as it is read.
+struct EmitInto<'a, M>(&'a mut M);
+
+impl<'de, M: ::serde::ser::SerializeMap> ::serde::de::Visitor<'de> for EmitInto<'_, M> {
+    type Value = ();
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> ::std::result::Result<(), A::Error> {
+        while let ::std::option::Option::Some(k) = map.next_key::<Key<'de>>()? {
+            self.0
+                .serialize_key(k.as_str())
+                .map_err(<A::Error as ::serde::de::Error>::custom)?;
+            map.next_value_seed(Entry(&mut *self.0))?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+/// Written as a map, straight from the text as it was read, no `serde_json::Value`
+/// built (a struct writes the entries beside its own fields: `Out::kept_text_entries`).
 impl ::serde::Serialize for UnknownKeys {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         if self.json.is_empty() {

@@ -4,14 +4,23 @@
 
 use super::harness::{check_all_with, first_difference, path_at, round_trip};
 use super::helpers::{
-    float, floats, object, opt_float, opt_opt_float, required, Fields, FromMap, Key, UnknownKeys,
-    UnknownValue,
+    float, floats, missing, object, read_as, read_int_as, read_lax_as, read_lax_bool_as, Fields,
+    FromMap, Key, Out, UnknownKeys, UnknownValue,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::MapAccess;
 use serde_json::value::Serializer as W;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+
+/// A required slot's value, or serde's `missing field` error (the emitted readers
+/// write this as a `let ... else` per required field).
+fn required<T, E: serde::de::Error>(slot: Option<T>, key: &'static str) -> Result<T, E> {
+    match slot {
+        Some(v) => Ok(v),
+        None => Err(missing(key)),
+    }
+}
 
 /// A struct read the way the emitted readers read one: every `Fields` method that
 /// fills a slot, with two spellings of `name`.
@@ -862,10 +871,10 @@ fn integral_floats_are_written_as_integers() {
     // An f32 in its own precision, not widened.
     assert_eq!(float(&7.9f32, W).unwrap(), json!(7.9));
     assert_eq!(float(&16_777_216f32, W).unwrap(), json!(16_777_216));
-    assert_eq!(opt_float(&Some(2.0f64), W).unwrap(), json!(2));
-    assert_eq!(opt_float::<f64, _>(&None, W).unwrap(), Value::Null);
-    assert_eq!(opt_opt_float(&Some(Some(2.5f32)), W).unwrap(), json!(2.5));
-    assert_eq!(opt_opt_float(&Some(None::<f64>), W).unwrap(), Value::Null);
+    assert_eq!(floats(&Some(2.0f64), W).unwrap(), json!(2));
+    assert_eq!(floats::<Option<f64>, _>(&None, W).unwrap(), Value::Null);
+    assert_eq!(floats(&Some(Some(2.5f32)), W).unwrap(), json!(2.5));
+    assert_eq!(floats(&Some(None::<f64>), W).unwrap(), Value::Null);
     let list = vec![Some(1800.0f64), None, Some(1.5)];
     assert_eq!(floats(&list, W).unwrap(), json!([1800, null, 1.5]));
     let map = BTreeMap::from([("a".to_string(), vec![3.0f32, 23.976])]);
@@ -927,4 +936,165 @@ fn the_harness_round_trips_and_says_where_it_fails() {
             .len(),
         1
     );
+}
+
+/// A struct written the way the emitted writers write one: one `Out` call per field.
+struct Listing {
+    title: String,
+    rating: Option<f64>,
+    score: f64,
+    tags: Option<Vec<f64>>,
+    note: Option<Option<String>>,
+    gone: Option<String>,
+    extra: BTreeMap<String, Value>,
+}
+
+impl serde::Serialize for Listing {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = Out::new(s, None);
+        o.entry("title", &self.title);
+        o.opt_float_entry("rating", &self.rating);
+        o.float_entry("score", &self.score);
+        o.opt_float_entry("tags", &self.tags);
+        o.opt_entry("note", &self.note);
+        o.opt_entry("gone", &self.gone);
+        o.kept_entries(&self.extra);
+        o.close()
+    }
+}
+
+#[test]
+fn structs_are_written_in_order_with_absent_fields_left_out_and_kept_keys_last() {
+    let l = Listing {
+        title: "Dune".into(),
+        rating: Some(7.0),
+        score: 8.5,
+        tags: Some(vec![1.0, 2.5]),
+        note: Some(None),
+        gone: None,
+        extra: BTreeMap::from([("x-rank".to_string(), json!(3))]),
+    };
+    assert_eq!(
+        serde_json::to_string(&l).unwrap(),
+        r#"{"title":"Dune","rating":7,"score":8.5,"tags":[1,2.5],"note":null,"x-rank":3}"#
+    );
+    // The same through `to_value`, and with nothing optional set.
+    let bare = Listing {
+        rating: None,
+        tags: None,
+        note: None,
+        extra: BTreeMap::new(),
+        ..l
+    };
+    assert_eq!(
+        serde_json::to_value(&bare).unwrap(),
+        json!({"title": "Dune", "score": 8.5})
+    );
+}
+
+/// A value that fails to write, and counts how often it was asked.
+struct Fails<'a>(&'a std::cell::Cell<u32>);
+
+impl serde::Serialize for Fails<'_> {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        self.0.set(self.0.get() + 1);
+        Err(serde::ser::Error::custom("cannot write this"))
+    }
+}
+
+#[test]
+fn the_first_write_error_is_returned_and_nothing_after_it_is_written() {
+    struct Two<'a>(&'a std::cell::Cell<u32>);
+    impl serde::Serialize for Two<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut o = Out::new(s, Some(3));
+            o.entry("a", &1);
+            o.entry("b", &Fails(self.0));
+            o.entry("c", &Fails(self.0));
+            o.close()
+        }
+    }
+    let asked = std::cell::Cell::new(0);
+    let mut text = Vec::new();
+    let err =
+        serde::Serialize::serialize(&Two(&asked), &mut serde_json::Serializer::new(&mut text))
+            .unwrap_err();
+    assert_eq!(err.to_string(), "cannot write this");
+    assert_eq!(asked.get(), 1);
+    assert_eq!(String::from_utf8(text).unwrap(), r#"{"a":1,"b":"#);
+}
+
+#[test]
+fn kept_text_is_written_after_the_fields_in_arrival_order() {
+    struct WithText(UnknownKeys);
+    impl serde::Serialize for WithText {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut o = Out::new(s, None);
+            o.entry("id", "m-1");
+            o.kept_text_entries(&self.0);
+            o.close()
+        }
+    }
+    let kept: UnknownKeys =
+        serde_json::from_str(r#"{"zeta": [1.50, null], "alpha": {"b": 1, "a": 2}}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&WithText(kept)).unwrap(),
+        r#"{"id":"m-1","zeta":[1.5,null],"alpha":{"b":1,"a":2}}"#
+    );
+    // Entries inserted through the API rather than read.
+    let mut built = UnknownKeys::new();
+    built.insert("x", 1).unwrap();
+    assert_eq!(
+        serde_json::to_string(&WithText(built)).unwrap(),
+        r#"{"id":"m-1","x":1}"#
+    );
+}
+
+/// A union as the emitted ones convert their members: `From` per member type.
+#[derive(Debug, PartialEq)]
+enum Setting {
+    Flag(bool),
+    Count(i64),
+    Text(String),
+}
+
+impl From<bool> for Setting {
+    fn from(v: bool) -> Self {
+        Setting::Flag(v)
+    }
+}
+impl From<i64> for Setting {
+    fn from(v: i64) -> Self {
+        Setting::Count(v)
+    }
+}
+impl From<String> for Setting {
+    fn from(v: String) -> Self {
+        Setting::Text(v)
+    }
+}
+
+#[test]
+fn union_members_are_read_into_the_union_by_one_function_each() {
+    assert_eq!(
+        read_as::<String, Setting>(&json!("on")).unwrap(),
+        Setting::Text("on".into())
+    );
+    assert!(read_as::<String, Setting>(&json!(1)).is_err());
+    assert_eq!(
+        read_int_as::<i64, Setting>(&json!(25.0)).unwrap(),
+        Setting::Count(25)
+    );
+    assert!(read_int_as::<i64, Setting>(&json!(25.5)).is_err());
+    assert!(read_int_as::<i64, Setting>(&json!("25")).is_err());
+    assert_eq!(
+        read_lax_as::<i64, Setting>(&json!("25")).unwrap(),
+        Setting::Count(25)
+    );
+    assert_eq!(
+        read_lax_bool_as::<Setting>(&json!("true")).unwrap(),
+        Setting::Flag(true)
+    );
+    // `"1"` is left to a number member.
+    assert!(read_lax_bool_as::<Setting>(&json!("1")).is_err());
 }

@@ -329,11 +329,11 @@ fn lenient_scalars_reads_numbers_sent_as_strings() {
     };
     // Without it, integers through the readers that take `25.0` but no strings.
     let plain = text(&[&root]);
-    assert!(plain.contains(r#"__m.scalar(&mut id, "id")?"#), "{plain}");
+    assert!(plain.contains(r#"__m.scalar(&mut id, "id")"#), "{plain}");
     assert!(!plain.contains("impl Mode for Lax"), "{plain}");
     let lax = text(&[&root, &"--lenient-scalars"]);
     syn::parse_file(&lax).unwrap();
-    assert!(lax.contains(r#"__m.lax(&mut id, "id")?"#), "{lax}");
+    assert!(lax.contains(r#"__m.lax(&mut id, "id")"#), "{lax}");
     assert!(lax.contains("impl Mode for Lax"), "{lax}");
     let o = generator(&[&root, &"--lenient-scalars=yes"]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));

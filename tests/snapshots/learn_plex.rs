@@ -3,10 +3,20 @@
 /// Types from the docs in `operations/`.
 pub mod operations {
     /// A genre tag.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsGenre {
         /// Genre name
         pub tag: ::std::string::String,
+    }
+    impl ::serde::Serialize for GetLibraryItemsGenre {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::Some(1));
+            __o.entry("tag", &self.tag);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsGenre {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -26,47 +36,49 @@ pub mod operations {
             let mut tag = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "tag" | "Tag" => __m.field(&mut tag, "tag")?,
-                    _ => __m.skip()?,
-                }
+                    "tag" | "Tag" => __m.field(&mut tag, "tag"),
+                    _ => __m.skip(),
+                }?
             }
-            ::std::result::Result::Ok(Self {
-                tag: __h::required(tag, "tag")?,
-            })
+            let ::std::option::Option::Some(tag) = tag else {
+                return ::std::result::Result::Err(__h::missing("tag"));
+            };
+            ::std::result::Result::Ok(Self { tag })
         }
     }
     /// One file of an item.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsMedia {
         /// Media identifier
         pub id: i64,
         /// Milliseconds
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub duration: ::std::option::Option<i64>,
         /// Bits per second / 1000
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bitrate: ::std::option::Option<i64>,
         /// Resolution label
-        #[serde(
-            rename = "videoResolution",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub video_resolution: ::std::option::Option<::std::string::String>,
         /// Audio codec
-        #[serde(
-            rename = "audioCodec",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub audio_codec: ::std::option::Option<::std::string::String>,
         /// Whether the file streams well
-        #[serde(
-            rename = "optimizedForStreaming",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub optimized_for_streaming: ::std::option::Option<bool>,
         /// Parts of the file
-        #[serde(rename = "Part", skip_serializing_if = "::std::option::Option::is_none")]
         pub part: ::std::option::Option<::std::vec::Vec<GetLibraryItemsPart>>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsMedia {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("id", &self.id);
+            __o.opt_entry("duration", &self.duration);
+            __o.opt_entry("bitrate", &self.bitrate);
+            __o.opt_entry("videoResolution", &self.video_resolution);
+            __o.opt_entry("audioCodec", &self.audio_codec);
+            __o.opt_entry("optimizedForStreaming", &self.optimized_for_streaming);
+            __o.opt_entry("Part", &self.part);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMedia {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -92,25 +104,28 @@ pub mod operations {
             let mut part = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.scalar(&mut id, "id")?,
-                    "duration" | "Duration" => __m.scalar(&mut duration, "duration")?,
-                    "bitrate" | "Bitrate" => __m.scalar(&mut bitrate, "bitrate")?,
+                    "id" | "Id" => __m.scalar(&mut id, "id"),
+                    "duration" | "Duration" => __m.scalar(&mut duration, "duration"),
+                    "bitrate" | "Bitrate" => __m.scalar(&mut bitrate, "bitrate"),
                     "videoResolution" | "VideoResolution" | "video_resolution" => {
-                        __m.field(&mut video_resolution, "videoResolution")?
+                        __m.field(&mut video_resolution, "videoResolution")
                     }
                     "audioCodec" | "AudioCodec" | "audio_codec" => {
-                        __m.field(&mut audio_codec, "audioCodec")?
+                        __m.field(&mut audio_codec, "audioCodec")
                     }
                     "optimizedForStreaming" | "OptimizedForStreaming"
                     | "optimized_for_streaming" => {
-                        __m.field(&mut optimized_for_streaming, "optimizedForStreaming")?
+                        __m.field(&mut optimized_for_streaming, "optimizedForStreaming")
                     }
-                    "Part" | "part" => __m.field(&mut part, "Part")?,
-                    _ => __m.skip()?,
-                }
+                    "Part" | "part" => __m.field(&mut part, "Part"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
             ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
+                id,
                 duration: duration.flatten(),
                 bitrate: bitrate.flatten(),
                 video_resolution: video_resolution.flatten(),
@@ -121,58 +136,47 @@ pub mod operations {
         }
     }
     /// Paging and section details around the items.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsMediaContainer {
         /// Number of items in this page
         pub size: i64,
         /// Index of the first item
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub offset: ::std::option::Option<i64>,
         /// Number of items in the section
-        #[serde(
-            rename = "totalSize",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub total_size: ::std::option::Option<i64>,
         /// Plugin identifier
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub identifier: ::std::option::Option<::std::string::String>,
         /// The section the items belong to
-        #[serde(
-            rename = "librarySectionID",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub library_section_id: ::std::option::Option<i64>,
         /// Title of the section
-        #[serde(
-            rename = "librarySectionTitle",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub library_section_title: ::std::option::Option<::std::string::String>,
         /// Stable identifier of the section
-        #[serde(
-            rename = "librarySectionUUID",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub library_section_uuid: ::std::option::Option<::std::string::String>,
         /// Whether items may be downloaded
-        #[serde(
-            rename = "allowSync",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub allow_sync: ::std::option::Option<bool>,
         /// How clients should show the items
-        #[serde(
-            rename = "viewGroup",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub view_group: ::std::option::Option<::std::string::String>,
         /// The items
-        #[serde(
-            rename = "Metadata",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub metadata: ::std::option::Option<::std::vec::Vec<GetLibraryItemsMetadata>>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsMediaContainer {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("size", &self.size);
+            __o.opt_entry("offset", &self.offset);
+            __o.opt_entry("totalSize", &self.total_size);
+            __o.opt_entry("identifier", &self.identifier);
+            __o.opt_entry("librarySectionID", &self.library_section_id);
+            __o.opt_entry("librarySectionTitle", &self.library_section_title);
+            __o.opt_entry("librarySectionUUID", &self.library_section_uuid);
+            __o.opt_entry("allowSync", &self.allow_sync);
+            __o.opt_entry("viewGroup", &self.view_group);
+            __o.opt_entry("Metadata", &self.metadata);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMediaContainer {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -201,38 +205,41 @@ pub mod operations {
             let mut metadata = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "size" | "Size" => __m.scalar(&mut size, "size")?,
-                    "offset" | "Offset" => __m.scalar(&mut offset, "offset")?,
+                    "size" | "Size" => __m.scalar(&mut size, "size"),
+                    "offset" | "Offset" => __m.scalar(&mut offset, "offset"),
                     "totalSize" | "TotalSize" | "total_size" => {
-                        __m.scalar(&mut total_size, "totalSize")?
+                        __m.scalar(&mut total_size, "totalSize")
                     }
                     "identifier" | "Identifier" => {
-                        __m.field(&mut identifier, "identifier")?
+                        __m.field(&mut identifier, "identifier")
                     }
                     "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
                     | "librarySectionId" | "library_section_id" => {
-                        __m.scalar(&mut library_section_id, "librarySectionID")?
+                        __m.scalar(&mut library_section_id, "librarySectionID")
                     }
                     "librarySectionTitle" | "LibrarySectionTitle"
                     | "library_section_title" => {
-                        __m.field(&mut library_section_title, "librarySectionTitle")?
+                        __m.field(&mut library_section_title, "librarySectionTitle")
                     }
                     "librarySectionUUID" | "LibrarySectionUUID" | "LibrarySectionUuid"
                     | "librarySectionUuid" | "library_section_uuid" => {
-                        __m.field(&mut library_section_uuid, "librarySectionUUID")?
+                        __m.field(&mut library_section_uuid, "librarySectionUUID")
                     }
                     "allowSync" | "AllowSync" | "allow_sync" => {
-                        __m.field(&mut allow_sync, "allowSync")?
+                        __m.field(&mut allow_sync, "allowSync")
                     }
                     "viewGroup" | "ViewGroup" | "view_group" => {
-                        __m.field(&mut view_group, "viewGroup")?
+                        __m.field(&mut view_group, "viewGroup")
                     }
-                    "Metadata" | "metadata" => __m.field(&mut metadata, "Metadata")?,
-                    _ => __m.skip()?,
-                }
+                    "Metadata" | "metadata" => __m.field(&mut metadata, "Metadata"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(size) = size else {
+                return ::std::result::Result::Err(__h::missing("size"));
+            };
             ::std::result::Result::Ok(Self {
-                size: __h::required(size, "size")?,
+                size,
                 offset: offset.flatten(),
                 total_size: total_size.flatten(),
                 identifier: identifier.flatten(),
@@ -246,77 +253,68 @@ pub mod operations {
         }
     }
     /// One item of a library section.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsMetadata {
         /// Key of the item in the library
-        #[serde(rename = "ratingKey")]
         pub rating_key: ::std::string::String,
         /// Path of the item
         pub key: ::std::string::String,
         /// Global identifier across servers
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub guid: ::std::option::Option<::std::string::String>,
         /// Kind of item
         pub r#type: ::std::string::String,
         /// Title
         pub title: ::std::string::String,
         /// Synopsis
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub summary: ::std::option::Option<::std::string::String>,
         /// Year of release
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub year: ::std::option::Option<i64>,
         /// Unix epoch seconds at which the item was added
-        #[serde(rename = "addedAt")]
         pub added_at: i64,
         /// Unix epoch seconds of the last change
-        #[serde(
-            rename = "updatedAt",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub updated_at: ::std::option::Option<i64>,
         /// Completed plays
-        #[serde(
-            rename = "viewCount",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub view_count: ::std::option::Option<i64>,
         /// Unix epoch seconds of the last play
-        #[serde(
-            rename = "lastViewedAt",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub last_viewed_at: ::std::option::Option<i64>,
         /// Key of the season or album
-        #[serde(
-            rename = "parentRatingKey",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub parent_rating_key: ::std::option::Option<::std::string::String>,
         /// Files of the item
-        #[serde(
-            rename = "Media",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub media: ::std::option::Option<::std::vec::Vec<GetLibraryItemsMedia>>,
         /// Genres
-        #[serde(
-            rename = "Genre",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub genre: ::std::option::Option<::std::vec::Vec<GetLibraryItemsGenre>>,
         /// Cast
-        #[serde(rename = "Role", skip_serializing_if = "::std::option::Option::is_none")]
         pub role: ::std::option::Option<::std::vec::Vec<GetLibraryItemsRole>>,
         /// Identifiers in other databases
-        #[serde(rename = "Guid", skip_serializing_if = "::std::option::Option::is_none")]
         pub guids: ::std::option::Option<::std::vec::Vec<Guids>>,
         /// Background colors
-        #[serde(
-            rename = "UltraBlurColors",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub ultra_blur_colors: ::std::option::Option<UltraBlurColors>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsMetadata {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("ratingKey", &self.rating_key);
+            __o.entry("key", &self.key);
+            __o.opt_entry("guid", &self.guid);
+            __o.entry("type", &self.r#type);
+            __o.entry("title", &self.title);
+            __o.opt_entry("summary", &self.summary);
+            __o.opt_entry("year", &self.year);
+            __o.entry("addedAt", &self.added_at);
+            __o.opt_entry("updatedAt", &self.updated_at);
+            __o.opt_entry("viewCount", &self.view_count);
+            __o.opt_entry("lastViewedAt", &self.last_viewed_at);
+            __o.opt_entry("parentRatingKey", &self.parent_rating_key);
+            __o.opt_entry("Media", &self.media);
+            __o.opt_entry("Genre", &self.genre);
+            __o.opt_entry("Role", &self.role);
+            __o.opt_entry("Guid", &self.guids);
+            __o.opt_entry("UltraBlurColors", &self.ultra_blur_colors);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMetadata {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -353,48 +351,63 @@ pub mod operations {
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
                     "ratingKey" | "RatingKey" | "rating_key" => {
-                        __m.field(&mut rating_key, "ratingKey")?
+                        __m.field(&mut rating_key, "ratingKey")
                     }
-                    "key" | "Key" => __m.field(&mut key, "key")?,
-                    "guid" => __m.field(&mut guid, "guid")?,
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "title" | "Title" => __m.field(&mut title, "title")?,
-                    "summary" | "Summary" => __m.field(&mut summary, "summary")?,
-                    "year" | "Year" => __m.scalar(&mut year, "year")?,
+                    "key" | "Key" => __m.field(&mut key, "key"),
+                    "guid" => __m.field(&mut guid, "guid"),
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "title" | "Title" => __m.field(&mut title, "title"),
+                    "summary" | "Summary" => __m.field(&mut summary, "summary"),
+                    "year" | "Year" => __m.scalar(&mut year, "year"),
                     "addedAt" | "AddedAt" | "added_at" => {
-                        __m.scalar(&mut added_at, "addedAt")?
+                        __m.scalar(&mut added_at, "addedAt")
                     }
                     "updatedAt" | "UpdatedAt" | "updated_at" => {
-                        __m.scalar(&mut updated_at, "updatedAt")?
+                        __m.scalar(&mut updated_at, "updatedAt")
                     }
                     "viewCount" | "ViewCount" | "view_count" => {
-                        __m.scalar(&mut view_count, "viewCount")?
+                        __m.scalar(&mut view_count, "viewCount")
                     }
                     "lastViewedAt" | "LastViewedAt" | "last_viewed_at" => {
-                        __m.scalar(&mut last_viewed_at, "lastViewedAt")?
+                        __m.scalar(&mut last_viewed_at, "lastViewedAt")
                     }
                     "parentRatingKey" | "ParentRatingKey" | "parent_rating_key" => {
-                        __m.field(&mut parent_rating_key, "parentRatingKey")?
+                        __m.field(&mut parent_rating_key, "parentRatingKey")
                     }
-                    "Media" | "media" => __m.field(&mut media, "Media")?,
-                    "Genre" | "genre" => __m.field(&mut genre, "Genre")?,
-                    "Role" | "role" => __m.field(&mut role, "Role")?,
-                    "Guid" | "Guids" | "guids" => __m.field(&mut guids, "Guid")?,
+                    "Media" | "media" => __m.field(&mut media, "Media"),
+                    "Genre" | "genre" => __m.field(&mut genre, "Genre"),
+                    "Role" | "role" => __m.field(&mut role, "Role"),
+                    "Guid" | "Guids" | "guids" => __m.field(&mut guids, "Guid"),
                     "UltraBlurColors" | "ultraBlurColors" | "ultra_blur_colors" => {
-                        __m.field(&mut ultra_blur_colors, "UltraBlurColors")?
+                        __m.field(&mut ultra_blur_colors, "UltraBlurColors")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(rating_key) = rating_key else {
+                return ::std::result::Result::Err(__h::missing("ratingKey"));
+            };
+            let ::std::option::Option::Some(key) = key else {
+                return ::std::result::Result::Err(__h::missing("key"));
+            };
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
+            let ::std::option::Option::Some(title) = title else {
+                return ::std::result::Result::Err(__h::missing("title"));
+            };
+            let ::std::option::Option::Some(added_at) = added_at else {
+                return ::std::result::Result::Err(__h::missing("addedAt"));
+            };
             ::std::result::Result::Ok(Self {
-                rating_key: __h::required(rating_key, "ratingKey")?,
-                key: __h::required(key, "key")?,
+                rating_key,
+                key,
                 guid: guid.flatten(),
-                r#type: __h::required(r#type, "type")?,
-                title: __h::required(title, "title")?,
+                r#type,
+                title,
                 summary: summary.flatten(),
                 year: year.flatten(),
-                added_at: __h::required(added_at, "addedAt")?,
+                added_at,
                 updated_at: updated_at.flatten(),
                 view_count: view_count.flatten(),
                 last_viewed_at: last_viewed_at.flatten(),
@@ -408,24 +421,32 @@ pub mod operations {
         }
     }
     /// A part of a media file.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsPart {
         /// Part identifier
         pub id: i64,
         /// Download path
         pub key: ::std::string::String,
         /// Path on the server
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub file: ::std::option::Option<::std::string::String>,
         /// Bytes
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub size: ::std::option::Option<i64>,
         /// Whether the part has a thumbnail ("0" or "1")
-        #[serde(
-            rename = "hasThumbnail",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub has_thumbnail: ::std::option::Option<::std::string::String>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsPart {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("id", &self.id);
+            __o.entry("key", &self.key);
+            __o.opt_entry("file", &self.file);
+            __o.opt_entry("size", &self.size);
+            __o.opt_entry("hasThumbnail", &self.has_thumbnail);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsPart {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -449,19 +470,25 @@ pub mod operations {
             let mut has_thumbnail = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.scalar(&mut id, "id")?,
-                    "key" | "Key" => __m.field(&mut key, "key")?,
-                    "file" | "File" => __m.field(&mut file, "file")?,
-                    "size" | "Size" => __m.scalar(&mut size, "size")?,
+                    "id" | "Id" => __m.scalar(&mut id, "id"),
+                    "key" | "Key" => __m.field(&mut key, "key"),
+                    "file" | "File" => __m.field(&mut file, "file"),
+                    "size" | "Size" => __m.scalar(&mut size, "size"),
                     "hasThumbnail" | "HasThumbnail" | "has_thumbnail" => {
-                        __m.field(&mut has_thumbnail, "hasThumbnail")?
+                        __m.field(&mut has_thumbnail, "hasThumbnail")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
+            let ::std::option::Option::Some(key) = key else {
+                return ::std::result::Result::Err(__h::missing("key"));
+            };
             ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
-                key: __h::required(key, "key")?,
+                id,
+                key,
                 file: file.flatten(),
                 size: size.flatten(),
                 has_thumbnail: has_thumbnail.flatten(),
@@ -469,14 +496,20 @@ pub mod operations {
         }
     }
     /// The items of one library section.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsResponseBody {
         /// The container every answer is wrapped in
-        #[serde(
-            rename = "MediaContainer",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub media_container: ::std::option::Option<GetLibraryItemsMediaContainer>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsResponseBody {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.opt_entry("MediaContainer", &self.media_container);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsResponseBody {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -497,10 +530,10 @@ pub mod operations {
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
                     "MediaContainer" | "mediaContainer" | "media_container" => {
-                        __m.field(&mut media_container, "MediaContainer")?
+                        __m.field(&mut media_container, "MediaContainer")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
             ::std::result::Result::Ok(Self {
                 media_container: media_container.flatten(),
@@ -508,13 +541,23 @@ pub mod operations {
         }
     }
     /// A cast member.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsRole {
         /// Name
         pub tag: ::std::string::String,
         /// Character
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub role: ::std::option::Option<::std::string::String>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsRole {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("tag", &self.tag);
+            __o.opt_entry("role", &self.role);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsRole {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -535,22 +578,32 @@ pub mod operations {
             let mut role = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "tag" | "Tag" => __m.field(&mut tag, "tag")?,
-                    "role" | "Role" => __m.field(&mut role, "role")?,
-                    _ => __m.skip()?,
-                }
+                    "tag" | "Tag" => __m.field(&mut tag, "tag"),
+                    "role" | "Role" => __m.field(&mut role, "role"),
+                    _ => __m.skip(),
+                }?
             }
-            ::std::result::Result::Ok(Self {
-                tag: __h::required(tag, "tag")?,
-                role: role.flatten(),
-            })
+            let ::std::option::Option::Some(tag) = tag else {
+                return ::std::result::Result::Err(__h::missing("tag"));
+            };
+            ::std::result::Result::Ok(Self { tag, role: role.flatten() })
         }
     }
     /// An identifier of the item in another database.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Guids {
         /// The identifier, e.g. imdb://tt0111161
         pub id: ::std::string::String,
+    }
+    impl ::serde::Serialize for Guids {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::Some(1));
+            __o.entry("id", &self.id);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Guids {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -570,30 +623,40 @@ pub mod operations {
             let mut id = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.field(&mut id, "id")?,
-                    _ => __m.skip()?,
-                }
+                    "id" | "Id" => __m.field(&mut id, "id"),
+                    _ => __m.skip(),
+                }?
             }
-            ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
-            })
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
+            ::std::result::Result::Ok(Self { id })
         }
     }
     /// Colors sampled from the artwork.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UltraBlurColors {
         /// Hex color
-        #[serde(rename = "topLeft")]
         pub top_left: ::std::string::String,
         /// Hex color
-        #[serde(rename = "topRight")]
         pub top_right: ::std::string::String,
         /// Hex color
-        #[serde(rename = "bottomRight")]
         pub bottom_right: ::std::string::String,
         /// Hex color
-        #[serde(rename = "bottomLeft")]
         pub bottom_left: ::std::string::String,
+    }
+    impl ::serde::Serialize for UltraBlurColors {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::Some(4));
+            __o.entry("topLeft", &self.top_left);
+            __o.entry("topRight", &self.top_right);
+            __o.entry("bottomRight", &self.bottom_right);
+            __o.entry("bottomLeft", &self.bottom_left);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for UltraBlurColors {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -617,25 +680,37 @@ pub mod operations {
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
                     "topLeft" | "TopLeft" | "top_left" => {
-                        __m.field(&mut top_left, "topLeft")?
+                        __m.field(&mut top_left, "topLeft")
                     }
                     "topRight" | "TopRight" | "top_right" => {
-                        __m.field(&mut top_right, "topRight")?
+                        __m.field(&mut top_right, "topRight")
                     }
                     "bottomRight" | "BottomRight" | "bottom_right" => {
-                        __m.field(&mut bottom_right, "bottomRight")?
+                        __m.field(&mut bottom_right, "bottomRight")
                     }
                     "bottomLeft" | "BottomLeft" | "bottom_left" => {
-                        __m.field(&mut bottom_left, "bottomLeft")?
+                        __m.field(&mut bottom_left, "bottomLeft")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(top_left) = top_left else {
+                return ::std::result::Result::Err(__h::missing("topLeft"));
+            };
+            let ::std::option::Option::Some(top_right) = top_right else {
+                return ::std::result::Result::Err(__h::missing("topRight"));
+            };
+            let ::std::option::Option::Some(bottom_right) = bottom_right else {
+                return ::std::result::Result::Err(__h::missing("bottomRight"));
+            };
+            let ::std::option::Option::Some(bottom_left) = bottom_left else {
+                return ::std::result::Result::Err(__h::missing("bottomLeft"));
+            };
             ::std::result::Result::Ok(Self {
-                top_left: __h::required(top_left, "topLeft")?,
-                top_right: __h::required(top_right, "topRight")?,
-                bottom_right: __h::required(bottom_right, "bottomRight")?,
-                bottom_left: __h::required(bottom_left, "bottomLeft")?,
+                top_left,
+                top_right,
+                bottom_right,
+                bottom_left,
             })
         }
     }
@@ -791,12 +866,10 @@ pub mod __helpers {
             self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
         }
     }
-    /// The value of a key that must be present.
-    pub fn required<T, E: ::serde::de::Error>(
-        slot: ::std::option::Option<T>,
-        key: &'static str,
-    ) -> ::std::result::Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
+    /// The error for a key that must be present and is not.
+    #[cold]
+    pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+        E::missing_field(key)
     }
     /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
@@ -1057,6 +1130,53 @@ pub mod __helpers {
             D::Error,
         > {
             d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
+        }
+    }
+    /// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+    /// call per field, in declaration order. The first error is kept and later calls do
+    /// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+    /// wrapper type per float field as `serialize_with` makes, is what keeps a large
+    /// generated crate quick to compile. Written as a map (what serde's derive does for a
+    /// struct with flattened keys): the same JSON as a struct.
+    pub struct Out<S: ::serde::Serializer> {
+        map: ::std::result::Result<S::SerializeMap, S::Error>,
+    }
+    impl<S: ::serde::Serializer> Out<S> {
+        /// `len`: the number of entries, where the struct knows it (no optional field,
+        /// no kept keys).
+        #[inline]
+        pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+            Out { map: s.serialize_map(len) }
+        }
+        /// A field, as its type writes itself.
+        #[inline]
+        pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// An optional field: left out when `None`.
+        #[inline]
+        pub fn opt_entry<T: ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, v);
+            }
+        }
+        /// The end of the object, or the first error.
+        #[inline]
+        pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+            ::serde::ser::SerializeMap::end(self.map?)
         }
     }
 }

@@ -3,27 +3,38 @@
 /// Types from the docs in `components/`.
 pub mod components {
     /// A paying customer.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Customer {
         /// Unique identifier
         pub id: ::std::string::String,
         /// Contact address
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         /// Unix epoch seconds
         pub created: i64,
         /// Payment source charged by default
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub default_source: ::std::option::Option<::std::string::String>,
         /// Whether taxes are waived
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub tax_exempt: ::std::option::Option<bool>,
         /// How invoices are made
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub invoice_settings: ::std::option::Option<InvoiceSettings>,
         /// Active subscriptions
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub subscriptions: ::std::option::Option<::std::vec::Vec<Subscription>>,
+    }
+    impl ::serde::Serialize for Customer {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("id", &self.id);
+            __o.opt_entry("email", &self.email);
+            __o.entry("created", &self.created);
+            __o.opt_entry("default_source", &self.default_source);
+            __o.opt_entry("tax_exempt", &self.tax_exempt);
+            __o.opt_entry("invoice_settings", &self.invoice_settings);
+            __o.opt_entry("subscriptions", &self.subscriptions);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Customer {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -49,28 +60,34 @@ pub mod components {
             let mut subscriptions = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.field(&mut id, "id")?,
-                    "email" | "Email" => __m.field(&mut email, "email")?,
-                    "created" | "Created" => __m.scalar(&mut created, "created")?,
+                    "id" | "Id" => __m.field(&mut id, "id"),
+                    "email" | "Email" => __m.field(&mut email, "email"),
+                    "created" | "Created" => __m.scalar(&mut created, "created"),
                     "default_source" | "DefaultSource" | "defaultSource" => {
-                        __m.field(&mut default_source, "default_source")?
+                        __m.field(&mut default_source, "default_source")
                     }
                     "tax_exempt" | "TaxExempt" | "taxExempt" => {
-                        __m.field(&mut tax_exempt, "tax_exempt")?
+                        __m.field(&mut tax_exempt, "tax_exempt")
                     }
                     "invoice_settings" | "InvoiceSettings" | "invoiceSettings" => {
-                        __m.field(&mut invoice_settings, "invoice_settings")?
+                        __m.field(&mut invoice_settings, "invoice_settings")
                     }
                     "subscriptions" | "Subscriptions" => {
-                        __m.field(&mut subscriptions, "subscriptions")?
+                        __m.field(&mut subscriptions, "subscriptions")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
+            let ::std::option::Option::Some(created) = created else {
+                return ::std::result::Result::Err(__h::missing("created"));
+            };
             ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
+                id,
                 email: email.flatten(),
-                created: __h::required(created, "created")?,
+                created,
                 default_source: default_source.flatten(),
                 tax_exempt: tax_exempt.flatten(),
                 invoice_settings: invoice_settings.flatten(),
@@ -79,14 +96,23 @@ pub mod components {
         }
     }
     /// Invoice defaults.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InvoiceSettings {
         /// Method charged
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub default_payment_method: ::std::option::Option<::std::string::String>,
         /// Text at the bottom of every invoice
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub footer: ::std::option::Option<::std::string::String>,
+    }
+    impl ::serde::Serialize for InvoiceSettings {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.opt_entry("default_payment_method", &self.default_payment_method);
+            __o.opt_entry("footer", &self.footer);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for InvoiceSettings {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -109,11 +135,11 @@ pub mod components {
                 match __k.as_str() {
                     "default_payment_method" | "DefaultPaymentMethod"
                     | "defaultPaymentMethod" => {
-                        __m.field(&mut default_payment_method, "default_payment_method")?
+                        __m.field(&mut default_payment_method, "default_payment_method")
                     }
-                    "footer" | "Footer" => __m.field(&mut footer, "footer")?,
-                    _ => __m.skip()?,
-                }
+                    "footer" | "Footer" => __m.field(&mut footer, "footer"),
+                    _ => __m.skip(),
+                }?
             }
             ::std::result::Result::Ok(Self {
                 default_payment_method: default_payment_method.flatten(),
@@ -122,7 +148,7 @@ pub mod components {
         }
     }
     /// A recurring charge.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Subscription {
         /// Unique identifier
         pub id: ::std::string::String,
@@ -133,11 +159,24 @@ pub mod components {
         /// Whether it ends with the period
         pub cancel_at_period_end: bool,
         /// Unix epoch seconds
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub trial_end: ::std::option::Option<i64>,
         /// What is charged
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub items: ::std::option::Option<::std::vec::Vec<SubscriptionItem>>,
+    }
+    impl ::serde::Serialize for Subscription {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("id", &self.id);
+            __o.entry("status", &self.status);
+            __o.entry("current_period_end", &self.current_period_end);
+            __o.entry("cancel_at_period_end", &self.cancel_at_period_end);
+            __o.opt_entry("trial_end", &self.trial_end);
+            __o.opt_entry("items", &self.items);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Subscription {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -162,48 +201,67 @@ pub mod components {
             let mut items = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.field(&mut id, "id")?,
-                    "status" | "Status" => __m.field(&mut status, "status")?,
+                    "id" | "Id" => __m.field(&mut id, "id"),
+                    "status" | "Status" => __m.field(&mut status, "status"),
                     "current_period_end" | "CurrentPeriodEnd" | "currentPeriodEnd" => {
-                        __m.scalar(&mut current_period_end, "current_period_end")?
+                        __m.scalar(&mut current_period_end, "current_period_end")
                     }
                     "cancel_at_period_end" | "CancelAtPeriodEnd"
                     | "cancelAtPeriodEnd" => {
-                        __m.field(&mut cancel_at_period_end, "cancel_at_period_end")?
+                        __m.field(&mut cancel_at_period_end, "cancel_at_period_end")
                     }
                     "trial_end" | "TrialEnd" | "trialEnd" => {
-                        __m.scalar(&mut trial_end, "trial_end")?
+                        __m.scalar(&mut trial_end, "trial_end")
                     }
-                    "items" | "Items" => __m.field(&mut items, "items")?,
-                    _ => __m.skip()?,
-                }
+                    "items" | "Items" => __m.field(&mut items, "items"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
+            let ::std::option::Option::Some(status) = status else {
+                return ::std::result::Result::Err(__h::missing("status"));
+            };
+            let ::std::option::Option::Some(current_period_end) = current_period_end
+            else {
+                return ::std::result::Result::Err(__h::missing("current_period_end"));
+            };
+            let ::std::option::Option::Some(cancel_at_period_end) = cancel_at_period_end
+            else {
+                return ::std::result::Result::Err(__h::missing("cancel_at_period_end"));
+            };
             ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
-                status: __h::required(status, "status")?,
-                current_period_end: __h::required(
-                    current_period_end,
-                    "current_period_end",
-                )?,
-                cancel_at_period_end: __h::required(
-                    cancel_at_period_end,
-                    "cancel_at_period_end",
-                )?,
+                id,
+                status,
+                current_period_end,
+                cancel_at_period_end,
                 trial_end: trial_end.flatten(),
                 items: items.flatten(),
             })
         }
     }
     /// One price of a subscription.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct SubscriptionItem {
         /// Unique identifier
         pub id: ::std::string::String,
         /// The price charged
         pub price_id: ::std::string::String,
         /// How many
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub quantity: ::std::option::Option<i64>,
+    }
+    impl ::serde::Serialize for SubscriptionItem {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("id", &self.id);
+            __o.entry("price_id", &self.price_id);
+            __o.opt_entry("quantity", &self.quantity);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for SubscriptionItem {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -225,17 +283,23 @@ pub mod components {
             let mut quantity = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.field(&mut id, "id")?,
+                    "id" | "Id" => __m.field(&mut id, "id"),
                     "price_id" | "PriceID" | "PriceId" | "priceID" | "priceId" => {
-                        __m.field(&mut price_id, "price_id")?
+                        __m.field(&mut price_id, "price_id")
                     }
-                    "quantity" | "Quantity" => __m.scalar(&mut quantity, "quantity")?,
-                    _ => __m.skip()?,
-                }
+                    "quantity" | "Quantity" => __m.scalar(&mut quantity, "quantity"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
+            let ::std::option::Option::Some(price_id) = price_id else {
+                return ::std::result::Result::Err(__h::missing("price_id"));
+            };
             ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
-                price_id: __h::required(price_id, "price_id")?,
+                id,
+                price_id,
                 quantity: quantity.flatten(),
             })
         }
@@ -392,12 +456,10 @@ pub mod __helpers {
             self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
         }
     }
-    /// The value of a key that must be present.
-    pub fn required<T, E: ::serde::de::Error>(
-        slot: ::std::option::Option<T>,
-        key: &'static str,
-    ) -> ::std::result::Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
+    /// The error for a key that must be present and is not.
+    #[cold]
+    pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+        E::missing_field(key)
     }
     /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
@@ -658,6 +720,53 @@ pub mod __helpers {
             D::Error,
         > {
             d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
+        }
+    }
+    /// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+    /// call per field, in declaration order. The first error is kept and later calls do
+    /// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+    /// wrapper type per float field as `serialize_with` makes, is what keeps a large
+    /// generated crate quick to compile. Written as a map (what serde's derive does for a
+    /// struct with flattened keys): the same JSON as a struct.
+    pub struct Out<S: ::serde::Serializer> {
+        map: ::std::result::Result<S::SerializeMap, S::Error>,
+    }
+    impl<S: ::serde::Serializer> Out<S> {
+        /// `len`: the number of entries, where the struct knows it (no optional field,
+        /// no kept keys).
+        #[inline]
+        pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+            Out { map: s.serialize_map(len) }
+        }
+        /// A field, as its type writes itself.
+        #[inline]
+        pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// An optional field: left out when `None`.
+        #[inline]
+        pub fn opt_entry<T: ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, v);
+            }
+        }
+        /// The end of the object, or the first error.
+        #[inline]
+        pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+            ::serde::ser::SerializeMap::end(self.map?)
         }
     }
 }

@@ -3,13 +3,23 @@
 /// Types from the docs in `components/`.
 pub mod components {
     /// A count or a label shown on an item
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum Badge {
         /// A `i64`.
         Integer(i64),
         /// A `::std::string::String`.
         Str(::std::string::String),
+    }
+    impl ::serde::Serialize for Badge {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Integer(v) => ::serde::Serialize::serialize(v, s),
+                Self::Str(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl Badge {
         /// The name of the member this value holds, as its variant is named.
@@ -36,7 +46,7 @@ pub mod components {
                             open: false,
                             values: &[],
                         },
-                        read: |v| super::__helpers::int_member(v).map(Self::Integer),
+                        read: super::__helpers::read_int_as::<i64, Self>,
                     },
                     super::__helpers::Member {
                         name: "Str",
@@ -46,7 +56,7 @@ pub mod components {
                             open: false,
                             values: &[],
                         },
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        read: super::__helpers::read_as::<::std::string::String, Self>,
                     },
                 ],
             )
@@ -63,7 +73,7 @@ pub mod components {
         }
     }
     /// A chapter of a media file
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Chapter {
         /// Position of the chapter, from 1
         ///
@@ -72,19 +82,26 @@ pub mod components {
         /// Start offset in milliseconds
         ///
         /// Example: `0`
-        #[serde(rename = "startMs")]
         pub start_ms: i64,
         /// Thumbnail frame numbers
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub thumbs: ::std::option::Option<::std::vec::Vec<i32>>,
         /// Integrated loudness in LUFS
         ///
         /// Example: `-23.5`
-        #[serde(
-            skip_serializing_if = "::std::option::Option::is_none",
-            serialize_with = "super::__helpers::opt_float"
-        )]
         pub loudness: ::std::option::Option<f32>,
+    }
+    impl ::serde::Serialize for Chapter {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("index", &self.index);
+            __o.entry("startMs", &self.start_ms);
+            __o.opt_entry("thumbs", &self.thumbs);
+            __o.opt_float_entry("loudness", &self.loudness);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Chapter {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -107,36 +124,52 @@ pub mod components {
             let mut loudness = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "index" | "Index" => __m.lax(&mut index, "index")?,
+                    "index" | "Index" => __m.lax(&mut index, "index"),
                     "startMs" | "StartMs" | "start_ms" => {
-                        __m.lax(&mut start_ms, "startMs")?
+                        __m.lax(&mut start_ms, "startMs")
                     }
-                    "thumbs" | "Thumbs" => __m.lax(&mut thumbs, "thumbs")?,
-                    "loudness" | "Loudness" => __m.lax(&mut loudness, "loudness")?,
-                    _ => __m.skip()?,
-                }
+                    "thumbs" | "Thumbs" => __m.lax(&mut thumbs, "thumbs"),
+                    "loudness" | "Loudness" => __m.lax(&mut loudness, "loudness"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(index) = index else {
+                return ::std::result::Result::Err(__h::missing("index"));
+            };
+            let ::std::option::Option::Some(start_ms) = start_ms else {
+                return ::std::result::Result::Err(__h::missing("startMs"));
+            };
             ::std::result::Result::Ok(Self {
-                index: __h::required(index, "index")?,
-                start_ms: __h::required(start_ms, "startMs")?,
+                index,
+                start_ms,
                 thumbs: thumbs.flatten(),
                 loudness: loudness.flatten(),
             })
         }
     }
     /// Play counts per user, and any other counters the server adds
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Counters {
         /// Plays by all users
         ///
         /// Example: `12`
         pub total: i64,
         /// Keys not declared above, kept as they came.
-        #[serde(flatten)]
         pub additional_properties: ::std::collections::BTreeMap<
             ::std::string::String,
             i64,
         >,
+    }
+    impl ::serde::Serialize for Counters {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("total", &self.total);
+            __o.kept_entries(&self.additional_properties);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Counters {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -157,24 +190,37 @@ pub mod components {
             let mut additional_properties = ::std::collections::BTreeMap::new();
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "total" | "Total" => __m.lax(&mut total, "total")?,
-                    _ => __m.keep_lax(&mut additional_properties, __k)?,
-                }
+                    "total" | "Total" => __m.lax(&mut total, "total"),
+                    _ => __m.keep_lax(&mut additional_properties, __k),
+                }?
             }
+            let ::std::option::Option::Some(total) = total else {
+                return ::std::result::Result::Err(__h::missing("total"));
+            };
             ::std::result::Result::Ok(Self {
-                total: __h::required(total, "total")?,
+                total,
                 additional_properties,
             })
         }
     }
     /// A grade: a number of stars, or whether the user liked it
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum Grade {
         /// A `bool`.
         Boolean(bool),
         /// A `i64`.
         Integer(i64),
+    }
+    impl ::serde::Serialize for Grade {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                Self::Integer(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl Grade {
         /// The name of the member this value holds, as its variant is named.
@@ -201,7 +247,7 @@ pub mod components {
                             open: false,
                             values: &[],
                         },
-                        read: |v| super::__helpers::lax_bool_member(v).map(Self::Boolean),
+                        read: super::__helpers::read_lax_bool_as::<Self>,
                     },
                     super::__helpers::Member {
                         name: "Integer",
@@ -211,7 +257,7 @@ pub mod components {
                             open: false,
                             values: &[],
                         },
-                        read: |v| super::__helpers::lax_member(v).map(Self::Integer),
+                        read: super::__helpers::read_lax_as::<i64, Self>,
                     },
                 ],
             )
@@ -228,7 +274,7 @@ pub mod components {
         }
     }
     /// A page of library items, as a media server answers a listing request
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MediaContainer {
         /// Items on this page
         ///
@@ -237,23 +283,31 @@ pub mod components {
         /// Items in the whole listing; null while it is counted
         ///
         /// Example: `120`
-        #[serde(rename = "totalSize")]
         pub total_size: ::std::option::Option<i64>,
         /// Position of the first item on this page
         ///
         /// Example: `0`
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub offset: ::std::option::Option<i64>,
         /// Whether items may be downloaded
         ///
         /// Example: `true`
-        #[serde(
-            rename = "allowSync",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub allow_sync: ::std::option::Option<bool>,
         /// The items
         pub metadata: ::std::vec::Vec<Metadata>,
+    }
+    impl ::serde::Serialize for MediaContainer {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("size", &self.size);
+            __o.entry("totalSize", &self.total_size);
+            __o.opt_entry("offset", &self.offset);
+            __o.opt_entry("allowSync", &self.allow_sync);
+            __o.entry("metadata", &self.metadata);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for MediaContainer {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -277,34 +331,42 @@ pub mod components {
             let mut metadata = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "size" | "Size" => __m.lax(&mut size, "size")?,
+                    "size" | "Size" => __m.lax(&mut size, "size"),
                     "totalSize" | "TotalSize" | "total_size" => {
-                        __m.lax(&mut total_size, "totalSize")?
+                        __m.lax(&mut total_size, "totalSize")
                     }
-                    "offset" | "Offset" => __m.lax(&mut offset, "offset")?,
+                    "offset" | "Offset" => __m.lax(&mut offset, "offset"),
                     "allowSync" | "AllowSync" | "allow_sync" => {
-                        __m.lax(&mut allow_sync, "allowSync")?
+                        __m.lax(&mut allow_sync, "allowSync")
                     }
-                    "metadata" | "Metadata" => __m.field(&mut metadata, "metadata")?,
-                    _ => __m.skip()?,
-                }
+                    "metadata" | "Metadata" => __m.field(&mut metadata, "metadata"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(size) = size else {
+                return ::std::result::Result::Err(__h::missing("size"));
+            };
+            let ::std::option::Option::Some(total_size) = total_size else {
+                return ::std::result::Result::Err(__h::missing("totalSize"));
+            };
+            let ::std::option::Option::Some(metadata) = metadata else {
+                return ::std::result::Result::Err(__h::missing("metadata"));
+            };
             ::std::result::Result::Ok(Self {
-                size: __h::required(size, "size")?,
-                total_size: __h::required(total_size, "totalSize")?,
+                size,
+                total_size,
                 offset: offset.flatten(),
                 allow_sync: allow_sync.flatten(),
-                metadata: __h::required(metadata, "metadata")?,
+                metadata,
             })
         }
     }
     /// One library item
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Metadata {
         /// Key of the item
         ///
         /// Example: `1024`
-        #[serde(rename = "ratingKey")]
         pub rating_key: ::std::string::String,
         /// Title
         ///
@@ -317,18 +379,10 @@ pub mod components {
         /// Completed plays; null until the first play
         ///
         /// Example: `3`
-        #[serde(
-            rename = "viewCount",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub view_count: ::std::option::Option<::std::option::Option<i64>>,
         /// Critics' rating
         ///
         /// Example: `7.9`
-        #[serde(
-            skip_serializing_if = "::std::option::Option::is_none",
-            serialize_with = "super::__helpers::opt_float"
-        )]
         pub rating: ::std::option::Option<f64>,
         /// Chapter start offsets in milliseconds
         ///
@@ -340,10 +394,6 @@ pub mod components {
         ///   60000
         /// ]
         /// ```
-        #[serde(
-            rename = "chapterOffsets",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub chapter_offsets: ::std::option::Option<::std::vec::Vec<i64>>,
         /// Audio channels per stream language
         ///
@@ -354,39 +404,48 @@ pub mod components {
         ///   "en": 6
         /// }
         /// ```
-        #[serde(
-            rename = "channelCounts",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub channel_counts: ::std::option::Option<
             ::std::collections::BTreeMap<::std::string::String, i64>,
         >,
         /// Width and height of each thumbnail
-        #[serde(
-            rename = "thumbSizes",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub thumb_sizes: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<i64>>>,
         /// Bitrates of the versions per quality
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bitrates: ::std::option::Option<
             ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<i64>>,
         >,
         /// Chapters of the main file
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub chapters: ::std::option::Option<::std::vec::Vec<Chapter>>,
         /// Whether each part was watched
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub watched: ::std::option::Option<::std::vec::Vec<bool>>,
         /// The main video stream
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub stream: ::std::option::Option<Stream>,
         /// What the badge shows
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub badge: ::std::option::Option<Badge>,
         /// A grade given by a user
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub grade: ::std::option::Option<Grade>,
+    }
+    impl ::serde::Serialize for Metadata {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("ratingKey", &self.rating_key);
+            __o.entry("title", &self.title);
+            __o.entry("year", &self.year);
+            __o.opt_entry("viewCount", &self.view_count);
+            __o.opt_float_entry("rating", &self.rating);
+            __o.opt_entry("chapterOffsets", &self.chapter_offsets);
+            __o.opt_entry("channelCounts", &self.channel_counts);
+            __o.opt_entry("thumbSizes", &self.thumb_sizes);
+            __o.opt_entry("bitrates", &self.bitrates);
+            __o.opt_entry("chapters", &self.chapters);
+            __o.opt_entry("watched", &self.watched);
+            __o.opt_entry("stream", &self.stream);
+            __o.opt_entry("badge", &self.badge);
+            __o.opt_entry("grade", &self.grade);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Metadata {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -420,36 +479,45 @@ pub mod components {
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
                     "ratingKey" | "RatingKey" | "rating_key" => {
-                        __m.field(&mut rating_key, "ratingKey")?
+                        __m.field(&mut rating_key, "ratingKey")
                     }
-                    "title" | "Title" => __m.field(&mut title, "title")?,
-                    "year" | "Year" => __m.lax(&mut year, "year")?,
+                    "title" | "Title" => __m.field(&mut title, "title"),
+                    "year" | "Year" => __m.lax(&mut year, "year"),
                     "viewCount" | "ViewCount" | "view_count" => {
-                        __m.some_lax(&mut view_count, "viewCount")?
+                        __m.some_lax(&mut view_count, "viewCount")
                     }
-                    "rating" | "Rating" => __m.lax(&mut rating, "rating")?,
+                    "rating" | "Rating" => __m.lax(&mut rating, "rating"),
                     "chapterOffsets" | "ChapterOffsets" | "chapter_offsets" => {
-                        __m.lax(&mut chapter_offsets, "chapterOffsets")?
+                        __m.lax(&mut chapter_offsets, "chapterOffsets")
                     }
                     "channelCounts" | "ChannelCounts" | "channel_counts" => {
-                        __m.lax(&mut channel_counts, "channelCounts")?
+                        __m.lax(&mut channel_counts, "channelCounts")
                     }
                     "thumbSizes" | "ThumbSizes" | "thumb_sizes" => {
-                        __m.lax(&mut thumb_sizes, "thumbSizes")?
+                        __m.lax(&mut thumb_sizes, "thumbSizes")
                     }
-                    "bitrates" | "Bitrates" => __m.lax(&mut bitrates, "bitrates")?,
-                    "chapters" | "Chapters" => __m.field(&mut chapters, "chapters")?,
-                    "watched" | "Watched" => __m.lax(&mut watched, "watched")?,
-                    "stream" | "Stream" => __m.field(&mut stream, "stream")?,
-                    "badge" | "Badge" => __m.field(&mut badge, "badge")?,
-                    "grade" | "Grade" => __m.field(&mut grade, "grade")?,
-                    _ => __m.skip()?,
-                }
+                    "bitrates" | "Bitrates" => __m.lax(&mut bitrates, "bitrates"),
+                    "chapters" | "Chapters" => __m.field(&mut chapters, "chapters"),
+                    "watched" | "Watched" => __m.lax(&mut watched, "watched"),
+                    "stream" | "Stream" => __m.field(&mut stream, "stream"),
+                    "badge" | "Badge" => __m.field(&mut badge, "badge"),
+                    "grade" | "Grade" => __m.field(&mut grade, "grade"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(rating_key) = rating_key else {
+                return ::std::result::Result::Err(__h::missing("ratingKey"));
+            };
+            let ::std::option::Option::Some(title) = title else {
+                return ::std::result::Result::Err(__h::missing("title"));
+            };
+            let ::std::option::Option::Some(year) = year else {
+                return ::std::result::Result::Err(__h::missing("year"));
+            };
             ::std::result::Result::Ok(Self {
-                rating_key: __h::required(rating_key, "ratingKey")?,
-                title: __h::required(title, "title")?,
-                year: __h::required(year, "year")?,
+                rating_key,
+                title,
+                year,
                 view_count: view_count.flatten(),
                 rating: rating.flatten(),
                 chapter_offsets: chapter_offsets.flatten(),
@@ -465,7 +533,7 @@ pub mod components {
         }
     }
     /// A video stream of a media file
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Stream {
         /// Stream id
         ///
@@ -474,20 +542,14 @@ pub mod components {
         /// Frames per second
         ///
         /// Example: `24`
-        #[serde(rename = "frameRate")]
         pub frame_rate: i64,
         /// Bits per sample
         ///
         /// Example: `10`
-        #[serde(
-            rename = "bitDepth",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub bit_depth: ::std::option::Option<i64>,
         /// Codec level
         ///
         /// Example: `5.1`
-        #[serde(serialize_with = "super::__helpers::opt_float")]
         pub level: ::std::option::Option<f64>,
         /// Whether the player picks this stream first
         ///
@@ -497,6 +559,21 @@ pub mod components {
         ///
         /// Example: `hevc`
         pub codec: ::std::string::String,
+    }
+    impl ::serde::Serialize for Stream {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("id", &self.id);
+            __o.entry("frameRate", &self.frame_rate);
+            __o.opt_entry("bitDepth", &self.bit_depth);
+            __o.float_entry("level", &self.level);
+            __o.entry("default", &self.default);
+            __o.entry("codec", &self.codec);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Stream {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -521,26 +598,41 @@ pub mod components {
             let mut codec = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.lax(&mut id, "id")?,
+                    "id" | "Id" => __m.lax(&mut id, "id"),
                     "frameRate" | "FrameRate" | "frame_rate" => {
-                        __m.lax(&mut frame_rate, "frameRate")?
+                        __m.lax(&mut frame_rate, "frameRate")
                     }
                     "bitDepth" | "BitDepth" | "bit_depth" => {
-                        __m.lax(&mut bit_depth, "bitDepth")?
+                        __m.lax(&mut bit_depth, "bitDepth")
                     }
-                    "level" | "Level" => __m.lax(&mut level, "level")?,
-                    "default" | "Default" => __m.lax(&mut default, "default")?,
-                    "codec" | "Codec" => __m.field(&mut codec, "codec")?,
-                    _ => __m.skip()?,
-                }
+                    "level" | "Level" => __m.lax(&mut level, "level"),
+                    "default" | "Default" => __m.lax(&mut default, "default"),
+                    "codec" | "Codec" => __m.field(&mut codec, "codec"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
+            let ::std::option::Option::Some(frame_rate) = frame_rate else {
+                return ::std::result::Result::Err(__h::missing("frameRate"));
+            };
+            let ::std::option::Option::Some(level) = level else {
+                return ::std::result::Result::Err(__h::missing("level"));
+            };
+            let ::std::option::Option::Some(default) = default else {
+                return ::std::result::Result::Err(__h::missing("default"));
+            };
+            let ::std::option::Option::Some(codec) = codec else {
+                return ::std::result::Result::Err(__h::missing("codec"));
+            };
             ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
-                frame_rate: __h::required(frame_rate, "frameRate")?,
+                id,
+                frame_rate,
                 bit_depth: bit_depth.flatten(),
-                level: __h::required(level, "level")?,
-                default: __h::required(default, "default")?,
-                codec: __h::required(codec, "codec")?,
+                level,
+                default,
+                codec,
             })
         }
     }
@@ -725,12 +817,10 @@ pub mod __helpers {
             ::std::result::Result::Ok(())
         }
     }
-    /// The value of a key that must be present.
-    pub fn required<T, E: ::serde::de::Error>(
-        slot: ::std::option::Option<T>,
-        key: &'static str,
-    ) -> ::std::result::Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
+    /// The error for a key that must be present and is not.
+    #[cold]
+    pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+        E::missing_field(key)
     }
     /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
@@ -1122,8 +1212,8 @@ pub mod __helpers {
             d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
         }
     }
-    /// Reads a union member holding integers (`#[serde(deserialize_with)]`):
-    /// integral floats are taken as field values are.
+    /// Reads a union member holding integers: integral floats are taken as field
+    /// values are.
     pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<T, D::Error> {
@@ -1144,6 +1234,34 @@ pub mod __helpers {
             key: "",
             digits: false,
         })
+    }
+    /// A member's `read` where the union has its type once: the member `M` as it reads
+    /// itself, into the union through `From`. A function, not a closure per member, so
+    /// a member adds a table entry and no code to compile.
+    pub fn read_as<M: ::serde::de::DeserializeOwned, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        <M as ::serde::Deserialize>::deserialize(v).map(U::from)
+    }
+    /// `read_as` for a member holding integers (`int_member`).
+    pub fn read_int_as<M: for<'a> Scalar<'a, InUnion>, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        int_member(v).map(U::from)
+    }
+    /// `read_as` for a member holding numbers or booleans sent as strings too
+    /// (`lax_member`).
+    pub fn read_lax_as<M: for<'a> Scalar<'a, Lax>, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        lax_member(v).map(U::from)
+    }
+    /// `read_as` for a boolean member that leaves `"1"` and `"0"` to a number member
+    /// (`lax_bool_member`).
+    pub fn read_lax_bool_as<U: ::std::convert::From<bool>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        lax_bool_member(v).map(U::from)
     }
     /// A float written as APIs send it: an integral value as an integer (`1800`,
     /// not `1800.0`), any other in its own precision (`7.9` for an `f32`, not
@@ -1187,13 +1305,149 @@ pub mod __helpers {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         v.write(s)
     }
-    pub fn opt_float<T: Float, S: ::serde::Serializer>(
-        v: &::std::option::Option<T>,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match v {
-            ::std::option::Option::Some(v) => float(v, s),
-            ::std::option::Option::None => s.serialize_none(),
+    /// A value with floats inside lists, maps or nullable elements: each float
+    /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
+    pub trait Floats {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>;
+    }
+    impl Floats for f64 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl Floats for f32 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl<T: Floats> Floats for ::std::option::Option<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                ::std::option::Option::Some(v) => v.write(s),
+                ::std::option::Option::None => s.serialize_none(),
+            }
+        }
+    }
+    impl<T: Floats> Floats for ::std::vec::Vec<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_seq(self.iter().map(Each))
+        }
+    }
+    impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
+        }
+    }
+    /// An element of a container, written through `Floats`.
+    struct Each<'a, T>(&'a T);
+    impl<T: Floats> ::serde::Serialize for Each<'_, T> {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            self.0.write(s)
+        }
+    }
+    /// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+    /// call per field, in declaration order. The first error is kept and later calls do
+    /// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+    /// wrapper type per float field as `serialize_with` makes, is what keeps a large
+    /// generated crate quick to compile. Written as a map (what serde's derive does for a
+    /// struct with flattened keys): the same JSON as a struct.
+    pub struct Out<S: ::serde::Serializer> {
+        map: ::std::result::Result<S::SerializeMap, S::Error>,
+    }
+    impl<S: ::serde::Serializer> Out<S> {
+        /// `len`: the number of entries, where the struct knows it (no optional field,
+        /// no kept keys).
+        #[inline]
+        pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+            Out { map: s.serialize_map(len) }
+        }
+        /// A field, as its type writes itself.
+        #[inline]
+        pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// An optional field: left out when `None`.
+        #[inline]
+        pub fn opt_entry<T: ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, v);
+            }
+        }
+        /// A field holding floats (see `Floats`).
+        #[inline]
+        pub fn float_entry<T: Floats>(&mut self, key: &'static str, v: &T) {
+            self.entry(key, &Each(v));
+        }
+        /// An optional field holding floats: left out when `None`.
+        #[inline]
+        pub fn opt_float_entry<T: Floats>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, &Each(v));
+            }
+        }
+        /// Kept keys, from a map.
+        pub fn kept_entries<T: ::serde::Serialize>(
+            &mut self,
+            kept: &::std::collections::BTreeMap<::std::string::String, T>,
+        ) {
+            for (k, v) in kept {
+                self.entry_owned(k, v);
+            }
+        }
+        fn entry_owned<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// The end of the object, or the first error.
+        #[inline]
+        pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+            ::serde::ser::SerializeMap::end(self.map?)
         }
     }
     /// JSON kinds, as bits: what a union member can read.

@@ -5,29 +5,39 @@ pub mod models {
     /// Types from the docs in `models/dates/`.
     pub mod dates {
         /// A release with calendar dates and timestamps in every presence a field can have
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Release {
             /// The day it came out
             pub released: ::chrono::NaiveDate,
             /// The day of its first showing
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub premiere: ::std::option::Option<::chrono::NaiveDate>,
             /// Absent: unknown; null: still available
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub withdrawn: ::std::option::Option<
                 ::std::option::Option<::chrono::NaiveDate>,
             >,
             /// When it was published
-            #[serde(rename = "publishedAt")]
             pub published_at: ::chrono::DateTime<::chrono::Utc>,
             /// Absent: unknown; null: never reviewed
-            #[serde(
-                rename = "reviewedAt",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub reviewed_at: ::std::option::Option<
                 ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
             >,
+        }
+        impl ::serde::Serialize for Release {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("released", &self.released);
+                __o.opt_entry("premiere", &self.premiere);
+                __o.opt_entry("withdrawn", &self.withdrawn);
+                __o.entry("publishedAt", &self.published_at);
+                __o.opt_entry("reviewedAt", &self.reviewed_at);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Release {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -51,27 +61,33 @@ pub mod models {
                 let mut reviewed_at = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "released" | "Released" => __m.date(&mut released, "released")?,
+                        "released" | "Released" => __m.date(&mut released, "released"),
                         "premiere" | "Premiere" => {
-                            __m.opt_date(&mut premiere, "premiere")?
+                            __m.opt_date(&mut premiere, "premiere")
                         }
                         "withdrawn" | "Withdrawn" => {
-                            __m.some_opt_date(&mut withdrawn, "withdrawn")?
+                            __m.some_opt_date(&mut withdrawn, "withdrawn")
                         }
                         "publishedAt" | "PublishedAt" | "published_at" => {
-                            __m.time(&mut published_at, "publishedAt")?
+                            __m.time(&mut published_at, "publishedAt")
                         }
                         "reviewedAt" | "ReviewedAt" | "reviewed_at" => {
-                            __m.some_opt_time(&mut reviewed_at, "reviewedAt")?
+                            __m.some_opt_time(&mut reviewed_at, "reviewedAt")
                         }
-                        _ => __m.skip()?,
-                    }
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(released) = released else {
+                    return ::std::result::Result::Err(__h::missing("released"));
+                };
+                let ::std::option::Option::Some(published_at) = published_at else {
+                    return ::std::result::Result::Err(__h::missing("publishedAt"));
+                };
                 ::std::result::Result::Ok(Self {
-                    released: __h::required(released, "released")?,
+                    released,
                     premiere: premiere.flatten(),
                     withdrawn: withdrawn.flatten(),
-                    published_at: __h::required(published_at, "publishedAt")?,
+                    published_at,
                     reviewed_at: reviewed_at.flatten(),
                 })
             }
@@ -81,7 +97,7 @@ pub mod models {
     pub mod deprecated {
         /// An account with deprecated fields (Go)
         #[allow(deprecated)]
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct AccountGo {
             /// JSON key `id` (the docs give no description).
             pub id: i64,
@@ -89,14 +105,28 @@ pub mod models {
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub pin: ::std::option::Option<::std::string::String>,
             /// The old ratio
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(serialize_with = "super::super::__helpers::float")]
             pub ratio: f64,
+        }
+        #[allow(deprecated)]
+        impl ::serde::Serialize for AccountGo {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("id", &self.id);
+                __o.opt_entry("pin", &self.pin);
+                __o.float_entry("ratio", &self.ratio);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for AccountGo {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -119,22 +149,28 @@ pub mod models {
                 let mut ratio = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.scalar(&mut id, "id")?,
-                        "pin" | "Pin" => __m.field(&mut pin, "pin")?,
-                        "ratio" | "Ratio" => __m.field(&mut ratio, "ratio")?,
-                        _ => __m.skip()?,
-                    }
+                        "id" | "Id" => __m.scalar(&mut id, "id"),
+                        "pin" | "Pin" => __m.field(&mut pin, "pin"),
+                        "ratio" | "Ratio" => __m.field(&mut ratio, "ratio"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(id) = id else {
+                    return ::std::result::Result::Err(__h::missing("id"));
+                };
+                let ::std::option::Option::Some(ratio) = ratio else {
+                    return ::std::result::Result::Err(__h::missing("ratio"));
+                };
                 ::std::result::Result::Ok(Self {
-                    id: __h::required(id, "id")?,
+                    id,
                     pin: pin.flatten(),
-                    ratio: __h::required(ratio, "ratio")?,
+                    ratio,
                 })
             }
         }
         /// An account with deprecated fields of every presence (Python)
         #[allow(deprecated)]
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct AccountPy {
             /// JSON key `id` (the docs give no description).
             pub id: i64,
@@ -142,46 +178,50 @@ pub mod models {
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub pin: ::std::option::Option<::std::string::String>,
             /// The identifier before the migration
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(rename = "legacyId")]
             pub legacy_id: i64,
             /// Score under the old scale
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
-            )]
-            #[serde(
-                rename = "oldScore",
-                skip_serializing_if = "::std::option::Option::is_none",
-                serialize_with = "super::super::__helpers::opt_opt_float"
             )]
             pub old_score: ::std::option::Option<::std::option::Option<f64>>,
             /// Name under the old scheme
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(rename = "oldName")]
             pub old_name: ::std::option::Option<::std::string::String>,
             /// Struck through without a note
             #[deprecated]
-            #[serde(
-                rename = "struckOnly",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub struck_only: ::std::option::Option<bool>,
             /// Noted without strike-through
             #[deprecated(
                 note = "This will be removed in a future release, please migrate away from it as soon as possible."
             )]
-            #[serde(
-                rename = "notedOnly",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub noted_only: ::std::option::Option<::std::string::String>,
+        }
+        #[allow(deprecated)]
+        impl ::serde::Serialize for AccountPy {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("id", &self.id);
+                __o.opt_entry("pin", &self.pin);
+                __o.entry("legacyId", &self.legacy_id);
+                __o.opt_float_entry("oldScore", &self.old_score);
+                __o.entry("oldName", &self.old_name);
+                __o.opt_entry("struckOnly", &self.struck_only);
+                __o.opt_entry("notedOnly", &self.noted_only);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for AccountPy {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -208,31 +248,40 @@ pub mod models {
                 let mut noted_only = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.scalar(&mut id, "id")?,
-                        "pin" | "Pin" => __m.field(&mut pin, "pin")?,
+                        "id" | "Id" => __m.scalar(&mut id, "id"),
+                        "pin" | "Pin" => __m.field(&mut pin, "pin"),
                         "legacyId" | "LegacyID" | "LegacyId" | "legacyID"
-                        | "legacy_id" => __m.scalar(&mut legacy_id, "legacyId")?,
+                        | "legacy_id" => __m.scalar(&mut legacy_id, "legacyId"),
                         "oldScore" | "OldScore" | "old_score" => {
-                            __m.some(&mut old_score, "oldScore")?
+                            __m.some(&mut old_score, "oldScore")
                         }
                         "oldName" | "OldName" | "old_name" => {
-                            __m.field(&mut old_name, "oldName")?
+                            __m.field(&mut old_name, "oldName")
                         }
                         "struckOnly" | "StruckOnly" | "struck_only" => {
-                            __m.field(&mut struck_only, "struckOnly")?
+                            __m.field(&mut struck_only, "struckOnly")
                         }
                         "notedOnly" | "NotedOnly" | "noted_only" => {
-                            __m.field(&mut noted_only, "notedOnly")?
+                            __m.field(&mut noted_only, "notedOnly")
                         }
-                        _ => __m.skip()?,
-                    }
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(id) = id else {
+                    return ::std::result::Result::Err(__h::missing("id"));
+                };
+                let ::std::option::Option::Some(legacy_id) = legacy_id else {
+                    return ::std::result::Result::Err(__h::missing("legacyId"));
+                };
+                let ::std::option::Option::Some(old_name) = old_name else {
+                    return ::std::result::Result::Err(__h::missing("oldName"));
+                };
                 ::std::result::Result::Ok(Self {
-                    id: __h::required(id, "id")?,
+                    id,
                     pin: pin.flatten(),
-                    legacy_id: __h::required(legacy_id, "legacyId")?,
+                    legacy_id,
                     old_score: old_score.flatten(),
-                    old_name: __h::required(old_name, "oldName")?,
+                    old_name,
                     struck_only: struck_only.flatten(),
                     noted_only: noted_only.flatten(),
                 })
@@ -240,17 +289,28 @@ pub mod models {
         }
         /// A deprecation note spelled without the spaces the corpora use
         #[allow(deprecated)]
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Unspaced {
             /// JSON key `id` (the docs give no description).
             pub id: i64,
             /// The code before ids existed
             #[deprecated(note = "Use id instead.")]
-            #[serde(
-                rename = "oldCode",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub old_code: ::std::option::Option<::std::string::String>,
+        }
+        #[allow(deprecated)]
+        impl ::serde::Serialize for Unspaced {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("id", &self.id);
+                __o.opt_entry("oldCode", &self.old_code);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Unspaced {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -272,15 +332,18 @@ pub mod models {
                 let mut old_code = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.scalar(&mut id, "id")?,
+                        "id" | "Id" => __m.scalar(&mut id, "id"),
                         "oldCode" | "OldCode" | "old_code" => {
-                            __m.field(&mut old_code, "oldCode")?
+                            __m.field(&mut old_code, "oldCode")
                         }
-                        _ => __m.skip()?,
-                    }
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(id) = id else {
+                    return ::std::result::Result::Err(__h::missing("id"));
+                };
                 ::std::result::Result::Ok(Self {
-                    id: __h::required(id, "id")?,
+                    id,
                     old_code: old_code.flatten(),
                 })
             }
@@ -294,26 +357,22 @@ pub mod models {
         ///
         /// - first item
         /// - second item
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Documented {
             /// First line
             /// Second line
             ///
             /// Example: `one`
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub breaks: ::std::option::Option<::std::string::String>,
             /// Either a\|b, or the code `x|y`
             ///
             /// Example: `1:admin only|2:everyone`
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub pipes: ::std::option::Option<::std::string::String>,
             /// See [the filter syntax](https://example.com/filters) or the section, or <https://plex.tv/link>.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub links: ::std::option::Option<::std::string::String>,
             /// Use `type=movie` with *care*; \[brackets\] stay literal
             ///
             /// Example: `type=movie`
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub spans: ::std::option::Option<::std::string::String>,
             /// A JSON example
             ///
@@ -327,17 +386,33 @@ pub mod models {
             ///   ]
             /// }
             /// ```
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub json: ::std::option::Option<::serde_json::Value>,
             /// Kinds:
             ///
             /// - one
             /// - two
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub list: ::std::option::Option<::std::string::String>,
             /// JSON key `nothing` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub nothing: ::std::option::Option<::std::string::String>,
+        }
+        impl ::serde::Serialize for Documented {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("breaks", &self.breaks);
+                __o.opt_entry("pipes", &self.pipes);
+                __o.opt_entry("links", &self.links);
+                __o.opt_entry("spans", &self.spans);
+                __o.opt_entry("json", &self.json);
+                __o.opt_entry("list", &self.list);
+                __o.opt_entry("nothing", &self.nothing);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Documented {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -363,15 +438,15 @@ pub mod models {
                 let mut nothing = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "breaks" | "Breaks" => __m.field(&mut breaks, "breaks")?,
-                        "pipes" | "Pipes" => __m.field(&mut pipes, "pipes")?,
-                        "links" | "Links" => __m.field(&mut links, "links")?,
-                        "spans" | "Spans" => __m.field(&mut spans, "spans")?,
-                        "json" | "Json" => __m.some(&mut json, "json")?,
-                        "list" | "List" => __m.field(&mut list, "list")?,
-                        "nothing" | "Nothing" => __m.field(&mut nothing, "nothing")?,
-                        _ => __m.skip()?,
-                    }
+                        "breaks" | "Breaks" => __m.field(&mut breaks, "breaks"),
+                        "pipes" | "Pipes" => __m.field(&mut pipes, "pipes"),
+                        "links" | "Links" => __m.field(&mut links, "links"),
+                        "spans" | "Spans" => __m.field(&mut spans, "spans"),
+                        "json" | "Json" => __m.some(&mut json, "json"),
+                        "list" | "List" => __m.field(&mut list, "list"),
+                        "nothing" | "Nothing" => __m.field(&mut nothing, "nothing"),
+                        _ => __m.skip(),
+                    }?
                 }
                 ::std::result::Result::Ok(Self {
                     breaks: breaks.flatten(),
@@ -822,16 +897,29 @@ pub mod models {
             }
         }
         /// Uses both enums
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Ticket {
             /// JSON key `kind` (the docs give no description).
             pub kind: MediaKind,
             /// JSON key `priority` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub priority: ::std::option::Option<Priority>,
             /// JSON key `history` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub history: ::std::option::Option<::std::vec::Vec<Priority>>,
+        }
+        impl ::serde::Serialize for Ticket {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("kind", &self.kind);
+                __o.opt_entry("priority", &self.priority);
+                __o.opt_entry("history", &self.history);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Ticket {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -853,14 +941,17 @@ pub mod models {
                 let mut history = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "kind" | "Kind" => __m.field(&mut kind, "kind")?,
-                        "priority" | "Priority" => __m.field(&mut priority, "priority")?,
-                        "history" | "History" => __m.field(&mut history, "history")?,
-                        _ => __m.skip()?,
-                    }
+                        "kind" | "Kind" => __m.field(&mut kind, "kind"),
+                        "priority" | "Priority" => __m.field(&mut priority, "priority"),
+                        "history" | "History" => __m.field(&mut history, "history"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(kind) = kind else {
+                    return ::std::result::Result::Err(__h::missing("kind"));
+                };
                 ::std::result::Result::Ok(Self {
-                    kind: __h::required(kind, "kind")?,
+                    kind,
                     priority: priority.flatten(),
                     history: history.flatten(),
                 })
@@ -870,20 +961,28 @@ pub mod models {
     /// Types from the docs in `models/floats/`.
     pub mod floats {
         /// A reading: a number, a list of numbers or a table of them
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Reading {
             /// A `f64`.
-            #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
             /// A `::std::vec::Vec<f64>`.
-            #[serde(serialize_with = "super::super::__helpers::floats")]
             ArrayOfNumber(::std::vec::Vec<f64>),
             /// A `::std::collections::BTreeMap<::std::string::String,::std::vec::Vec<f64>>`.
-            #[serde(serialize_with = "super::super::__helpers::floats")]
             MapOfArrayOfNumber(
                 ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<f64>>,
             ),
+        }
+        impl ::serde::Serialize for Reading {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Number(v) => super::super::__helpers::floats(v, s),
+                    Self::ArrayOfNumber(v) => super::super::__helpers::floats(v, s),
+                    Self::MapOfArrayOfNumber(v) => super::super::__helpers::floats(v, s),
+                }
+            }
         }
         impl Reading {
             /// The name of the member this value holds, as its variant is named.
@@ -912,9 +1011,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Number)
-                            },
+                            read: super::super::__helpers::read_as::<f64, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "ArrayOfNumber",
@@ -924,10 +1021,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v)
-                                    .map(Self::ArrayOfNumber)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::vec::Vec<f64>,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "MapOfArrayOfNumber",
@@ -937,10 +1034,13 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v)
-                                    .map(Self::MapOfArrayOfNumber)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::collections::BTreeMap<
+                                    ::std::string::String,
+                                    ::std::vec::Vec<f64>,
+                                >,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -969,31 +1069,37 @@ pub mod models {
             }
         }
         /// Measurements in lists and maps (Go), with float-valued extra keys
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct SeriesGo {
             /// Sampled values
-            #[serde(serialize_with = "super::super::__helpers::floats")]
             pub points: ::std::vec::Vec<f64>,
             /// Weight by channel
-            #[serde(
-                skip_serializing_if = "::std::option::Option::is_none",
-                serialize_with = "super::super::__helpers::floats"
-            )]
             pub weights: ::std::option::Option<
                 ::std::collections::BTreeMap<::std::string::String, f32>,
             >,
             /// A single-precision score
-            #[serde(
-                skip_serializing_if = "::std::option::Option::is_none",
-                serialize_with = "super::super::__helpers::opt_float"
-            )]
             pub score: ::std::option::Option<f32>,
             /// Keys not declared above, kept as they came.
-            #[serde(flatten, serialize_with = "super::super::__helpers::floats")]
             pub additional_properties: ::std::collections::BTreeMap<
                 ::std::string::String,
                 f64,
             >,
+        }
+        impl ::serde::Serialize for SeriesGo {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.float_entry("points", &self.points);
+                __o.opt_float_entry("weights", &self.weights);
+                __o.opt_float_entry("score", &self.score);
+                __o.kept_float_entries(&self.additional_properties);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for SeriesGo {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1016,14 +1122,17 @@ pub mod models {
                 let mut additional_properties = ::std::collections::BTreeMap::new();
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "points" | "Points" => __m.field(&mut points, "points")?,
-                        "weights" | "Weights" => __m.field(&mut weights, "weights")?,
-                        "score" | "Score" => __m.field(&mut score, "score")?,
-                        _ => __m.keep(&mut additional_properties, __k)?,
-                    }
+                        "points" | "Points" => __m.field(&mut points, "points"),
+                        "weights" | "Weights" => __m.field(&mut weights, "weights"),
+                        "score" | "Score" => __m.field(&mut score, "score"),
+                        _ => __m.keep(&mut additional_properties, __k),
+                    }?
                 }
+                let ::std::option::Option::Some(points) = points else {
+                    return ::std::result::Result::Err(__h::missing("points"));
+                };
                 ::std::result::Result::Ok(Self {
-                    points: __h::required(points, "points")?,
+                    points,
                     weights: weights.flatten(),
                     score: score.flatten(),
                     additional_properties,
@@ -1031,39 +1140,42 @@ pub mod models {
             }
         }
         /// Measurements in lists and maps (Python); integral values are sent as integers
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct SeriesPy {
             /// Sampled values
-            #[serde(serialize_with = "super::super::__helpers::floats")]
             pub points: ::std::vec::Vec<f64>,
             /// Weight by channel
-            #[serde(
-                skip_serializing_if = "::std::option::Option::is_none",
-                serialize_with = "super::super::__helpers::floats"
-            )]
             pub weights: ::std::option::Option<
                 ::std::collections::BTreeMap<::std::string::String, f64>,
             >,
             /// Samples, null where one was lost
-            #[serde(
-                skip_serializing_if = "::std::option::Option::is_none",
-                serialize_with = "super::super::__helpers::floats"
-            )]
             pub gaps: ::std::option::Option<::std::vec::Vec<::std::option::Option<f64>>>,
             /// Rows of values; null when there is no grid
-            #[serde(
-                skip_serializing_if = "::std::option::Option::is_none",
-                serialize_with = "super::super::__helpers::floats"
-            )]
             pub grid: ::std::option::Option<
                 ::std::option::Option<::std::vec::Vec<::std::vec::Vec<f64>>>,
             >,
             /// A bare float, for comparison
-            #[serde(serialize_with = "super::super::__helpers::float")]
             pub scale: f64,
             /// Integers are left alone
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub count: ::std::option::Option<::std::vec::Vec<i64>>,
+        }
+        impl ::serde::Serialize for SeriesPy {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.float_entry("points", &self.points);
+                __o.opt_float_entry("weights", &self.weights);
+                __o.opt_float_entry("gaps", &self.gaps);
+                __o.opt_float_entry("grid", &self.grid);
+                __o.float_entry("scale", &self.scale);
+                __o.opt_entry("count", &self.count);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for SeriesPy {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1088,21 +1200,27 @@ pub mod models {
                 let mut count = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "points" | "Points" => __m.field(&mut points, "points")?,
-                        "weights" | "Weights" => __m.field(&mut weights, "weights")?,
-                        "gaps" | "Gaps" => __m.field(&mut gaps, "gaps")?,
-                        "grid" | "Grid" => __m.some(&mut grid, "grid")?,
-                        "scale" | "Scale" => __m.field(&mut scale, "scale")?,
-                        "count" | "Count" => __m.scalar(&mut count, "count")?,
-                        _ => __m.skip()?,
-                    }
+                        "points" | "Points" => __m.field(&mut points, "points"),
+                        "weights" | "Weights" => __m.field(&mut weights, "weights"),
+                        "gaps" | "Gaps" => __m.field(&mut gaps, "gaps"),
+                        "grid" | "Grid" => __m.some(&mut grid, "grid"),
+                        "scale" | "Scale" => __m.field(&mut scale, "scale"),
+                        "count" | "Count" => __m.scalar(&mut count, "count"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(points) = points else {
+                    return ::std::result::Result::Err(__h::missing("points"));
+                };
+                let ::std::option::Option::Some(scale) = scale else {
+                    return ::std::result::Result::Err(__h::missing("scale"));
+                };
                 ::std::result::Result::Ok(Self {
-                    points: __h::required(points, "points")?,
+                    points,
                     weights: weights.flatten(),
                     gaps: gaps.flatten(),
                     grid: grid.flatten(),
-                    scale: __h::required(scale, "scale")?,
+                    scale,
                     count: count.flatten(),
                 })
             }
@@ -1111,14 +1229,26 @@ pub mod models {
     /// Types from the docs in `models/freeform/`.
     pub mod freeform {
         /// Arbitrary arguments, passed through as sent
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Args {
             /// Keys not declared above, kept as they came.
-            #[serde(flatten)]
             pub additional_properties: ::std::collections::BTreeMap<
                 ::std::string::String,
                 ::serde_json::Value,
             >,
+        }
+        impl ::serde::Serialize for Args {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.kept_entries(&self.additional_properties);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Args {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1142,14 +1272,26 @@ pub mod models {
             }
         }
         /// A free-form object whose table has an Example column but no rows
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct EmptyWithExample {
             /// Keys not declared above, kept as they came.
-            #[serde(flatten)]
             pub additional_properties: ::std::collections::BTreeMap<
                 ::std::string::String,
                 ::serde_json::Value,
             >,
+        }
+        impl ::serde::Serialize for EmptyWithExample {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.kept_entries(&self.additional_properties);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for EmptyWithExample {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1173,12 +1315,26 @@ pub mod models {
             }
         }
         /// Holds a free-form object
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Job {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
             /// JSON key `args` (the docs give no description).
             pub args: Args,
+        }
+        impl ::serde::Serialize for Job {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(2),
+                );
+                __o.entry("name", &self.name);
+                __o.entry("args", &self.args);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Job {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1199,28 +1355,44 @@ pub mod models {
                 let mut args = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        "args" | "Args" => __m.field(&mut args, "args")?,
-                        _ => __m.skip()?,
-                    }
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        "args" | "Args" => __m.field(&mut args, "args"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
-                    args: __h::required(args, "args")?,
-                })
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
+                let ::std::option::Option::Some(args) = args else {
+                    return ::std::result::Result::Err(__h::missing("args"));
+                };
+                ::std::result::Result::Ok(Self { name, args })
             }
         }
         /// Declared keys plus string-valued extra keys (Go)
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct LabelsGo {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
             /// Keys not declared above, kept as they came.
-            #[serde(flatten)]
             pub additional_properties: ::std::collections::BTreeMap<
                 ::std::string::String,
                 ::std::string::String,
             >,
+        }
+        impl ::serde::Serialize for LabelsGo {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("name", &self.name);
+                __o.kept_entries(&self.additional_properties);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for LabelsGo {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1241,33 +1413,46 @@ pub mod models {
                 let mut additional_properties = ::std::collections::BTreeMap::new();
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        _ => __m.keep(&mut additional_properties, __k)?,
-                    }
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        _ => __m.keep(&mut additional_properties, __k),
+                    }?
                 }
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
                 ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
+                    name,
                     additional_properties,
                 })
             }
         }
         /// Declared keys plus string-valued extra keys (Python), and a field already called additional\_properties
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct LabelsPy {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
             /// A declared field
-            #[serde(
-                rename = "additionalProperties",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub additional_properties: ::std::option::Option<i64>,
             /// Keys not declared above, kept as they came.
-            #[serde(flatten)]
             pub additional_properties_2: ::std::collections::BTreeMap<
                 ::std::string::String,
                 ::std::string::String,
             >,
+        }
+        impl ::serde::Serialize for LabelsPy {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("name", &self.name);
+                __o.opt_entry("additionalProperties", &self.additional_properties);
+                __o.kept_entries(&self.additional_properties_2);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for LabelsPy {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1289,19 +1474,22 @@ pub mod models {
                 let mut additional_properties_2 = ::std::collections::BTreeMap::new();
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
+                        "name" | "Name" => __m.field(&mut name, "name"),
                         "additionalProperties" | "AdditionalProperties"
                         | "additional_properties" => {
                             __m.scalar(
                                 &mut additional_properties,
                                 "additionalProperties",
-                            )?
+                            )
                         }
-                        _ => __m.keep(&mut additional_properties_2, __k)?,
-                    }
+                        _ => __m.keep(&mut additional_properties_2, __k),
+                    }?
                 }
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
                 ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
+                    name,
                     additional_properties: additional_properties.flatten(),
                     additional_properties_2,
                 })
@@ -1311,10 +1499,23 @@ pub mod models {
     /// Types from the docs in `models/naming/`.
     pub mod naming {
         /// A model name starting with a digit
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct T3dModel {
             /// JSON key `vertices` (the docs give no description).
             pub vertices: i64,
+        }
+        impl ::serde::Serialize for T3dModel {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("vertices", &self.vertices);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for T3dModel {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1334,21 +1535,34 @@ pub mod models {
                 let mut vertices = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "vertices" | "Vertices" => __m.scalar(&mut vertices, "vertices")?,
-                        _ => __m.skip()?,
-                    }
+                        "vertices" | "Vertices" => __m.scalar(&mut vertices, "vertices"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    vertices: __h::required(vertices, "vertices")?,
-                })
+                let ::std::option::Option::Some(vertices) = vertices else {
+                    return ::std::result::Result::Err(__h::missing("vertices"));
+                };
+                ::std::result::Result::Ok(Self { vertices })
             }
         }
         /// A model named like std's Box that contains itself
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Box {
             /// JSON key `inner` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub inner: ::std::option::Option<::std::boxed::Box<Box>>,
+        }
+        impl ::serde::Serialize for Box {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("inner", &self.inner);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Box {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1368,31 +1582,37 @@ pub mod models {
                 let mut inner = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "inner" | "Inner" => __m.field(&mut inner, "inner")?,
-                        _ => __m.skip()?,
-                    }
+                        "inner" | "Inner" => __m.field(&mut inner, "inner"),
+                        _ => __m.skip(),
+                    }?
                 }
                 ::std::result::Result::Ok(Self { inner: inner.flatten() })
             }
         }
         /// Three field names that are one name after case conversion
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Collide {
             /// JSON key `item_count` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub item_count: ::std::option::Option<i64>,
             /// JSON key `itemCount` (the docs give no description).
-            #[serde(
-                rename = "itemCount",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub item_count_2: ::std::option::Option<i64>,
             /// JSON key `ItemCount` (the docs give no description).
-            #[serde(
-                rename = "ItemCount",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub item_count_3: ::std::option::Option<i64>,
+        }
+        impl ::serde::Serialize for Collide {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("item_count", &self.item_count);
+                __o.opt_entry("itemCount", &self.item_count_2);
+                __o.opt_entry("ItemCount", &self.item_count_3);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Collide {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1414,11 +1634,11 @@ pub mod models {
                 let mut item_count_3 = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "item_count" => __m.scalar(&mut item_count, "item_count")?,
-                        "itemCount" => __m.scalar(&mut item_count_2, "itemCount")?,
-                        "ItemCount" => __m.scalar(&mut item_count_3, "ItemCount")?,
-                        _ => __m.skip()?,
-                    }
+                        "item_count" => __m.scalar(&mut item_count, "item_count"),
+                        "itemCount" => __m.scalar(&mut item_count_2, "itemCount"),
+                        "ItemCount" => __m.scalar(&mut item_count_3, "ItemCount"),
+                        _ => __m.skip(),
+                    }?
                 }
                 ::std::result::Result::Ok(Self {
                     item_count: item_count.flatten(),
@@ -1428,11 +1648,23 @@ pub mod models {
             }
         }
         /// A model named like the Default trait; derives Default itself
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Default {
             /// JSON key `value` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub value: ::std::option::Option<i64>,
+        }
+        impl ::serde::Serialize for Default {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("value", &self.value);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Default {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1452,39 +1684,43 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.scalar(&mut value, "value")?,
-                        _ => __m.skip()?,
-                    }
+                        "value" | "Value" => __m.scalar(&mut value, "value"),
+                        _ => __m.skip(),
+                    }?
                 }
                 ::std::result::Result::Ok(Self { value: value.flatten() })
             }
         }
         /// Go field names that are Rust keywords
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct GoKeywords {
             /// JSON key `type` (the docs give no description).
             pub r#type: ::std::string::String,
             /// JSON key `match` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#match: ::std::option::Option<::std::string::String>,
             /// JSON key `self` (the docs give no description).
-            #[serde(
-                rename = "self",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub self_: ::std::option::Option<::std::string::String>,
             /// JSON key `crate` (the docs give no description).
-            #[serde(
-                rename = "crate",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub crate_: ::std::option::Option<::std::string::String>,
             /// JSON key `super` (the docs give no description).
-            #[serde(
-                rename = "super",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub super_: ::std::option::Option<::std::string::String>,
+        }
+        impl ::serde::Serialize for GoKeywords {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("type", &self.r#type);
+                __o.opt_entry("match", &self.r#match);
+                __o.opt_entry("self", &self.self_);
+                __o.opt_entry("crate", &self.crate_);
+                __o.opt_entry("super", &self.super_);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for GoKeywords {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1508,16 +1744,19 @@ pub mod models {
                 let mut super_ = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "type" | "Type" => __m.field(&mut r#type, "type")?,
-                        "match" | "Match" => __m.field(&mut r#match, "match")?,
-                        "self" | "Self" => __m.field(&mut self_, "self")?,
-                        "crate" | "Crate" => __m.field(&mut crate_, "crate")?,
-                        "super" | "Super" => __m.field(&mut super_, "super")?,
-                        _ => __m.skip()?,
-                    }
+                        "type" | "Type" => __m.field(&mut r#type, "type"),
+                        "match" | "Match" => __m.field(&mut r#match, "match"),
+                        "self" | "Self" => __m.field(&mut self_, "self"),
+                        "crate" | "Crate" => __m.field(&mut crate_, "crate"),
+                        "super" | "Super" => __m.field(&mut super_, "super"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(r#type) = r#type else {
+                    return ::std::result::Result::Err(__h::missing("type"));
+                };
                 ::std::result::Result::Ok(Self {
-                    r#type: __h::required(r#type, "type")?,
+                    r#type,
                     r#match: r#match.flatten(),
                     self_: self_.flatten(),
                     crate_: crate_.flatten(),
@@ -1526,10 +1765,23 @@ pub mod models {
             }
         }
         /// A model name with a non-ASCII letter
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Grosse {
             /// JSON key `value` (the docs give no description).
             pub value: i64,
+        }
+        impl ::serde::Serialize for Grosse {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("value", &self.value);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Grosse {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1549,13 +1801,14 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.scalar(&mut value, "value")?,
-                        _ => __m.skip()?,
-                    }
+                        "value" | "Value" => __m.scalar(&mut value, "value"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    value: __h::required(value, "value")?,
-                })
+                let ::std::option::Option::Some(value) = value else {
+                    return ::std::result::Result::Err(__h::missing("value"));
+                };
+                ::std::result::Result::Ok(Self { value })
             }
         }
         /// Member names that are keywords, start with a digit, hold non-ASCII letters or collide
@@ -1669,55 +1922,50 @@ pub mod models {
             }
         }
         /// Python field names that are Rust keywords or not identifiers at all
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Keywords {
             /// JSON key `type` (the docs give no description).
             pub r#type: ::std::string::String,
             /// JSON key `match` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#match: ::std::option::Option<::std::string::String>,
             /// JSON key `self` (the docs give no description).
-            #[serde(
-                rename = "self",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub self_: ::std::option::Option<::std::string::String>,
             /// JSON key `crate` (the docs give no description).
-            #[serde(
-                rename = "crate",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub crate_: ::std::option::Option<::std::string::String>,
             /// JSON key `super` (the docs give no description).
-            #[serde(
-                rename = "super",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub super_: ::std::option::Option<::std::string::String>,
             /// JSON key `fn` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#fn: ::std::option::Option<::std::string::String>,
             /// Python's trailing underscore on a reserved word
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub r#async: ::std::option::Option<bool>,
             /// Leading digit
-            #[serde(
-                rename = "1080p",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub _1080p: ::std::option::Option<bool>,
             /// Punctuation
-            #[serde(
-                rename = "content-type",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub content_type: ::std::option::Option<::std::string::String>,
             /// Non-ASCII
-            #[serde(
-                rename = "größe",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub grosse: ::std::option::Option<i64>,
+        }
+        impl ::serde::Serialize for Keywords {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("type", &self.r#type);
+                __o.opt_entry("match", &self.r#match);
+                __o.opt_entry("self", &self.self_);
+                __o.opt_entry("crate", &self.crate_);
+                __o.opt_entry("super", &self.super_);
+                __o.opt_entry("fn", &self.r#fn);
+                __o.opt_entry("async", &self.r#async);
+                __o.opt_entry("1080p", &self._1080p);
+                __o.opt_entry("content-type", &self.content_type);
+                __o.opt_entry("größe", &self.grosse);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Keywords {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1746,21 +1994,24 @@ pub mod models {
                 let mut grosse = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "type" | "Type" => __m.field(&mut r#type, "type")?,
-                        "match" | "Match" => __m.field(&mut r#match, "match")?,
-                        "self" | "Self" => __m.field(&mut self_, "self")?,
-                        "crate" | "Crate" => __m.field(&mut crate_, "crate")?,
-                        "super" | "Super" => __m.field(&mut super_, "super")?,
-                        "fn" | "Fn" => __m.field(&mut r#fn, "fn")?,
-                        "async" | "Async" => __m.field(&mut r#async, "async")?,
-                        "1080p" => __m.field(&mut _1080p, "1080p")?,
-                        "content-type" => __m.field(&mut content_type, "content-type")?,
-                        "größe" => __m.scalar(&mut grosse, "größe")?,
-                        _ => __m.skip()?,
-                    }
+                        "type" | "Type" => __m.field(&mut r#type, "type"),
+                        "match" | "Match" => __m.field(&mut r#match, "match"),
+                        "self" | "Self" => __m.field(&mut self_, "self"),
+                        "crate" | "Crate" => __m.field(&mut crate_, "crate"),
+                        "super" | "Super" => __m.field(&mut super_, "super"),
+                        "fn" | "Fn" => __m.field(&mut r#fn, "fn"),
+                        "async" | "Async" => __m.field(&mut r#async, "async"),
+                        "1080p" => __m.field(&mut _1080p, "1080p"),
+                        "content-type" => __m.field(&mut content_type, "content-type"),
+                        "größe" => __m.scalar(&mut grosse, "größe"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(r#type) = r#type else {
+                    return ::std::result::Result::Err(__h::missing("type"));
+                };
                 ::std::result::Result::Ok(Self {
-                    r#type: __h::required(r#type, "type")?,
+                    r#type,
                     r#match: r#match.flatten(),
                     self_: self_.flatten(),
                     crate_: crate_.flatten(),
@@ -1774,10 +2025,23 @@ pub mod models {
             }
         }
         /// A model name with punctuation
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct MediaInfo {
             /// JSON key `value` (the docs give no description).
             pub value: i64,
+        }
+        impl ::serde::Serialize for MediaInfo {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("value", &self.value);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for MediaInfo {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1797,20 +2061,34 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.scalar(&mut value, "value")?,
-                        _ => __m.skip()?,
-                    }
+                        "value" | "Value" => __m.scalar(&mut value, "value"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    value: __h::required(value, "value")?,
-                })
+                let ::std::option::Option::Some(value) = value else {
+                    return ::std::result::Result::Err(__h::missing("value"));
+                };
+                ::std::result::Result::Ok(Self { value })
             }
         }
         /// Same name as Media-Info after conversion
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct MediaInfo2 {
             /// JSON key `other` (the docs give no description).
             pub other: ::std::string::String,
+        }
+        impl ::serde::Serialize for MediaInfo2 {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("other", &self.other);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for MediaInfo2 {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1830,26 +2108,40 @@ pub mod models {
                 let mut other = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "other" | "Other" => __m.field(&mut other, "other")?,
-                        _ => __m.skip()?,
-                    }
+                        "other" | "Other" => __m.field(&mut other, "other"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    other: __h::required(other, "other")?,
-                })
+                let ::std::option::Option::Some(other) = other else {
+                    return ::std::result::Result::Err(__h::missing("other"));
+                };
+                ::std::result::Result::Ok(Self { other })
             }
         }
         /// A model named like Option's variant, which the readers' slots start as
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct None {
             /// JSON key `value` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub value: ::std::option::Option<::std::string::String>,
             /// A field named like a reader's local
             pub key: ::std::string::String,
             /// Another one
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub map: ::std::option::Option<i64>,
+        }
+        impl ::serde::Serialize for None {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("value", &self.value);
+                __o.entry("key", &self.key);
+                __o.opt_entry("map", &self.map);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for None {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1871,25 +2163,40 @@ pub mod models {
                 let mut map = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.field(&mut value, "value")?,
-                        "key" | "Key" => __m.field(&mut key, "key")?,
-                        "map" | "Map" => __m.scalar(&mut map, "map")?,
-                        _ => __m.skip()?,
-                    }
+                        "value" | "Value" => __m.field(&mut value, "value"),
+                        "key" | "Key" => __m.field(&mut key, "key"),
+                        "map" | "Map" => __m.scalar(&mut map, "map"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(key) = key else {
+                    return ::std::result::Result::Err(__h::missing("key"));
+                };
                 ::std::result::Result::Ok(Self {
                     value: value.flatten(),
-                    key: __h::required(key, "key")?,
+                    key,
                     map: map.flatten(),
                 })
             }
         }
         /// A model named like std's Option
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Option {
             /// JSON key `value` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub value: ::std::option::Option<::std::string::String>,
+        }
+        impl ::serde::Serialize for Option {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("value", &self.value);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Option {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1909,9 +2216,9 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.field(&mut value, "value")?,
-                        _ => __m.skip()?,
-                    }
+                        "value" | "Value" => __m.field(&mut value, "value"),
+                        _ => __m.skip(),
+                    }?
                 }
                 ::std::result::Result::Ok(Self { value: value.flatten() })
             }
@@ -1931,13 +2238,23 @@ pub mod models {
             };
         }
         /// A union named like std's Result
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Result {
             /// A `::std::string::String`.
             Str(::std::string::String),
             /// `Option`
             Option(Option),
+        }
+        impl ::serde::Serialize for Result {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Option(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Result {
             /// The name of the member this value holds, as its variant is named.
@@ -1964,14 +2281,15 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                            read: super::super::__helpers::read_as::<
+                                ::std::string::String,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "Option",
                             shape: <Option as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Option)
-                            },
+                            read: super::super::__helpers::read_as::<Option, Self>,
                         },
                     ],
                 )
@@ -1988,10 +2306,23 @@ pub mod models {
             }
         }
         /// A model named Self
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Self_ {
             /// JSON key `value` (the docs give no description).
             pub value: ::std::string::String,
+        }
+        impl ::serde::Serialize for Self_ {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("value", &self.value);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Self_ {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2011,20 +2342,34 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.field(&mut value, "value")?,
-                        _ => __m.skip()?,
-                    }
+                        "value" | "Value" => __m.field(&mut value, "value"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    value: __h::required(value, "value")?,
-                })
+                let ::std::option::Option::Some(value) = value else {
+                    return ::std::result::Result::Err(__h::missing("value"));
+                };
+                ::std::result::Result::Ok(Self { value })
             }
         }
         /// A model named like serde's Serialize
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Serialize {
             /// JSON key `value` (the docs give no description).
             pub value: ::std::string::String,
+        }
+        impl ::serde::Serialize for Serialize {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("value", &self.value);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Serialize {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2044,21 +2389,34 @@ pub mod models {
                 let mut value = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "value" | "Value" => __m.field(&mut value, "value")?,
-                        _ => __m.skip()?,
-                    }
+                        "value" | "Value" => __m.field(&mut value, "value"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    value: __h::required(value, "value")?,
-                })
+                let ::std::option::Option::Some(value) = value else {
+                    return ::std::result::Result::Err(__h::missing("value"));
+                };
+                ::std::result::Result::Ok(Self { value })
             }
         }
         /// A model named like Option's other variant
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Some {
             /// JSON key `none` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub none: ::std::option::Option<None>,
+        }
+        impl ::serde::Serialize for Some {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("none", &self.none);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Some {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2078,9 +2436,9 @@ pub mod models {
                 let mut none = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "none" | "None" => __m.field(&mut none, "none")?,
-                        _ => __m.skip()?,
-                    }
+                        "none" | "None" => __m.field(&mut none, "none"),
+                        _ => __m.skip(),
+                    }?
                 }
                 ::std::result::Result::Ok(Self { none: none.flatten() })
             }
@@ -2163,45 +2521,56 @@ pub mod models {
             }
         }
         /// Refers to every oddly named model from the same module, so unqualified std names would clash
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct Uses {
             /// JSON key `option` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub option: ::std::option::Option<Option>,
             /// JSON key `string` (the docs give no description).
             pub string: String,
             /// A real string next to the String model
             pub text: ::std::string::String,
             /// JSON key `default` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub default: ::std::option::Option<Default>,
             /// JSON key `boxed` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub boxed: ::std::option::Option<Box>,
             /// JSON key `result` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub result: ::std::option::Option<Result>,
             /// JSON key `vec` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub vec: ::std::option::Option<::std::vec::Vec<Vec>>,
             /// JSON key `serialize` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub serialize: ::std::option::Option<Serialize>,
             /// JSON key `selfModel` (the docs give no description).
-            #[serde(
-                rename = "selfModel",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub self_model: ::std::option::Option<Self_>,
             /// JSON key `kind` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub kind: ::std::option::Option<super::r#type::Kind>,
             /// JSON key `keyword` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub keyword: ::std::option::Option<Keyword>,
             /// JSON key `some` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub some: ::std::option::Option<Some>,
+        }
+        impl ::serde::Serialize for Uses {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.opt_entry("option", &self.option);
+                __o.entry("string", &self.string);
+                __o.entry("text", &self.text);
+                __o.opt_entry("default", &self.default);
+                __o.opt_entry("boxed", &self.boxed);
+                __o.opt_entry("result", &self.result);
+                __o.opt_entry("vec", &self.vec);
+                __o.opt_entry("serialize", &self.serialize);
+                __o.opt_entry("selfModel", &self.self_model);
+                __o.opt_entry("kind", &self.kind);
+                __o.opt_entry("keyword", &self.keyword);
+                __o.opt_entry("some", &self.some);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Uses {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2232,29 +2601,35 @@ pub mod models {
                 let mut some = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "option" | "Option" => __m.field(&mut option, "option")?,
-                        "string" | "String" => __m.field(&mut string, "string")?,
-                        "text" | "Text" => __m.field(&mut text, "text")?,
-                        "default" | "Default" => __m.field(&mut default, "default")?,
-                        "boxed" | "Boxed" => __m.field(&mut boxed, "boxed")?,
-                        "result" | "Result" => __m.field(&mut result, "result")?,
-                        "vec" | "Vec" => __m.field(&mut vec, "vec")?,
+                        "option" | "Option" => __m.field(&mut option, "option"),
+                        "string" | "String" => __m.field(&mut string, "string"),
+                        "text" | "Text" => __m.field(&mut text, "text"),
+                        "default" | "Default" => __m.field(&mut default, "default"),
+                        "boxed" | "Boxed" => __m.field(&mut boxed, "boxed"),
+                        "result" | "Result" => __m.field(&mut result, "result"),
+                        "vec" | "Vec" => __m.field(&mut vec, "vec"),
                         "serialize" | "Serialize" => {
-                            __m.field(&mut serialize, "serialize")?
+                            __m.field(&mut serialize, "serialize")
                         }
                         "selfModel" | "SelfModel" | "self_model" => {
-                            __m.field(&mut self_model, "selfModel")?
+                            __m.field(&mut self_model, "selfModel")
                         }
-                        "kind" | "Kind" => __m.field(&mut kind, "kind")?,
-                        "keyword" | "Keyword" => __m.field(&mut keyword, "keyword")?,
-                        "some" | "Some" => __m.field(&mut some, "some")?,
-                        _ => __m.skip()?,
-                    }
+                        "kind" | "Kind" => __m.field(&mut kind, "kind"),
+                        "keyword" | "Keyword" => __m.field(&mut keyword, "keyword"),
+                        "some" | "Some" => __m.field(&mut some, "some"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(string) = string else {
+                    return ::std::result::Result::Err(__h::missing("string"));
+                };
+                let ::std::option::Option::Some(text) = text else {
+                    return ::std::result::Result::Err(__h::missing("text"));
+                };
                 ::std::result::Result::Ok(Self {
                     option: option.flatten(),
-                    string: __h::required(string, "string")?,
-                    text: __h::required(text, "text")?,
+                    string,
+                    text,
                     default: default.flatten(),
                     boxed: boxed.flatten(),
                     result: result.flatten(),
@@ -2336,10 +2711,23 @@ pub mod models {
     /// Types from the docs in `models/nullable/`.
     pub mod nullable {
         /// Someone who reads meters
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Person {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
+        }
+        impl ::serde::Serialize for Person {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("name", &self.name);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Person {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2359,50 +2747,62 @@ pub mod models {
                 let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        _ => __m.skip()?,
-                    }
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
-                })
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
+                ::std::result::Result::Ok(Self { name })
             }
         }
         /// A meter reading where absent, null and a value mean different things
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Reading {
             /// Always sent; null when nobody wrote a note
             pub note: ::std::option::Option<::std::string::String>,
             /// Always sent; null when the meter could not be read
-            #[serde(serialize_with = "super::super::__helpers::opt_float")]
             pub value: ::std::option::Option<f64>,
             /// Absent: not reviewed; null: reviewed, no correction
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub correction: ::std::option::Option<::std::option::Option<i64>>,
             /// Absent, null or a number
-            #[serde(
-                skip_serializing_if = "::std::option::Option::is_none",
-                serialize_with = "super::super::__helpers::opt_opt_float"
-            )]
             pub ratio: ::std::option::Option<::std::option::Option<f64>>,
             /// Nullable but not required: behaves like OptionalNullable
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub comment: ::std::option::Option<
                 ::std::option::Option<::std::string::String>,
             >,
             /// Plain optional: null is read as absent
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub unit: ::std::option::Option<::std::string::String>,
             /// Samples, null where a sample was lost
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub samples: ::std::option::Option<
                 ::std::vec::Vec<::std::option::Option<i64>>,
             >,
             /// Who read the meter, null for automatic readings
             pub reader: ::std::option::Option<Person>,
             /// Who reviewed the reading
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub reviewer: ::std::option::Option<::std::option::Option<Person>>,
+        }
+        impl ::serde::Serialize for Reading {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("note", &self.note);
+                __o.float_entry("value", &self.value);
+                __o.opt_entry("correction", &self.correction);
+                __o.opt_float_entry("ratio", &self.ratio);
+                __o.opt_entry("comment", &self.comment);
+                __o.opt_entry("unit", &self.unit);
+                __o.opt_entry("samples", &self.samples);
+                __o.entry("reader", &self.reader);
+                __o.opt_entry("reviewer", &self.reviewer);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Reading {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2430,29 +2830,38 @@ pub mod models {
                 let mut reviewer = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "note" | "Note" => __m.field(&mut note, "note")?,
-                        "value" | "Value" => __m.field(&mut value, "value")?,
+                        "note" | "Note" => __m.field(&mut note, "note"),
+                        "value" | "Value" => __m.field(&mut value, "value"),
                         "correction" | "Correction" => {
-                            __m.some_scalar(&mut correction, "correction")?
+                            __m.some_scalar(&mut correction, "correction")
                         }
-                        "ratio" | "Ratio" => __m.some(&mut ratio, "ratio")?,
-                        "comment" | "Comment" => __m.some(&mut comment, "comment")?,
-                        "unit" | "Unit" => __m.field(&mut unit, "unit")?,
-                        "samples" | "Samples" => __m.scalar(&mut samples, "samples")?,
-                        "reader" | "Reader" => __m.field(&mut reader, "reader")?,
-                        "reviewer" | "Reviewer" => __m.some(&mut reviewer, "reviewer")?,
-                        _ => __m.skip()?,
-                    }
+                        "ratio" | "Ratio" => __m.some(&mut ratio, "ratio"),
+                        "comment" | "Comment" => __m.some(&mut comment, "comment"),
+                        "unit" | "Unit" => __m.field(&mut unit, "unit"),
+                        "samples" | "Samples" => __m.scalar(&mut samples, "samples"),
+                        "reader" | "Reader" => __m.field(&mut reader, "reader"),
+                        "reviewer" | "Reviewer" => __m.some(&mut reviewer, "reviewer"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(note) = note else {
+                    return ::std::result::Result::Err(__h::missing("note"));
+                };
+                let ::std::option::Option::Some(value) = value else {
+                    return ::std::result::Result::Err(__h::missing("value"));
+                };
+                let ::std::option::Option::Some(reader) = reader else {
+                    return ::std::result::Result::Err(__h::missing("reader"));
+                };
                 ::std::result::Result::Ok(Self {
-                    note: __h::required(note, "note")?,
-                    value: __h::required(value, "value")?,
+                    note,
+                    value,
                     correction: correction.flatten(),
                     ratio: ratio.flatten(),
                     comment: comment.flatten(),
                     unit: unit.flatten(),
                     samples: samples.flatten(),
-                    reader: __h::required(reader, "reader")?,
+                    reader,
                     reviewer: reviewer.flatten(),
                 })
             }
@@ -2461,10 +2870,23 @@ pub mod models {
     /// Types from the docs in `models/r#type/`.
     pub mod r#type {
         /// A model in a folder whose name is a Rust keyword
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Kind {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
+        }
+        impl ::serde::Serialize for Kind {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("name", &self.name);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Kind {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2484,20 +2906,21 @@ pub mod models {
                 let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        _ => __m.skip()?,
-                    }
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
-                })
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
+                ::std::result::Result::Ok(Self { name })
             }
         }
     }
     /// Types from the docs in `models/recursion/`.
     pub mod recursion {
         /// An operation on two expressions
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct BinaryOp {
             /// JSON key `op` (the docs give no description).
             pub op: ::std::string::String,
@@ -2505,6 +2928,21 @@ pub mod models {
             pub left: ::std::boxed::Box<Expr>,
             /// JSON key `right` (the docs give no description).
             pub right: ::std::boxed::Box<Expr>,
+        }
+        impl ::serde::Serialize for BinaryOp {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(3),
+                );
+                __o.entry("op", &self.op);
+                __o.entry("left", &self.left);
+                __o.entry("right", &self.right);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for BinaryOp {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2526,17 +2964,22 @@ pub mod models {
                 let mut right = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "op" | "Op" => __m.field(&mut op, "op")?,
-                        "left" | "Left" => __m.field(&mut left, "left")?,
-                        "right" | "Right" => __m.field(&mut right, "right")?,
-                        _ => __m.skip()?,
-                    }
+                        "op" | "Op" => __m.field(&mut op, "op"),
+                        "left" | "Left" => __m.field(&mut left, "left"),
+                        "right" | "Right" => __m.field(&mut right, "right"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    op: __h::required(op, "op")?,
-                    left: __h::required(left, "left")?,
-                    right: __h::required(right, "right")?,
-                })
+                let ::std::option::Option::Some(op) = op else {
+                    return ::std::result::Result::Err(__h::missing("op"));
+                };
+                let ::std::option::Option::Some(left) = left else {
+                    return ::std::result::Result::Err(__h::missing("left"));
+                };
+                let ::std::option::Option::Some(right) = right else {
+                    return ::std::result::Result::Err(__h::missing("right"));
+                };
+                ::std::result::Result::Ok(Self { op, left, right })
             }
         }
         impl super::super::__helpers::Shaped for BinaryOp {
@@ -2564,13 +3007,23 @@ pub mod models {
             };
         }
         /// A union in a cycle: an expression is a number or an operation on two expressions
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Expr {
             /// A `i64`.
             Integer(i64),
             /// `BinaryOp`
             BinaryOp(::std::boxed::Box<BinaryOp>),
+        }
+        impl ::serde::Serialize for Expr {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Integer(v) => ::serde::Serialize::serialize(v, s),
+                    Self::BinaryOp(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Expr {
             /// The name of the member this value holds, as its variant is named.
@@ -2597,16 +3050,15 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                super::super::__helpers::int_member(v).map(Self::Integer)
-                            },
+                            read: super::super::__helpers::read_int_as::<i64, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "BinaryOp",
                             shape: <BinaryOp as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::BinaryOp)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::boxed::Box<BinaryOp>,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -2623,13 +3075,26 @@ pub mod models {
             }
         }
         /// One half of a mutual cycle
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Folder {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
             /// JSON key `link` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub link: ::std::option::Option<::std::boxed::Box<FolderLink>>,
+        }
+        impl ::serde::Serialize for Folder {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("name", &self.name);
+                __o.opt_entry("link", &self.link);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Folder {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2650,25 +3115,38 @@ pub mod models {
                 let mut link = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        "link" | "Link" => __m.field(&mut link, "link")?,
-                        _ => __m.skip()?,
-                    }
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        "link" | "Link" => __m.field(&mut link, "link"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
-                    link: link.flatten(),
-                })
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
+                ::std::result::Result::Ok(Self { name, link: link.flatten() })
             }
         }
         /// The other half of a mutual cycle
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct FolderLink {
             /// JSON key `label` (the docs give no description).
             pub label: ::std::string::String,
             /// JSON key `target` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub target: ::std::option::Option<::std::boxed::Box<Folder>>,
+        }
+        impl ::serde::Serialize for FolderLink {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("label", &self.label);
+                __o.opt_entry("target", &self.target);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for FolderLink {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2689,28 +3167,44 @@ pub mod models {
                 let mut target = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "label" | "Label" => __m.field(&mut label, "label")?,
-                        "target" | "Target" => __m.field(&mut target, "target")?,
-                        _ => __m.skip()?,
-                    }
+                        "label" | "Label" => __m.field(&mut label, "label"),
+                        "target" | "Target" => __m.field(&mut target, "target"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(label) = label else {
+                    return ::std::result::Result::Err(__h::missing("label"));
+                };
                 ::std::result::Result::Ok(Self {
-                    label: __h::required(label, "label")?,
+                    label,
                     target: target.flatten(),
                 })
             }
         }
         /// Refers to recursive types from outside their cycles: no box needed
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Library {
             /// JSON key `root` (the docs give no description).
             pub root: TreeNode,
             /// JSON key `home` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub home: ::std::option::Option<Folder>,
             /// JSON key `formula` (the docs give no description).
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub formula: ::std::option::Option<Expr>,
+        }
+        impl ::serde::Serialize for Library {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("root", &self.root);
+                __o.opt_entry("home", &self.home);
+                __o.opt_entry("formula", &self.formula);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Library {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2732,43 +3226,56 @@ pub mod models {
                 let mut formula = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "root" | "Root" => __m.field(&mut root, "root")?,
-                        "home" | "Home" => __m.field(&mut home, "home")?,
-                        "formula" | "Formula" => __m.field(&mut formula, "formula")?,
-                        _ => __m.skip()?,
-                    }
+                        "root" | "Root" => __m.field(&mut root, "root"),
+                        "home" | "Home" => __m.field(&mut home, "home"),
+                        "formula" | "Formula" => __m.field(&mut formula, "formula"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(root) = root else {
+                    return ::std::result::Result::Err(__h::missing("root"));
+                };
                 ::std::result::Result::Ok(Self {
-                    root: __h::required(root, "root")?,
+                    root,
                     home: home.flatten(),
                     formula: formula.flatten(),
                 })
             }
         }
         /// Refers to itself directly, through a list and through a map
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct TreeNode {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
             /// Direct self-reference: needs a box
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub parent: ::std::option::Option<::std::boxed::Box<TreeNode>>,
             /// Through a list: no box
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub children: ::std::option::Option<::std::vec::Vec<TreeNode>>,
             /// Through a map: no box
-            #[serde(
-                rename = "byName",
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub by_name: ::std::option::Option<
                 ::std::collections::BTreeMap<::std::string::String, TreeNode>,
             >,
             /// Direct, nullable: needs a box
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub previous: ::std::option::Option<
                 ::std::option::Option<::std::boxed::Box<TreeNode>>,
             >,
+        }
+        impl ::serde::Serialize for TreeNode {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::None,
+                );
+                __o.entry("name", &self.name);
+                __o.opt_entry("parent", &self.parent);
+                __o.opt_entry("children", &self.children);
+                __o.opt_entry("byName", &self.by_name);
+                __o.opt_entry("previous", &self.previous);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for TreeNode {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2792,18 +3299,21 @@ pub mod models {
                 let mut previous = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        "parent" | "Parent" => __m.field(&mut parent, "parent")?,
-                        "children" | "Children" => __m.field(&mut children, "children")?,
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        "parent" | "Parent" => __m.field(&mut parent, "parent"),
+                        "children" | "Children" => __m.field(&mut children, "children"),
                         "byName" | "ByName" | "by_name" => {
-                            __m.field(&mut by_name, "byName")?
+                            __m.field(&mut by_name, "byName")
                         }
-                        "previous" | "Previous" => __m.some(&mut previous, "previous")?,
-                        _ => __m.skip()?,
-                    }
+                        "previous" | "Previous" => __m.some(&mut previous, "previous"),
+                        _ => __m.skip(),
+                    }?
                 }
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
                 ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
+                    name,
                     parent: parent.flatten(),
                     children: children.flatten(),
                     by_name: by_name.flatten(),
@@ -2817,10 +3327,23 @@ pub mod models {
         /// A payload next to SDK-only fields, which are left out
         ///
         /// SDK-only fields, not part of the JSON payload, are left out: `raw_response`, `stream`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Thing {
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
+        }
+        impl ::serde::Serialize for Thing {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("name", &self.name);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Thing {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2840,27 +3363,37 @@ pub mod models {
                 let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        _ => __m.skip()?,
-                    }
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    name: __h::required(name, "name")?,
-                })
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
+                ::std::result::Result::Ok(Self { name })
             }
         }
     }
     /// Types from the docs in `models/unions_go/`.
     pub mod unions_go {
         /// Listed float first; integers must still be read as integers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Amount {
             /// A `i64`.
             Integer(i64),
             /// A `f64`.
-            #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
+        }
+        impl ::serde::Serialize for Amount {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Integer(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Number(v) => super::super::__helpers::floats(v, s),
+                }
+            }
         }
         impl Amount {
             /// The name of the member this value holds, as its variant is named.
@@ -2887,9 +3420,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                super::super::__helpers::int_member(v).map(Self::Integer)
-                            },
+                            read: super::super::__helpers::read_int_as::<i64, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Number",
@@ -2900,9 +3431,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Number)
-                            },
+                            read: super::super::__helpers::read_as::<f64, Self>,
                         },
                     ],
                 )
@@ -2996,13 +3525,23 @@ pub mod models {
             }
         }
         /// Listed Any first; a boolean must still be read as a boolean
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Flag {
             /// A `bool`.
             Boolean(bool),
             /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl ::serde::Serialize for Flag {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Any(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Flag {
             /// The name of the member this value holds, as its variant is named.
@@ -3029,9 +3568,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
-                            },
+                            read: super::super::__helpers::read_as::<bool, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Any",
@@ -3041,7 +3578,10 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                            read: super::super::__helpers::read_as::<
+                                ::serde_json::Value,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3058,13 +3598,23 @@ pub mod models {
             }
         }
         /// Listed Any first; an array must be read as the list
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Items {
             /// A `::std::vec::Vec<::std::string::String>`.
             ArrayOfStr(::std::vec::Vec<::std::string::String>),
             /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl ::serde::Serialize for Items {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::ArrayOfStr(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Any(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Items {
             /// The name of the member this value holds, as its variant is named.
@@ -3091,9 +3641,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::ArrayOfStr)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::vec::Vec<::std::string::String>,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "Any",
@@ -3103,7 +3654,10 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                            read: super::super::__helpers::read_as::<
+                                ::serde_json::Value,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3120,13 +3674,23 @@ pub mod models {
             }
         }
         /// Listed str first; a known color must be read as the enum
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Label {
             /// `Color`
             Color(Color),
             /// A `::std::string::String`.
             Str(::std::string::String),
+        }
+        impl ::serde::Serialize for Label {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Color(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Label {
             /// The name of the member this value holds, as its variant is named.
@@ -3156,9 +3720,7 @@ pub mod models {
                                     super::super::__helpers::Fixed::Str("green"),
                                 ],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Color)
-                            },
+                            read: super::super::__helpers::read_as::<Color, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Str",
@@ -3168,7 +3730,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                            read: super::super::__helpers::read_as::<
+                                ::std::string::String,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3185,12 +3750,26 @@ pub mod models {
             }
         }
         /// A point on a plane
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Point {
             /// JSON key `x` (the docs give no description).
             pub x: i64,
             /// JSON key `y` (the docs give no description).
             pub y: i64,
+        }
+        impl ::serde::Serialize for Point {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(2),
+                );
+                __o.entry("x", &self.x);
+                __o.entry("y", &self.y);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Point {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -3211,15 +3790,18 @@ pub mod models {
                 let mut y = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "x" | "X" => __m.scalar(&mut x, "x")?,
-                        "y" | "Y" => __m.scalar(&mut y, "y")?,
-                        _ => __m.skip()?,
-                    }
+                        "x" | "X" => __m.scalar(&mut x, "x"),
+                        "y" | "Y" => __m.scalar(&mut y, "y"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    x: __h::required(x, "x")?,
-                    y: __h::required(y, "y")?,
-                })
+                let ::std::option::Option::Some(x) = x else {
+                    return ::std::result::Result::Err(__h::missing("x"));
+                };
+                let ::std::option::Option::Some(y) = y else {
+                    return ::std::result::Result::Err(__h::missing("y"));
+                };
+                ::std::result::Result::Ok(Self { x, y })
             }
         }
         impl super::super::__helpers::Shaped for Point {
@@ -3242,16 +3824,26 @@ pub mod models {
             };
         }
         /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Scalar {
             /// A `bool`.
             Boolean(bool),
             /// A `f64`.
-            #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
             /// A `::std::string::String`.
             Str(::std::string::String),
+        }
+        impl ::serde::Serialize for Scalar {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Number(v) => super::super::__helpers::floats(v, s),
+                    Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Scalar {
             /// The name of the member this value holds, as its variant is named.
@@ -3279,9 +3871,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
-                            },
+                            read: super::super::__helpers::read_as::<bool, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Number",
@@ -3292,9 +3882,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Number)
-                            },
+                            read: super::super::__helpers::read_as::<f64, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Str",
@@ -3304,7 +3892,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                            read: super::super::__helpers::read_as::<
+                                ::std::string::String,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3326,8 +3917,7 @@ pub mod models {
             }
         }
         /// Listed the map first; an object with the point's keys must be read as a point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Shape {
             /// `Point`
             Point(Point),
@@ -3335,6 +3925,17 @@ pub mod models {
             MapOfAny(
                 ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
             ),
+        }
+        impl ::serde::Serialize for Shape {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Point(v) => ::serde::Serialize::serialize(v, s),
+                    Self::MapOfAny(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Shape {
             /// The name of the member this value holds, as its variant is named.
@@ -3356,9 +3957,7 @@ pub mod models {
                         super::super::__helpers::Member {
                             name: "Point",
                             shape: <Point as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Point)
-                            },
+                            read: super::super::__helpers::read_as::<Point, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "MapOfAny",
@@ -3368,9 +3967,13 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::MapOfAny)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::collections::BTreeMap<
+                                    ::std::string::String,
+                                    ::serde_json::Value,
+                                >,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3394,8 +3997,7 @@ pub mod models {
             }
         }
         /// Listed string first; dates and timestamps must still be read as such
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Stamp {
             /// A `::chrono::NaiveDate`.
             Date(::chrono::NaiveDate),
@@ -3403,6 +4005,18 @@ pub mod models {
             DateTime(::chrono::DateTime<::chrono::Utc>),
             /// A `::std::string::String`.
             Str(::std::string::String),
+        }
+        impl ::serde::Serialize for Stamp {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Date(v) => ::serde::Serialize::serialize(v, s),
+                    Self::DateTime(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Stamp {
             /// The name of the member this value holds, as its variant is named.
@@ -3430,9 +4044,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Date)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::chrono::NaiveDate,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "DateTime",
@@ -3442,9 +4057,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::DateTime)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::chrono::DateTime<::chrono::Utc>,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "Str",
@@ -3454,7 +4070,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                            read: super::super::__helpers::read_as::<
+                                ::std::string::String,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3479,14 +4098,23 @@ pub mod models {
     /// Types from the docs in `models/unions_py/`.
     pub mod unions_py {
         /// Listed float first; integers must still be read as integers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Amount {
             /// A `i64`.
             Integer(i64),
             /// A `f64`.
-            #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
+        }
+        impl ::serde::Serialize for Amount {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Integer(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Number(v) => super::super::__helpers::floats(v, s),
+                }
+            }
         }
         impl Amount {
             /// The name of the member this value holds, as its variant is named.
@@ -3513,9 +4141,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                super::super::__helpers::int_member(v).map(Self::Integer)
-                            },
+                            read: super::super::__helpers::read_int_as::<i64, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Number",
@@ -3526,9 +4152,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Number)
-                            },
+                            read: super::super::__helpers::read_as::<f64, Self>,
                         },
                     ],
                 )
@@ -3622,12 +4246,26 @@ pub mod models {
             }
         }
         /// The long form of an entity
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Detail {
             /// JSON key `id` (the docs give no description).
             pub id: i64,
             /// JSON key `name` (the docs give no description).
             pub name: ::std::string::String,
+        }
+        impl ::serde::Serialize for Detail {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(2),
+                );
+                __o.entry("id", &self.id);
+                __o.entry("name", &self.name);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Detail {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -3648,15 +4286,18 @@ pub mod models {
                 let mut name = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.scalar(&mut id, "id")?,
-                        "name" | "Name" => __m.field(&mut name, "name")?,
-                        _ => __m.skip()?,
-                    }
+                        "id" | "Id" => __m.scalar(&mut id, "id"),
+                        "name" | "Name" => __m.field(&mut name, "name"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    id: __h::required(id, "id")?,
-                    name: __h::required(name, "name")?,
-                })
+                let ::std::option::Option::Some(id) = id else {
+                    return ::std::result::Result::Err(__h::missing("id"));
+                };
+                let ::std::option::Option::Some(name) = name else {
+                    return ::std::result::Result::Err(__h::missing("name"));
+                };
+                ::std::result::Result::Ok(Self { id, name })
             }
         }
         impl super::super::__helpers::Shaped for Detail {
@@ -3679,13 +4320,23 @@ pub mod models {
             };
         }
         /// Listed the smaller struct first; an object with every detail key must be read as the detail
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Entity {
             /// `Detail`
             Detail(Detail),
             /// `Summary`
             Summary(Summary),
+        }
+        impl ::serde::Serialize for Entity {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Detail(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Summary(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Entity {
             /// The name of the member this value holds, as its variant is named.
@@ -3707,16 +4358,12 @@ pub mod models {
                         super::super::__helpers::Member {
                             name: "Detail",
                             shape: <Detail as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Detail)
-                            },
+                            read: super::super::__helpers::read_as::<Detail, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Summary",
                             shape: <Summary as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Summary)
-                            },
+                            read: super::super::__helpers::read_as::<Summary, Self>,
                         },
                     ],
                 )
@@ -3733,13 +4380,23 @@ pub mod models {
             }
         }
         /// Listed Any first; a boolean must still be read as a boolean
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Flag {
             /// A `bool`.
             Boolean(bool),
             /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl ::serde::Serialize for Flag {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Any(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Flag {
             /// The name of the member this value holds, as its variant is named.
@@ -3766,9 +4423,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
-                            },
+                            read: super::super::__helpers::read_as::<bool, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Any",
@@ -3778,7 +4433,10 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                            read: super::super::__helpers::read_as::<
+                                ::serde_json::Value,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3795,13 +4453,23 @@ pub mod models {
             }
         }
         /// Listed Any first; an array must be read as the list
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Items {
             /// A `::std::vec::Vec<::std::string::String>`.
             ArrayOfStr(::std::vec::Vec<::std::string::String>),
             /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl ::serde::Serialize for Items {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::ArrayOfStr(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Any(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Items {
             /// The name of the member this value holds, as its variant is named.
@@ -3828,9 +4496,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::ArrayOfStr)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::vec::Vec<::std::string::String>,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "Any",
@@ -3840,7 +4509,10 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                            read: super::super::__helpers::read_as::<
+                                ::serde_json::Value,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3857,13 +4529,23 @@ pub mod models {
             }
         }
         /// Listed str first; a known color must be read as the enum
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Label {
             /// `Color`
             Color(Color),
             /// A `::std::string::String`.
             Str(::std::string::String),
+        }
+        impl ::serde::Serialize for Label {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Color(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Label {
             /// The name of the member this value holds, as its variant is named.
@@ -3893,9 +4575,7 @@ pub mod models {
                                     super::super::__helpers::Fixed::Str("green"),
                                 ],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Color)
-                            },
+                            read: super::super::__helpers::read_as::<Color, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Str",
@@ -3905,7 +4585,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                            read: super::super::__helpers::read_as::<
+                                ::std::string::String,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3922,13 +4605,23 @@ pub mod models {
             }
         }
         /// Listed Any first; an object with the point's keys must be read as a point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Loose {
             /// `Point`
             Point(Point),
             /// A `::serde_json::Value`.
             Any(::serde_json::Value),
+        }
+        impl ::serde::Serialize for Loose {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Point(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Any(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Loose {
             /// The name of the member this value holds, as its variant is named.
@@ -3950,9 +4643,7 @@ pub mod models {
                         super::super::__helpers::Member {
                             name: "Point",
                             shape: <Point as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Point)
-                            },
+                            read: super::super::__helpers::read_as::<Point, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Any",
@@ -3962,7 +4653,10 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Any),
+                            read: super::super::__helpers::read_as::<
+                                ::serde_json::Value,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -3979,14 +4673,23 @@ pub mod models {
             }
         }
         /// Listed the float list first; an array of integers must be read as the integer list
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Numbers {
             /// A `::std::vec::Vec<i64>`.
             ArrayOfInteger(::std::vec::Vec<i64>),
             /// A `::std::vec::Vec<f64>`.
-            #[serde(serialize_with = "super::super::__helpers::floats")]
             ArrayOfNumber(::std::vec::Vec<f64>),
+        }
+        impl ::serde::Serialize for Numbers {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::ArrayOfInteger(v) => ::serde::Serialize::serialize(v, s),
+                    Self::ArrayOfNumber(v) => super::super::__helpers::floats(v, s),
+                }
+            }
         }
         impl Numbers {
             /// The name of the member this value holds, as its variant is named.
@@ -4013,10 +4716,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                super::super::__helpers::int_member(v)
-                                    .map(Self::ArrayOfInteger)
-                            },
+                            read: super::super::__helpers::read_int_as::<
+                                ::std::vec::Vec<i64>,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "ArrayOfNumber",
@@ -4026,10 +4729,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v)
-                                    .map(Self::ArrayOfNumber)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::vec::Vec<f64>,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -4046,13 +4749,23 @@ pub mod models {
             }
         }
         /// A point or a list of coordinates; an array must never be read as the point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Path {
             /// A `::std::vec::Vec<i64>`.
             ArrayOfInteger(::std::vec::Vec<i64>),
             /// `Point`
             Point(Point),
+        }
+        impl ::serde::Serialize for Path {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::ArrayOfInteger(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Point(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Path {
             /// The name of the member this value holds, as its variant is named.
@@ -4079,17 +4792,15 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                super::super::__helpers::int_member(v)
-                                    .map(Self::ArrayOfInteger)
-                            },
+                            read: super::super::__helpers::read_int_as::<
+                                ::std::vec::Vec<i64>,
+                                Self,
+                            >,
                         },
                         super::super::__helpers::Member {
                             name: "Point",
                             shape: <Point as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Point)
-                            },
+                            read: super::super::__helpers::read_as::<Point, Self>,
                         },
                     ],
                 )
@@ -4106,12 +4817,26 @@ pub mod models {
             }
         }
         /// A point on a plane
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Point {
             /// JSON key `x` (the docs give no description).
             pub x: i64,
             /// JSON key `y` (the docs give no description).
             pub y: i64,
+        }
+        impl ::serde::Serialize for Point {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(2),
+                );
+                __o.entry("x", &self.x);
+                __o.entry("y", &self.y);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Point {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -4132,15 +4857,18 @@ pub mod models {
                 let mut y = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "x" | "X" => __m.scalar(&mut x, "x")?,
-                        "y" | "Y" => __m.scalar(&mut y, "y")?,
-                        _ => __m.skip()?,
-                    }
+                        "x" | "X" => __m.scalar(&mut x, "x"),
+                        "y" | "Y" => __m.scalar(&mut y, "y"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    x: __h::required(x, "x")?,
-                    y: __h::required(y, "y")?,
-                })
+                let ::std::option::Option::Some(x) = x else {
+                    return ::std::result::Result::Err(__h::missing("x"));
+                };
+                let ::std::option::Option::Some(y) = y else {
+                    return ::std::result::Result::Err(__h::missing("y"));
+                };
+                ::std::result::Result::Ok(Self { x, y })
             }
         }
         impl super::super::__helpers::Shaped for Point {
@@ -4163,16 +4891,26 @@ pub mod models {
             };
         }
         /// Listed str first; booleans and numbers are never read as strings, nor strings as numbers
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Scalar {
             /// A `bool`.
             Boolean(bool),
             /// A `f64`.
-            #[serde(serialize_with = "super::super::__helpers::float")]
             Number(f64),
             /// A `::std::string::String`.
             Str(::std::string::String),
+        }
+        impl ::serde::Serialize for Scalar {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                    Self::Number(v) => super::super::__helpers::floats(v, s),
+                    Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Scalar {
             /// The name of the member this value holds, as its variant is named.
@@ -4200,9 +4938,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Boolean)
-                            },
+                            read: super::super::__helpers::read_as::<bool, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Number",
@@ -4213,9 +4949,7 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Number)
-                            },
+                            read: super::super::__helpers::read_as::<f64, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "Str",
@@ -4225,7 +4959,10 @@ pub mod models {
                                 open: false,
                                 values: &[],
                             },
-                            read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                            read: super::super::__helpers::read_as::<
+                                ::std::string::String,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -4247,8 +4984,7 @@ pub mod models {
             }
         }
         /// Listed the map first; an object with the point's keys must be read as a point
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum Shape {
             /// `Point`
             Point(Point),
@@ -4256,6 +4992,17 @@ pub mod models {
             MapOfAny(
                 ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
             ),
+        }
+        impl ::serde::Serialize for Shape {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Point(v) => ::serde::Serialize::serialize(v, s),
+                    Self::MapOfAny(v) => ::serde::Serialize::serialize(v, s),
+                }
+            }
         }
         impl Shape {
             /// The name of the member this value holds, as its variant is named.
@@ -4277,9 +5024,7 @@ pub mod models {
                         super::super::__helpers::Member {
                             name: "Point",
                             shape: <Point as super::super::__helpers::Shaped>::SHAPE,
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::Point)
-                            },
+                            read: super::super::__helpers::read_as::<Point, Self>,
                         },
                         super::super::__helpers::Member {
                             name: "MapOfAny",
@@ -4289,9 +5034,13 @@ pub mod models {
                                 open: true,
                                 values: &[],
                             },
-                            read: |v| {
-                                ::serde::Deserialize::deserialize(v).map(Self::MapOfAny)
-                            },
+                            read: super::super::__helpers::read_as::<
+                                ::std::collections::BTreeMap<
+                                    ::std::string::String,
+                                    ::serde_json::Value,
+                                >,
+                                Self,
+                            >,
                         },
                     ],
                 )
@@ -4315,10 +5064,23 @@ pub mod models {
             }
         }
         /// The short form of an entity
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Summary {
             /// JSON key `id` (the docs give no description).
             pub id: i64,
+        }
+        impl ::serde::Serialize for Summary {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut __o = super::super::__helpers::Out::new(
+                    s,
+                    ::std::option::Option::Some(1),
+                );
+                __o.entry("id", &self.id);
+                __o.close()
+            }
         }
         impl<'de> ::serde::Deserialize<'de> for Summary {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -4338,13 +5100,14 @@ pub mod models {
                 let mut id = None;
                 while let ::std::option::Option::Some(__k) = __m.next_key()? {
                     match __k.as_str() {
-                        "id" | "Id" => __m.scalar(&mut id, "id")?,
-                        _ => __m.skip()?,
-                    }
+                        "id" | "Id" => __m.scalar(&mut id, "id"),
+                        _ => __m.skip(),
+                    }?
                 }
-                ::std::result::Result::Ok(Self {
-                    id: __h::required(id, "id")?,
-                })
+                let ::std::option::Option::Some(id) = id else {
+                    return ::std::result::Result::Err(__h::missing("id"));
+                };
+                ::std::result::Result::Ok(Self { id })
             }
         }
         impl super::super::__helpers::Shaped for Summary {
@@ -4616,12 +5379,10 @@ pub mod __helpers {
             ::std::result::Result::Ok(())
         }
     }
-    /// The value of a key that must be present.
-    pub fn required<T, E: ::serde::de::Error>(
-        slot: ::std::option::Option<T>,
-        key: &'static str,
-    ) -> ::std::result::Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
+    /// The error for a key that must be present and is not.
+    #[cold]
+    pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+        E::missing_field(key)
     }
     /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
@@ -4890,12 +5651,26 @@ pub mod __helpers {
             d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
         }
     }
-    /// Reads a union member holding integers (`#[serde(deserialize_with)]`):
-    /// integral floats are taken as field values are.
+    /// Reads a union member holding integers: integral floats are taken as field
+    /// values are.
     pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<T, D::Error> {
         T::read(d, "")
+    }
+    /// A member's `read` where the union has its type once: the member `M` as it reads
+    /// itself, into the union through `From`. A function, not a closure per member, so
+    /// a member adds a table entry and no code to compile.
+    pub fn read_as<M: ::serde::de::DeserializeOwned, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        <M as ::serde::Deserialize>::deserialize(v).map(U::from)
+    }
+    /// `read_as` for a member holding integers (`int_member`).
+    pub fn read_int_as<M: for<'a> Scalar<'a, InUnion>, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        int_member(v).map(U::from)
     }
     /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
     /// without offset or a bare date (both taken as UTC), or integer epoch
@@ -5051,24 +5826,6 @@ pub mod __helpers {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         v.write(s)
     }
-    pub fn opt_float<T: Float, S: ::serde::Serializer>(
-        v: &::std::option::Option<T>,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match v {
-            ::std::option::Option::Some(v) => float(v, s),
-            ::std::option::Option::None => s.serialize_none(),
-        }
-    }
-    pub fn opt_opt_float<T: Float, S: ::serde::Serializer>(
-        v: &::std::option::Option<::std::option::Option<T>>,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match v {
-            ::std::option::Option::Some(v) => opt_float(v, s),
-            ::std::option::Option::None => s.serialize_none(),
-        }
-    }
     /// A value with floats inside lists, maps or nullable elements: each float
     /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
     pub trait Floats {
@@ -5136,6 +5893,99 @@ pub mod __helpers {
         s: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         v.write(s)
+    }
+    /// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+    /// call per field, in declaration order. The first error is kept and later calls do
+    /// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+    /// wrapper type per float field as `serialize_with` makes, is what keeps a large
+    /// generated crate quick to compile. Written as a map (what serde's derive does for a
+    /// struct with flattened keys): the same JSON as a struct.
+    pub struct Out<S: ::serde::Serializer> {
+        map: ::std::result::Result<S::SerializeMap, S::Error>,
+    }
+    impl<S: ::serde::Serializer> Out<S> {
+        /// `len`: the number of entries, where the struct knows it (no optional field,
+        /// no kept keys).
+        #[inline]
+        pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+            Out { map: s.serialize_map(len) }
+        }
+        /// A field, as its type writes itself.
+        #[inline]
+        pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// An optional field: left out when `None`.
+        #[inline]
+        pub fn opt_entry<T: ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, v);
+            }
+        }
+        /// A field holding floats (see `Floats`).
+        #[inline]
+        pub fn float_entry<T: Floats>(&mut self, key: &'static str, v: &T) {
+            self.entry(key, &Each(v));
+        }
+        /// An optional field holding floats: left out when `None`.
+        #[inline]
+        pub fn opt_float_entry<T: Floats>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, &Each(v));
+            }
+        }
+        /// Kept keys, from a map.
+        pub fn kept_entries<T: ::serde::Serialize>(
+            &mut self,
+            kept: &::std::collections::BTreeMap<::std::string::String, T>,
+        ) {
+            for (k, v) in kept {
+                self.entry_owned(k, v);
+            }
+        }
+        /// Kept keys, from a map whose values hold floats.
+        pub fn kept_float_entries<T: Floats>(
+            &mut self,
+            kept: &::std::collections::BTreeMap<::std::string::String, T>,
+        ) {
+            for (k, v) in kept {
+                self.entry_owned(k, &Each(v));
+            }
+        }
+        fn entry_owned<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// The end of the object, or the first error.
+        #[inline]
+        pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+            ::serde::ser::SerializeMap::end(self.map?)
+        }
     }
     /// JSON kinds, as bits: what a union member can read.
     pub const NULL: u8 = 1;

@@ -7,7 +7,7 @@ pub mod go {
         /// Types from the docs in `go/models/components/`.
         pub mod components {
             /// A record that keeps unknown keys
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Extensible {
                 /// Name of the record
                 ///
@@ -16,14 +16,27 @@ pub mod go {
                 /// Revision counter
                 ///
                 /// Example: `5`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub revision: ::std::option::Option<i64>,
                 /// Keys not declared above, kept as they came.
-                #[serde(flatten)]
                 pub additional_properties: ::std::collections::BTreeMap<
                     ::std::string::String,
                     ::serde_json::Value,
                 >,
+            }
+            impl ::serde::Serialize for Extensible {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("name", &self.name);
+                    __o.opt_entry("revision", &self.revision);
+                    __o.kept_entries(&self.additional_properties);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Extensible {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -45,15 +58,18 @@ pub mod go {
                     let mut additional_properties = ::std::collections::BTreeMap::new();
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "name" | "Name" => __m.field(&mut name, "name"),
                             "revision" | "Revision" => {
-                                __m.scalar(&mut revision, "revision")?
+                                __m.scalar(&mut revision, "revision")
                             }
-                            _ => __m.keep(&mut additional_properties, __k)?,
-                        }
+                            _ => __m.keep(&mut additional_properties, __k),
+                        }?
                     }
+                    let ::std::option::Option::Some(name) = name else {
+                        return ::std::result::Result::Err(__h::missing("name"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        name: __h::required(name, "name")?,
+                        name,
                         revision: revision.flatten(),
                         additional_properties,
                     })
@@ -167,7 +183,7 @@ pub mod go {
             ///
             /// Carries every kind of field the generator has to map.
             #[allow(deprecated)]
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct LibraryItem {
                 /// Display title of the item
                 ///
@@ -177,7 +193,6 @@ pub mod go {
                 /// Empty for most home videos.
                 ///
                 /// Example: `Two engineers try to bring a derelict ship home.`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub summary: ::std::option::Option<::std::string::String>,
                 /// Year of first release
                 ///
@@ -186,28 +201,18 @@ pub mod go {
                 /// Number of completed plays; always &lt;= the number of started plays
                 ///
                 /// Example: `3`
-                #[serde(
-                    rename = "viewCount",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub view_count: ::std::option::Option<i64>,
                 /// Average critic score on a ten point scale
                 ///
                 /// Example: `7.25`
-                #[serde(
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub rating: ::std::option::Option<f64>,
                 /// Whether the current user has finished the item
                 ///
                 /// Example: `true`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub watched: ::std::option::Option<bool>,
                 /// Opaque data attached by the agent that matched the item
                 pub payload: ::serde_json::Value,
                 /// Optional free-form data supplied by plugins
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub extra: ::std::option::Option<::serde_json::Value>,
                 /// User-assigned labels
                 ///
@@ -219,7 +224,6 @@ pub mod go {
                 ///   "b"
                 /// ]
                 /// ```
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub labels: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
@@ -233,13 +237,8 @@ pub mod go {
                 ///   102
                 /// ]
                 /// ```
-                #[serde(
-                    rename = "partNumbers",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub part_numbers: ::std::option::Option<::std::vec::Vec<i64>>,
                 /// Genre and mood tags
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
                 /// Technical attributes keyed by name
                 ///
@@ -252,7 +251,6 @@ pub mod go {
                 ///   "channels": 6
                 /// }
                 /// ```
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub attributes: ::std::option::Option<
                     ::std::collections::BTreeMap<
                         ::std::string::String,
@@ -274,10 +272,6 @@ pub mod go {
                 ///   ]
                 /// }
                 /// ```
-                #[serde(
-                    rename = "alternateTitles",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub alternate_titles: ::std::option::Option<
                     ::std::collections::BTreeMap<
                         ::std::string::String,
@@ -285,26 +279,16 @@ pub mod go {
                     >,
                 >,
                 /// The tag shown on the item's card
-                #[serde(rename = "primaryTag")]
                 pub primary_tag: Tag,
                 /// Loudness analysis of the main audio track
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub measurement: ::std::option::Option<Measurement>,
                 /// When the item was added to the library
                 ///
                 /// Example: `2019-06-24T11:38:02Z`
-                #[serde(
-                    rename = "addedAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Calendar date of the original release
                 ///
                 /// Example: `2022-12-14`
-                #[serde(
-                    rename = "originallyAvailableAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub originally_available_at: ::std::option::Option<::chrono::NaiveDate>,
                 /// Item type such as `movie`, `episode` or `track`
                 ///
@@ -313,35 +297,63 @@ pub mod go {
                 /// Saved filter expression; see [the filter syntax](https://example.com/docs) for details
                 ///
                 /// Example: `genre=drama|year>1990`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub filter: ::std::option::Option<::std::string::String>,
                 /// Identifier of the library section holding the item (`librarySectionID` in answers)
                 ///
                 /// Example: `2`
-                #[serde(
-                    rename = "librarySectionID",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub library_section_id: ::std::option::Option<i64>,
                 /// Name of the edition; null when the item has only one edition
                 ///
                 /// Example: `Director's Cut`
-                #[serde(rename = "editionTitle")]
                 pub edition_title: ::std::string::String,
                 /// How often playback was skipped; null until the first play
                 ///
                 /// Example: `0`
-                #[serde(
-                    rename = "skipCount",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub skip_count: ::std::option::Option<i64>,
                 /// The hashed PIN that used to lock this item
                 #[deprecated(
                     note = "This will be removed in a future release, please migrate away from it as soon as possible."
                 )]
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub pin: ::std::option::Option<::std::string::String>,
+            }
+            #[allow(deprecated)]
+            impl ::serde::Serialize for LibraryItem {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("title", &self.title);
+                    __o.opt_entry("summary", &self.summary);
+                    __o.entry("year", &self.year);
+                    __o.opt_entry("viewCount", &self.view_count);
+                    __o.opt_float_entry("rating", &self.rating);
+                    __o.opt_entry("watched", &self.watched);
+                    __o.entry("payload", &self.payload);
+                    __o.opt_entry("extra", &self.extra);
+                    __o.opt_entry("labels", &self.labels);
+                    __o.opt_entry("partNumbers", &self.part_numbers);
+                    __o.opt_entry("tags", &self.tags);
+                    __o.opt_entry("attributes", &self.attributes);
+                    __o.opt_entry("alternateTitles", &self.alternate_titles);
+                    __o.entry("primaryTag", &self.primary_tag);
+                    __o.opt_entry("measurement", &self.measurement);
+                    __o.opt_entry("addedAt", &self.added_at);
+                    __o.opt_entry(
+                        "originallyAvailableAt",
+                        &self.originally_available_at,
+                    );
+                    __o.entry("type", &self.r#type);
+                    __o.opt_entry("filter", &self.filter);
+                    __o.opt_entry("librarySectionID", &self.library_section_id);
+                    __o.entry("editionTitle", &self.edition_title);
+                    __o.opt_entry("skipCount", &self.skip_count);
+                    __o.opt_entry("pin", &self.pin);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for LibraryItem {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -384,82 +396,100 @@ pub mod go {
                     let mut pin = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "title" | "Title" => __m.field(&mut title, "title")?,
-                            "summary" | "Summary" => __m.field(&mut summary, "summary")?,
-                            "year" | "Year" => __m.scalar(&mut year, "year")?,
+                            "title" | "Title" => __m.field(&mut title, "title"),
+                            "summary" | "Summary" => __m.field(&mut summary, "summary"),
+                            "year" | "Year" => __m.scalar(&mut year, "year"),
                             "viewCount" | "ViewCount" | "view_count" => {
-                                __m.scalar(&mut view_count, "viewCount")?
+                                __m.scalar(&mut view_count, "viewCount")
                             }
-                            "rating" | "Rating" => __m.field(&mut rating, "rating")?,
-                            "watched" | "Watched" => __m.field(&mut watched, "watched")?,
-                            "payload" | "Payload" => __m.field(&mut payload, "payload")?,
-                            "extra" | "Extra" => __m.some(&mut extra, "extra")?,
-                            "labels" | "Labels" => __m.field(&mut labels, "labels")?,
+                            "rating" | "Rating" => __m.field(&mut rating, "rating"),
+                            "watched" | "Watched" => __m.field(&mut watched, "watched"),
+                            "payload" | "Payload" => __m.field(&mut payload, "payload"),
+                            "extra" | "Extra" => __m.some(&mut extra, "extra"),
+                            "labels" | "Labels" => __m.field(&mut labels, "labels"),
                             "partNumbers" | "PartNumbers" | "part_numbers" => {
-                                __m.scalar(&mut part_numbers, "partNumbers")?
+                                __m.scalar(&mut part_numbers, "partNumbers")
                             }
-                            "tags" | "Tags" => __m.field(&mut tags, "tags")?,
+                            "tags" | "Tags" => __m.field(&mut tags, "tags"),
                             "attributes" | "Attributes" => {
-                                __m.field(&mut attributes, "attributes")?
+                                __m.field(&mut attributes, "attributes")
                             }
                             "alternateTitles" | "AlternateTitles"
                             | "alternate_titles" => {
-                                __m.field(&mut alternate_titles, "alternateTitles")?
+                                __m.field(&mut alternate_titles, "alternateTitles")
                             }
                             "primaryTag" | "PrimaryTag" | "primary_tag" => {
-                                __m.field(&mut primary_tag, "primaryTag")?
+                                __m.field(&mut primary_tag, "primaryTag")
                             }
                             "measurement" | "Measurement" => {
-                                __m.field(&mut measurement, "measurement")?
+                                __m.field(&mut measurement, "measurement")
                             }
                             "addedAt" | "AddedAt" | "added_at" => {
-                                __m.opt_time(&mut added_at, "addedAt")?
+                                __m.opt_time(&mut added_at, "addedAt")
                             }
                             "originallyAvailableAt" | "OriginallyAvailableAt"
                             | "originally_available_at" => {
                                 __m.opt_date(
                                     &mut originally_available_at,
                                     "originallyAvailableAt",
-                                )?
+                                )
                             }
-                            "type" | "Type" => __m.field(&mut r#type, "type")?,
-                            "filter" | "Filter" => __m.field(&mut filter, "filter")?,
+                            "type" | "Type" => __m.field(&mut r#type, "type"),
+                            "filter" | "Filter" => __m.field(&mut filter, "filter"),
                             "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
                             | "librarySectionId" | "library_section_id" => {
-                                __m.scalar(&mut library_section_id, "librarySectionID")?
+                                __m.scalar(&mut library_section_id, "librarySectionID")
                             }
                             "editionTitle" | "EditionTitle" | "edition_title" => {
-                                __m.field(&mut edition_title, "editionTitle")?
+                                __m.field(&mut edition_title, "editionTitle")
                             }
                             "skipCount" | "SkipCount" | "skip_count" => {
-                                __m.scalar(&mut skip_count, "skipCount")?
+                                __m.scalar(&mut skip_count, "skipCount")
                             }
-                            "pin" | "Pin" => __m.field(&mut pin, "pin")?,
-                            _ => __m.skip()?,
-                        }
+                            "pin" | "Pin" => __m.field(&mut pin, "pin"),
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(title) = title else {
+                        return ::std::result::Result::Err(__h::missing("title"));
+                    };
+                    let ::std::option::Option::Some(year) = year else {
+                        return ::std::result::Result::Err(__h::missing("year"));
+                    };
+                    let ::std::option::Option::Some(payload) = payload else {
+                        return ::std::result::Result::Err(__h::missing("payload"));
+                    };
+                    let ::std::option::Option::Some(primary_tag) = primary_tag else {
+                        return ::std::result::Result::Err(__h::missing("primaryTag"));
+                    };
+                    let ::std::option::Option::Some(r#type) = r#type else {
+                        return ::std::result::Result::Err(__h::missing("type"));
+                    };
+                    let ::std::option::Option::Some(edition_title) = edition_title else {
+                        return ::std::result::Result::Err(__h::missing("editionTitle"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        title: __h::required(title, "title")?,
+                        title,
                         summary: summary.flatten(),
-                        year: __h::required(year, "year")?,
+                        year,
                         view_count: view_count.flatten(),
                         rating: rating.flatten(),
                         watched: watched.flatten(),
-                        payload: __h::required(payload, "payload")?,
+                        payload,
                         extra: extra.flatten(),
                         labels: labels.flatten(),
                         part_numbers: part_numbers.flatten(),
                         tags: tags.flatten(),
                         attributes: attributes.flatten(),
                         alternate_titles: alternate_titles.flatten(),
-                        primary_tag: __h::required(primary_tag, "primaryTag")?,
+                        primary_tag,
                         measurement: measurement.flatten(),
                         added_at: added_at.flatten(),
                         originally_available_at: originally_available_at.flatten(),
-                        r#type: __h::required(r#type, "type")?,
+                        r#type,
                         filter: filter.flatten(),
                         library_section_id: library_section_id.flatten(),
-                        edition_title: __h::required(edition_title, "editionTitle")?,
+                        edition_title,
                         skip_count: skip_count.flatten(),
                         pin: pin.flatten(),
                     })
@@ -547,7 +577,7 @@ pub mod go {
                 }
             }
             /// Result of a loudness analysis
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Measurement {
                 /// Unit of the level value
                 ///
@@ -556,11 +586,21 @@ pub mod go {
                 /// Measured integrated loudness
                 ///
                 /// Example: `-23.5`
-                #[serde(
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub level: ::std::option::Option<f32>,
+            }
+            impl ::serde::Serialize for Measurement {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("unit", &self.unit);
+                    __o.opt_float_entry("level", &self.level);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Measurement {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -581,35 +621,48 @@ pub mod go {
                     let mut level = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "unit" | "Unit" => __m.field(&mut unit, "unit")?,
-                            "level" | "Level" => __m.field(&mut level, "level")?,
-                            _ => __m.skip()?,
-                        }
+                            "unit" | "Unit" => __m.field(&mut unit, "unit"),
+                            "level" | "Level" => __m.field(&mut level, "level"),
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(unit) = unit else {
+                        return ::std::result::Result::Err(__h::missing("unit"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        unit: __h::required(unit, "unit")?,
+                        unit,
                         level: level.flatten(),
                     })
                 }
             }
             /// A folder in a browsable tree
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Node {
                 /// Folder name
                 ///
                 /// Example: `Films`
                 pub name: ::std::string::String,
                 /// Sub-folders of this folder
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub children: ::std::option::Option<::std::vec::Vec<Node>>,
                 /// Short description of the enclosing folder
-                #[serde(
-                    rename = "parentSummary",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub parent_summary: ::std::option::Option<
                     ::std::boxed::Box<NodeSummary>,
                 >,
+            }
+            impl ::serde::Serialize for Node {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("name", &self.name);
+                    __o.opt_entry("children", &self.children);
+                    __o.opt_entry("parentSummary", &self.parent_summary);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Node {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -631,42 +684,54 @@ pub mod go {
                     let mut parent_summary = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "name" | "Name" => __m.field(&mut name, "name"),
                             "children" | "Children" => {
-                                __m.field(&mut children, "children")?
+                                __m.field(&mut children, "children")
                             }
                             "parentSummary" | "ParentSummary" | "parent_summary" => {
-                                __m.field(&mut parent_summary, "parentSummary")?
+                                __m.field(&mut parent_summary, "parentSummary")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(name) = name else {
+                        return ::std::result::Result::Err(__h::missing("name"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        name: __h::required(name, "name")?,
+                        name,
                         children: children.flatten(),
                         parent_summary: parent_summary.flatten(),
                     })
                 }
             }
             /// Condensed view of a folder
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct NodeSummary {
                 /// Folder name
                 ///
                 /// Example: `Library`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub name: ::std::option::Option<::std::string::String>,
                 /// Number of direct sub-folders
                 ///
                 /// Example: `4`
-                #[serde(
-                    rename = "childCount",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub child_count: ::std::option::Option<i64>,
                 /// Full record of the folder, when it was expanded
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub root: ::std::option::Option<::std::boxed::Box<Node>>,
+            }
+            impl ::serde::Serialize for NodeSummary {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.opt_entry("name", &self.name);
+                    __o.opt_entry("childCount", &self.child_count);
+                    __o.opt_entry("root", &self.root);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for NodeSummary {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -688,13 +753,13 @@ pub mod go {
                     let mut root = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "name" | "Name" => __m.field(&mut name, "name"),
                             "childCount" | "ChildCount" | "child_count" => {
-                                __m.scalar(&mut child_count, "childCount")?
+                                __m.scalar(&mut child_count, "childCount")
                             }
-                            "root" | "Root" => __m.field(&mut root, "root")?,
-                            _ => __m.skip()?,
-                        }
+                            "root" | "Root" => __m.field(&mut root, "root"),
+                            _ => __m.skip(),
+                        }?
                     }
                     ::std::result::Result::Ok(Self {
                         name: name.flatten(),
@@ -704,7 +769,7 @@ pub mod go {
                 }
             }
             /// A single server preference
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq)]
             pub struct Setting {
                 /// Key used to read and write the setting
                 ///
@@ -713,11 +778,25 @@ pub mod go {
                 /// Current value of the setting
                 pub value: SettingValue,
                 /// Lineup the setting applies to
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub lineup: ::std::option::Option<LineupType>,
                 /// Item kinds the setting affects
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub kinds: ::std::option::Option<::std::vec::Vec<ItemKind>>,
+            }
+            impl ::serde::Serialize for Setting {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("id", &self.id);
+                    __o.entry("value", &self.value);
+                    __o.opt_entry("lineup", &self.lineup);
+                    __o.opt_entry("kinds", &self.kinds);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Setting {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -740,32 +819,48 @@ pub mod go {
                     let mut kinds = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "id" | "Id" => __m.field(&mut id, "id")?,
-                            "value" | "Value" => __m.field(&mut value, "value")?,
-                            "lineup" | "Lineup" => __m.field(&mut lineup, "lineup")?,
-                            "kinds" | "Kinds" => __m.field(&mut kinds, "kinds")?,
-                            _ => __m.skip()?,
-                        }
+                            "id" | "Id" => __m.field(&mut id, "id"),
+                            "value" | "Value" => __m.field(&mut value, "value"),
+                            "lineup" | "Lineup" => __m.field(&mut lineup, "lineup"),
+                            "kinds" | "Kinds" => __m.field(&mut kinds, "kinds"),
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(id) = id else {
+                        return ::std::result::Result::Err(__h::missing("id"));
+                    };
+                    let ::std::option::Option::Some(value) = value else {
+                        return ::std::result::Result::Err(__h::missing("value"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        id: __h::required(id, "id")?,
-                        value: __h::required(value, "value")?,
+                        id,
+                        value,
                         lineup: lineup.flatten(),
                         kinds: kinds.flatten(),
                     })
                 }
             }
             /// The value currently stored in a setting
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-            #[serde(untagged)]
+            #[derive(Debug, Clone, PartialEq)]
             pub enum SettingValue {
                 /// A `bool`.
                 Boolean(bool),
                 /// A `f64`.
-                #[serde(serialize_with = "super::super::super::__helpers::float")]
                 Number(f64),
                 /// A `::std::string::String`.
                 Str(::std::string::String),
+            }
+            impl ::serde::Serialize for SettingValue {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                        Self::Number(v) => super::super::super::__helpers::floats(v, s),
+                        Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                    }
+                }
             }
             impl SettingValue {
                 /// The name of the member this value holds, as its variant is named.
@@ -793,9 +888,7 @@ pub mod go {
                                     open: false,
                                     values: &[],
                                 },
-                                read: |v| {
-                                    ::serde::Deserialize::deserialize(v).map(Self::Boolean)
-                                },
+                                read: super::super::super::__helpers::read_as::<bool, Self>,
                             },
                             super::super::super::__helpers::Member {
                                 name: "Number",
@@ -806,9 +899,7 @@ pub mod go {
                                     open: false,
                                     values: &[],
                                 },
-                                read: |v| {
-                                    ::serde::Deserialize::deserialize(v).map(Self::Number)
-                                },
+                                read: super::super::super::__helpers::read_as::<f64, Self>,
                             },
                             super::super::super::__helpers::Member {
                                 name: "Str",
@@ -818,9 +909,10 @@ pub mod go {
                                     open: false,
                                     values: &[],
                                 },
-                                read: |v| {
-                                    ::serde::Deserialize::deserialize(v).map(Self::Str)
-                                },
+                                read: super::super::super::__helpers::read_as::<
+                                    ::std::string::String,
+                                    Self,
+                                >,
                             },
                         ],
                     )
@@ -842,7 +934,7 @@ pub mod go {
                 }
             }
             /// A label attached to a library item
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Tag {
                 /// Numeric identifier of the tag
                 ///
@@ -851,8 +943,21 @@ pub mod go {
                 /// Text of the tag
                 ///
                 /// Example: `Science Fiction`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tag: ::std::option::Option<::std::string::String>,
+            }
+            impl ::serde::Serialize for Tag {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("id", &self.id);
+                    __o.opt_entry("tag", &self.tag);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Tag {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -873,88 +978,88 @@ pub mod go {
                     let mut tag = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "id" | "Id" => __m.scalar(&mut id, "id")?,
-                            "tag" | "Tag" => __m.field(&mut tag, "tag")?,
-                            _ => __m.skip()?,
-                        }
+                            "id" | "Id" => __m.scalar(&mut id, "id"),
+                            "tag" | "Tag" => __m.field(&mut tag, "tag"),
+                            _ => __m.skip(),
+                        }?
                     }
-                    ::std::result::Result::Ok(Self {
-                        id: __h::required(id, "id")?,
-                        tag: tag.flatten(),
-                    })
+                    let ::std::option::Option::Some(id) = id else {
+                        return ::std::result::Result::Err(__h::missing("id"));
+                    };
+                    ::std::result::Result::Ok(Self { id, tag: tag.flatten() })
                 }
             }
         }
         /// Types from the docs in `go/models/operations/`.
         pub mod operations {
             /// Where the sign-in request was made from, as seen by the server
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetTokenLocation {
                 /// Two-letter ISO country code of the caller
                 ///
                 /// Example: `US`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// True when the caller's country belongs to the European Union
                 ///
                 /// Example: `false`
-                #[serde(
-                    rename = "europeanUnionMember",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub european_union_member: ::std::option::Option<bool>,
                 /// Two-letter continent code
                 ///
                 /// Example: `NA`
-                #[serde(
-                    rename = "continentCode",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub continent_code: ::std::option::Option<::std::string::String>,
                 /// Country name in English
                 ///
                 /// Example: `United States`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub country: ::std::option::Option<::std::string::String>,
                 /// Closest city that matched the caller's address
                 ///
                 /// Example: `Portland`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub city: ::std::option::Option<::std::string::String>,
                 /// IANA time zone name
                 ///
                 /// Example: `America/Los_Angeles`
-                #[serde(
-                    rename = "timeZone",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub time_zone: ::std::option::Option<::std::string::String>,
                 /// Postal or ZIP code, when it could be resolved
                 ///
                 /// Example: `97201`
-                #[serde(
-                    rename = "postalCode",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub postal_code: ::std::option::Option<::std::string::String>,
                 /// Whether local privacy law limits what may be stored about the caller
                 ///
                 /// Example: `true`
-                #[serde(
-                    rename = "inPrivacyRestrictedCountry",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub in_privacy_restricted_country: ::std::option::Option<bool>,
                 /// State, province or region
                 ///
                 /// Example: `Oregon`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub subdivisions: ::std::option::Option<::std::string::String>,
                 /// Approximate latitude and longitude, comma separated
                 ///
                 /// Example: `45.5152, -122.6784`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub coordinates: ::std::option::Option<::std::string::String>,
+            }
+            impl ::serde::Serialize for GetTokenLocation {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.opt_entry("code", &self.code);
+                    __o.opt_entry("europeanUnionMember", &self.european_union_member);
+                    __o.opt_entry("continentCode", &self.continent_code);
+                    __o.opt_entry("country", &self.country);
+                    __o.opt_entry("city", &self.city);
+                    __o.opt_entry("timeZone", &self.time_zone);
+                    __o.opt_entry("postalCode", &self.postal_code);
+                    __o.opt_entry(
+                        "inPrivacyRestrictedCountry",
+                        &self.in_privacy_restricted_country,
+                    );
+                    __o.opt_entry("subdivisions", &self.subdivisions);
+                    __o.opt_entry("coordinates", &self.coordinates);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for GetTokenLocation {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -983,40 +1088,37 @@ pub mod go {
                     let mut coordinates = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "code" | "Code" => __m.field(&mut code, "code")?,
+                            "code" | "Code" => __m.field(&mut code, "code"),
                             "europeanUnionMember" | "EuropeanUnionMember"
                             | "european_union_member" => {
-                                __m.field(
-                                    &mut european_union_member,
-                                    "europeanUnionMember",
-                                )?
+                                __m.field(&mut european_union_member, "europeanUnionMember")
                             }
                             "continentCode" | "ContinentCode" | "continent_code" => {
-                                __m.field(&mut continent_code, "continentCode")?
+                                __m.field(&mut continent_code, "continentCode")
                             }
-                            "country" | "Country" => __m.field(&mut country, "country")?,
-                            "city" | "City" => __m.field(&mut city, "city")?,
+                            "country" | "Country" => __m.field(&mut country, "country"),
+                            "city" | "City" => __m.field(&mut city, "city"),
                             "timeZone" | "TimeZone" | "time_zone" => {
-                                __m.field(&mut time_zone, "timeZone")?
+                                __m.field(&mut time_zone, "timeZone")
                             }
                             "postalCode" | "PostalCode" | "postal_code" => {
-                                __m.field(&mut postal_code, "postalCode")?
+                                __m.field(&mut postal_code, "postalCode")
                             }
                             "inPrivacyRestrictedCountry" | "InPrivacyRestrictedCountry"
                             | "in_privacy_restricted_country" => {
                                 __m.field(
                                     &mut in_privacy_restricted_country,
                                     "inPrivacyRestrictedCountry",
-                                )?
+                                )
                             }
                             "subdivisions" | "Subdivisions" => {
-                                __m.field(&mut subdivisions, "subdivisions")?
+                                __m.field(&mut subdivisions, "subdivisions")
                             }
                             "coordinates" | "Coordinates" => {
-                                __m.field(&mut coordinates, "coordinates")?
+                                __m.field(&mut coordinates, "coordinates")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
                     ::std::result::Result::Ok(Self {
                         code: code.flatten(),
@@ -1034,21 +1136,30 @@ pub mod go {
                 }
             }
             /// The `GetTokenRequest` model (the docs give no description).
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetTokenRequest {
                 /// Identifier of the calling app, sent in the `X-Plex-Client-Identifier` header
                 ///
                 /// Example: `a1b2c3d4-demo`
-                #[serde(rename = "clientIdentifier")]
                 pub client_identifier: ::std::string::String,
                 /// Also return where the request came from
                 ///
                 /// Example: `true`
-                #[serde(
-                    rename = "includeLocation",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub include_location: ::std::option::Option<bool>,
+            }
+            impl ::serde::Serialize for GetTokenRequest {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("clientIdentifier", &self.client_identifier);
+                    __o.opt_entry("includeLocation", &self.include_location);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for GetTokenRequest {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1071,91 +1182,84 @@ pub mod go {
                         match __k.as_str() {
                             "clientIdentifier" | "ClientIdentifier"
                             | "client_identifier" => {
-                                __m.field(&mut client_identifier, "clientIdentifier")?
+                                __m.field(&mut client_identifier, "clientIdentifier")
                             }
                             "includeLocation" | "IncludeLocation"
                             | "include_location" => {
-                                __m.field(&mut include_location, "includeLocation")?
+                                __m.field(&mut include_location, "includeLocation")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(client_identifier) = client_identifier
+                    else {
+                        return ::std::result::Result::Err(
+                            __h::missing("clientIdentifier"),
+                        );
+                    };
                     ::std::result::Result::Ok(Self {
-                        client_identifier: __h::required(
-                            client_identifier,
-                            "clientIdentifier",
-                        )?,
+                        client_identifier,
                         include_location: include_location.flatten(),
                     })
                 }
             }
             /// Access Token
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetTokenResponseBody {
                 /// PinID for use with authentication
                 ///
                 /// Example: `1272322473`
-                #[serde(
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub id: ::std::option::Option<f64>,
                 /// Example: `3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// Example: `Plex Web`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub product: ::std::option::Option<::std::string::String>,
                 /// JSON key `trusted` (the docs give no description).
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub trusted: ::std::option::Option<bool>,
                 /// a link to a QR code hosted on plex.tv
                 /// The QR code redirects to the relevant `plex.tv/link` authentication page
                 /// Which then prompts the user for the 4 Digit Link Pin
                 ///
                 /// Example: `https://plex.tv/api/v2/pins/qr/3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub qr: ::std::option::Option<::std::string::String>,
                 /// Example: `Postman`
-                #[serde(
-                    rename = "clientIdentifier",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub client_identifier: ::std::option::Option<::std::string::String>,
                 /// JSON key `location` (the docs give no description).
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub location: ::std::option::Option<GetTokenLocation>,
                 /// Example: `1800`
-                #[serde(
-                    rename = "expiresIn",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub expires_in: ::std::option::Option<f64>,
                 /// Example: `2023-04-12 17:00:03 +0000 UTC`
-                #[serde(
-                    rename = "createdAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Example: `2023-04-12 17:30:03 +0000 UTC`
-                #[serde(
-                    rename = "expiresAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// JSON key `authToken` (the docs give no description).
-                #[serde(
-                    rename = "authToken",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub auth_token: ::std::option::Option<::std::string::String>,
                 /// JSON key `newRegistration` (the docs give no description).
-                #[serde(
-                    rename = "newRegistration",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub new_registration: ::std::option::Option<::std::string::String>,
+            }
+            impl ::serde::Serialize for GetTokenResponseBody {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.opt_float_entry("id", &self.id);
+                    __o.opt_entry("code", &self.code);
+                    __o.opt_entry("product", &self.product);
+                    __o.opt_entry("trusted", &self.trusted);
+                    __o.opt_entry("qr", &self.qr);
+                    __o.opt_entry("clientIdentifier", &self.client_identifier);
+                    __o.opt_entry("location", &self.location);
+                    __o.opt_float_entry("expiresIn", &self.expires_in);
+                    __o.opt_entry("createdAt", &self.created_at);
+                    __o.opt_entry("expiresAt", &self.expires_at);
+                    __o.opt_entry("authToken", &self.auth_token);
+                    __o.opt_entry("newRegistration", &self.new_registration);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for GetTokenResponseBody {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1187,36 +1291,36 @@ pub mod go {
                     let mut new_registration = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "id" | "Id" => __m.field(&mut id, "id")?,
-                            "code" | "Code" => __m.field(&mut code, "code")?,
-                            "product" | "Product" => __m.field(&mut product, "product")?,
-                            "trusted" | "Trusted" => __m.field(&mut trusted, "trusted")?,
-                            "qr" | "Qr" => __m.field(&mut qr, "qr")?,
+                            "id" | "Id" => __m.field(&mut id, "id"),
+                            "code" | "Code" => __m.field(&mut code, "code"),
+                            "product" | "Product" => __m.field(&mut product, "product"),
+                            "trusted" | "Trusted" => __m.field(&mut trusted, "trusted"),
+                            "qr" | "Qr" => __m.field(&mut qr, "qr"),
                             "clientIdentifier" | "ClientIdentifier"
                             | "client_identifier" => {
-                                __m.field(&mut client_identifier, "clientIdentifier")?
+                                __m.field(&mut client_identifier, "clientIdentifier")
                             }
                             "location" | "Location" => {
-                                __m.field(&mut location, "location")?
+                                __m.field(&mut location, "location")
                             }
                             "expiresIn" | "ExpiresIn" | "expires_in" => {
-                                __m.field(&mut expires_in, "expiresIn")?
+                                __m.field(&mut expires_in, "expiresIn")
                             }
                             "createdAt" | "CreatedAt" | "created_at" => {
-                                __m.opt_time(&mut created_at, "createdAt")?
+                                __m.opt_time(&mut created_at, "createdAt")
                             }
                             "expiresAt" | "ExpiresAt" | "expires_at" => {
-                                __m.opt_time(&mut expires_at, "expiresAt")?
+                                __m.opt_time(&mut expires_at, "expiresAt")
                             }
                             "authToken" | "AuthToken" | "auth_token" => {
-                                __m.field(&mut auth_token, "authToken")?
+                                __m.field(&mut auth_token, "authToken")
                             }
                             "newRegistration" | "NewRegistration"
                             | "new_registration" => {
-                                __m.field(&mut new_registration, "newRegistration")?
+                                __m.field(&mut new_registration, "newRegistration")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
                     ::std::result::Result::Ok(Self {
                         id: id.flatten(),
@@ -1235,14 +1339,26 @@ pub mod go {
                 }
             }
             /// Arbitrary attributes to change on an item
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct UpdateArgs {
                 /// Keys not declared above, kept as they came.
-                #[serde(flatten)]
                 pub additional_properties: ::std::collections::BTreeMap<
                     ::std::string::String,
                     ::serde_json::Value,
                 >,
+            }
+            impl ::serde::Serialize for UpdateArgs {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.kept_entries(&self.additional_properties);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for UpdateArgs {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1275,7 +1391,7 @@ pub mod python {
         /// Types from the docs in `python/models/components/`.
         pub mod components {
             /// A record that keeps unknown keys
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Extensible {
                 /// Name of the record
                 ///
@@ -1284,14 +1400,27 @@ pub mod python {
                 /// Revision counter
                 ///
                 /// Example: `5`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub revision: ::std::option::Option<i64>,
                 /// Keys not declared above, kept as they came.
-                #[serde(flatten)]
                 pub additional_properties: ::std::collections::BTreeMap<
                     ::std::string::String,
                     ::serde_json::Value,
                 >,
+            }
+            impl ::serde::Serialize for Extensible {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("name", &self.name);
+                    __o.opt_entry("revision", &self.revision);
+                    __o.kept_entries(&self.additional_properties);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Extensible {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1313,15 +1442,18 @@ pub mod python {
                     let mut additional_properties = ::std::collections::BTreeMap::new();
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "name" | "Name" => __m.field(&mut name, "name"),
                             "revision" | "Revision" => {
-                                __m.scalar(&mut revision, "revision")?
+                                __m.scalar(&mut revision, "revision")
                             }
-                            _ => __m.keep(&mut additional_properties, __k)?,
-                        }
+                            _ => __m.keep(&mut additional_properties, __k),
+                        }?
                     }
+                    let ::std::option::Option::Some(name) = name else {
+                        return ::std::result::Result::Err(__h::missing("name"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        name: __h::required(name, "name")?,
+                        name,
                         revision: revision.flatten(),
                         additional_properties,
                     })
@@ -1435,7 +1567,7 @@ pub mod python {
             ///
             /// Carries every kind of field the generator has to map.
             #[allow(deprecated)]
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct LibraryItem {
                 /// Display title of the item
                 ///
@@ -1445,7 +1577,6 @@ pub mod python {
                 /// Empty for most home videos.
                 ///
                 /// Example: `Two engineers try to bring a derelict ship home.`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub summary: ::std::option::Option<::std::string::String>,
                 /// Year of first release
                 ///
@@ -1454,28 +1585,18 @@ pub mod python {
                 /// Number of completed plays; always &lt;= the number of started plays
                 ///
                 /// Example: `3`
-                #[serde(
-                    rename = "viewCount",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub view_count: ::std::option::Option<i64>,
                 /// Average critic score on a ten point scale
                 ///
                 /// Example: `7.25`
-                #[serde(
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub rating: ::std::option::Option<f64>,
                 /// Whether the current user has finished the item
                 ///
                 /// Example: `true`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub watched: ::std::option::Option<bool>,
                 /// Opaque data attached by the agent that matched the item
                 pub payload: ::serde_json::Value,
                 /// Optional free-form data supplied by plugins
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub extra: ::std::option::Option<::serde_json::Value>,
                 /// User-assigned labels
                 ///
@@ -1487,7 +1608,6 @@ pub mod python {
                 ///   "b"
                 /// ]
                 /// ```
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub labels: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
@@ -1501,13 +1621,8 @@ pub mod python {
                 ///   102
                 /// ]
                 /// ```
-                #[serde(
-                    rename = "partNumbers",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub part_numbers: ::std::option::Option<::std::vec::Vec<i64>>,
                 /// Genre and mood tags
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
                 /// Technical attributes keyed by name
                 ///
@@ -1520,7 +1635,6 @@ pub mod python {
                 ///   "channels": 6
                 /// }
                 /// ```
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub attributes: ::std::option::Option<
                     ::std::collections::BTreeMap<
                         ::std::string::String,
@@ -1542,10 +1656,6 @@ pub mod python {
                 ///   ]
                 /// }
                 /// ```
-                #[serde(
-                    rename = "alternateTitles",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub alternate_titles: ::std::option::Option<
                     ::std::collections::BTreeMap<
                         ::std::string::String,
@@ -1553,26 +1663,16 @@ pub mod python {
                     >,
                 >,
                 /// The tag shown on the item's card
-                #[serde(rename = "primaryTag")]
                 pub primary_tag: Tag,
                 /// Loudness analysis of the main audio track
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub measurement: ::std::option::Option<Measurement>,
                 /// When the item was added to the library
                 ///
                 /// Example: `2019-06-24T11:38:02Z`
-                #[serde(
-                    rename = "addedAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Calendar date of the original release
                 ///
                 /// Example: `2022-12-14`
-                #[serde(
-                    rename = "originallyAvailableAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub originally_available_at: ::std::option::Option<::chrono::NaiveDate>,
                 /// Item type such as `movie`, `episode` or `track`
                 ///
@@ -1581,35 +1681,63 @@ pub mod python {
                 /// Saved filter expression; see [the filter syntax](https://example.com/docs) for details
                 ///
                 /// Example: `genre=drama|year>1990`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub filter: ::std::option::Option<::std::string::String>,
                 /// Identifier of the library section holding the item (`librarySectionID` in answers)
                 ///
                 /// Example: `2`
-                #[serde(
-                    rename = "librarySectionID",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub library_section_id: ::std::option::Option<i64>,
                 /// Name of the edition; null when the item has only one edition
                 ///
                 /// Example: `Director's Cut`
-                #[serde(rename = "editionTitle")]
                 pub edition_title: ::std::option::Option<::std::string::String>,
                 /// How often playback was skipped; null until the first play
                 ///
                 /// Example: `0`
-                #[serde(
-                    rename = "skipCount",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub skip_count: ::std::option::Option<::std::option::Option<i64>>,
                 /// The hashed PIN that used to lock this item
                 #[deprecated(
                     note = "This will be removed in a future release, please migrate away from it as soon as possible."
                 )]
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub pin: ::std::option::Option<::std::string::String>,
+            }
+            #[allow(deprecated)]
+            impl ::serde::Serialize for LibraryItem {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("title", &self.title);
+                    __o.opt_entry("summary", &self.summary);
+                    __o.entry("year", &self.year);
+                    __o.opt_entry("viewCount", &self.view_count);
+                    __o.opt_float_entry("rating", &self.rating);
+                    __o.opt_entry("watched", &self.watched);
+                    __o.entry("payload", &self.payload);
+                    __o.opt_entry("extra", &self.extra);
+                    __o.opt_entry("labels", &self.labels);
+                    __o.opt_entry("partNumbers", &self.part_numbers);
+                    __o.opt_entry("tags", &self.tags);
+                    __o.opt_entry("attributes", &self.attributes);
+                    __o.opt_entry("alternateTitles", &self.alternate_titles);
+                    __o.entry("primaryTag", &self.primary_tag);
+                    __o.opt_entry("measurement", &self.measurement);
+                    __o.opt_entry("addedAt", &self.added_at);
+                    __o.opt_entry(
+                        "originallyAvailableAt",
+                        &self.originally_available_at,
+                    );
+                    __o.entry("type", &self.r#type);
+                    __o.opt_entry("filter", &self.filter);
+                    __o.opt_entry("librarySectionID", &self.library_section_id);
+                    __o.entry("editionTitle", &self.edition_title);
+                    __o.opt_entry("skipCount", &self.skip_count);
+                    __o.opt_entry("pin", &self.pin);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for LibraryItem {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1652,82 +1780,100 @@ pub mod python {
                     let mut pin = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "title" | "Title" => __m.field(&mut title, "title")?,
-                            "summary" | "Summary" => __m.field(&mut summary, "summary")?,
-                            "year" | "Year" => __m.scalar(&mut year, "year")?,
+                            "title" | "Title" => __m.field(&mut title, "title"),
+                            "summary" | "Summary" => __m.field(&mut summary, "summary"),
+                            "year" | "Year" => __m.scalar(&mut year, "year"),
                             "viewCount" | "ViewCount" | "view_count" => {
-                                __m.scalar(&mut view_count, "viewCount")?
+                                __m.scalar(&mut view_count, "viewCount")
                             }
-                            "rating" | "Rating" => __m.field(&mut rating, "rating")?,
-                            "watched" | "Watched" => __m.field(&mut watched, "watched")?,
-                            "payload" | "Payload" => __m.field(&mut payload, "payload")?,
-                            "extra" | "Extra" => __m.some(&mut extra, "extra")?,
-                            "labels" | "Labels" => __m.field(&mut labels, "labels")?,
+                            "rating" | "Rating" => __m.field(&mut rating, "rating"),
+                            "watched" | "Watched" => __m.field(&mut watched, "watched"),
+                            "payload" | "Payload" => __m.field(&mut payload, "payload"),
+                            "extra" | "Extra" => __m.some(&mut extra, "extra"),
+                            "labels" | "Labels" => __m.field(&mut labels, "labels"),
                             "partNumbers" | "PartNumbers" | "part_numbers" => {
-                                __m.scalar(&mut part_numbers, "partNumbers")?
+                                __m.scalar(&mut part_numbers, "partNumbers")
                             }
-                            "tags" | "Tags" => __m.field(&mut tags, "tags")?,
+                            "tags" | "Tags" => __m.field(&mut tags, "tags"),
                             "attributes" | "Attributes" => {
-                                __m.field(&mut attributes, "attributes")?
+                                __m.field(&mut attributes, "attributes")
                             }
                             "alternateTitles" | "AlternateTitles"
                             | "alternate_titles" => {
-                                __m.field(&mut alternate_titles, "alternateTitles")?
+                                __m.field(&mut alternate_titles, "alternateTitles")
                             }
                             "primaryTag" | "PrimaryTag" | "primary_tag" => {
-                                __m.field(&mut primary_tag, "primaryTag")?
+                                __m.field(&mut primary_tag, "primaryTag")
                             }
                             "measurement" | "Measurement" => {
-                                __m.field(&mut measurement, "measurement")?
+                                __m.field(&mut measurement, "measurement")
                             }
                             "addedAt" | "AddedAt" | "added_at" => {
-                                __m.opt_time(&mut added_at, "addedAt")?
+                                __m.opt_time(&mut added_at, "addedAt")
                             }
                             "originallyAvailableAt" | "OriginallyAvailableAt"
                             | "originally_available_at" => {
                                 __m.opt_date(
                                     &mut originally_available_at,
                                     "originallyAvailableAt",
-                                )?
+                                )
                             }
-                            "type" | "Type" => __m.field(&mut r#type, "type")?,
-                            "filter" | "Filter" => __m.field(&mut filter, "filter")?,
+                            "type" | "Type" => __m.field(&mut r#type, "type"),
+                            "filter" | "Filter" => __m.field(&mut filter, "filter"),
                             "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
                             | "librarySectionId" | "library_section_id" => {
-                                __m.scalar(&mut library_section_id, "librarySectionID")?
+                                __m.scalar(&mut library_section_id, "librarySectionID")
                             }
                             "editionTitle" | "EditionTitle" | "edition_title" => {
-                                __m.field(&mut edition_title, "editionTitle")?
+                                __m.field(&mut edition_title, "editionTitle")
                             }
                             "skipCount" | "SkipCount" | "skip_count" => {
-                                __m.some_scalar(&mut skip_count, "skipCount")?
+                                __m.some_scalar(&mut skip_count, "skipCount")
                             }
-                            "pin" | "Pin" => __m.field(&mut pin, "pin")?,
-                            _ => __m.skip()?,
-                        }
+                            "pin" | "Pin" => __m.field(&mut pin, "pin"),
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(title) = title else {
+                        return ::std::result::Result::Err(__h::missing("title"));
+                    };
+                    let ::std::option::Option::Some(year) = year else {
+                        return ::std::result::Result::Err(__h::missing("year"));
+                    };
+                    let ::std::option::Option::Some(payload) = payload else {
+                        return ::std::result::Result::Err(__h::missing("payload"));
+                    };
+                    let ::std::option::Option::Some(primary_tag) = primary_tag else {
+                        return ::std::result::Result::Err(__h::missing("primaryTag"));
+                    };
+                    let ::std::option::Option::Some(r#type) = r#type else {
+                        return ::std::result::Result::Err(__h::missing("type"));
+                    };
+                    let ::std::option::Option::Some(edition_title) = edition_title else {
+                        return ::std::result::Result::Err(__h::missing("editionTitle"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        title: __h::required(title, "title")?,
+                        title,
                         summary: summary.flatten(),
-                        year: __h::required(year, "year")?,
+                        year,
                         view_count: view_count.flatten(),
                         rating: rating.flatten(),
                         watched: watched.flatten(),
-                        payload: __h::required(payload, "payload")?,
+                        payload,
                         extra: extra.flatten(),
                         labels: labels.flatten(),
                         part_numbers: part_numbers.flatten(),
                         tags: tags.flatten(),
                         attributes: attributes.flatten(),
                         alternate_titles: alternate_titles.flatten(),
-                        primary_tag: __h::required(primary_tag, "primaryTag")?,
+                        primary_tag,
                         measurement: measurement.flatten(),
                         added_at: added_at.flatten(),
                         originally_available_at: originally_available_at.flatten(),
-                        r#type: __h::required(r#type, "type")?,
+                        r#type,
                         filter: filter.flatten(),
                         library_section_id: library_section_id.flatten(),
-                        edition_title: __h::required(edition_title, "editionTitle")?,
+                        edition_title,
                         skip_count: skip_count.flatten(),
                         pin: pin.flatten(),
                     })
@@ -1815,7 +1961,7 @@ pub mod python {
                 }
             }
             /// Result of a loudness analysis
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Measurement {
                 /// Unit of the level value
                 ///
@@ -1824,11 +1970,21 @@ pub mod python {
                 /// Measured integrated loudness
                 ///
                 /// Example: `-23.5`
-                #[serde(
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub level: ::std::option::Option<f64>,
+            }
+            impl ::serde::Serialize for Measurement {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("unit", &self.unit);
+                    __o.opt_float_entry("level", &self.level);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Measurement {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1849,35 +2005,48 @@ pub mod python {
                     let mut level = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "unit" | "Unit" => __m.field(&mut unit, "unit")?,
-                            "level" | "Level" => __m.field(&mut level, "level")?,
-                            _ => __m.skip()?,
-                        }
+                            "unit" | "Unit" => __m.field(&mut unit, "unit"),
+                            "level" | "Level" => __m.field(&mut level, "level"),
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(unit) = unit else {
+                        return ::std::result::Result::Err(__h::missing("unit"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        unit: __h::required(unit, "unit")?,
+                        unit,
                         level: level.flatten(),
                     })
                 }
             }
             /// A folder in a browsable tree
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Node {
                 /// Folder name
                 ///
                 /// Example: `Films`
                 pub name: ::std::string::String,
                 /// Sub-folders of this folder
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub children: ::std::option::Option<::std::vec::Vec<Node>>,
                 /// Short description of the enclosing folder
-                #[serde(
-                    rename = "parentSummary",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub parent_summary: ::std::option::Option<
                     ::std::boxed::Box<NodeSummary>,
                 >,
+            }
+            impl ::serde::Serialize for Node {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("name", &self.name);
+                    __o.opt_entry("children", &self.children);
+                    __o.opt_entry("parentSummary", &self.parent_summary);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Node {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1899,42 +2068,54 @@ pub mod python {
                     let mut parent_summary = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "name" | "Name" => __m.field(&mut name, "name"),
                             "children" | "Children" => {
-                                __m.field(&mut children, "children")?
+                                __m.field(&mut children, "children")
                             }
                             "parentSummary" | "ParentSummary" | "parent_summary" => {
-                                __m.field(&mut parent_summary, "parentSummary")?
+                                __m.field(&mut parent_summary, "parentSummary")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(name) = name else {
+                        return ::std::result::Result::Err(__h::missing("name"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        name: __h::required(name, "name")?,
+                        name,
                         children: children.flatten(),
                         parent_summary: parent_summary.flatten(),
                     })
                 }
             }
             /// Condensed view of a folder
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct NodeSummary {
                 /// Folder name
                 ///
                 /// Example: `Library`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub name: ::std::option::Option<::std::string::String>,
                 /// Number of direct sub-folders
                 ///
                 /// Example: `4`
-                #[serde(
-                    rename = "childCount",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub child_count: ::std::option::Option<i64>,
                 /// Full record of the folder, when it was expanded
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub root: ::std::option::Option<::std::boxed::Box<Node>>,
+            }
+            impl ::serde::Serialize for NodeSummary {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.opt_entry("name", &self.name);
+                    __o.opt_entry("childCount", &self.child_count);
+                    __o.opt_entry("root", &self.root);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for NodeSummary {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1956,13 +2137,13 @@ pub mod python {
                     let mut root = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "name" | "Name" => __m.field(&mut name, "name")?,
+                            "name" | "Name" => __m.field(&mut name, "name"),
                             "childCount" | "ChildCount" | "child_count" => {
-                                __m.scalar(&mut child_count, "childCount")?
+                                __m.scalar(&mut child_count, "childCount")
                             }
-                            "root" | "Root" => __m.field(&mut root, "root")?,
-                            _ => __m.skip()?,
-                        }
+                            "root" | "Root" => __m.field(&mut root, "root"),
+                            _ => __m.skip(),
+                        }?
                     }
                     ::std::result::Result::Ok(Self {
                         name: name.flatten(),
@@ -1972,7 +2153,7 @@ pub mod python {
                 }
             }
             /// A single server preference
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq)]
             pub struct Setting {
                 /// Key used to read and write the setting
                 ///
@@ -1981,11 +2162,25 @@ pub mod python {
                 /// Current value of the setting
                 pub value: SettingValue,
                 /// Lineup the setting applies to
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub lineup: ::std::option::Option<LineupType>,
                 /// Item kinds the setting affects
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub kinds: ::std::option::Option<::std::vec::Vec<ItemKind>>,
+            }
+            impl ::serde::Serialize for Setting {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("id", &self.id);
+                    __o.entry("value", &self.value);
+                    __o.opt_entry("lineup", &self.lineup);
+                    __o.opt_entry("kinds", &self.kinds);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Setting {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2008,32 +2203,48 @@ pub mod python {
                     let mut kinds = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "id" | "Id" => __m.field(&mut id, "id")?,
-                            "value" | "Value" => __m.field(&mut value, "value")?,
-                            "lineup" | "Lineup" => __m.field(&mut lineup, "lineup")?,
-                            "kinds" | "Kinds" => __m.field(&mut kinds, "kinds")?,
-                            _ => __m.skip()?,
-                        }
+                            "id" | "Id" => __m.field(&mut id, "id"),
+                            "value" | "Value" => __m.field(&mut value, "value"),
+                            "lineup" | "Lineup" => __m.field(&mut lineup, "lineup"),
+                            "kinds" | "Kinds" => __m.field(&mut kinds, "kinds"),
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(id) = id else {
+                        return ::std::result::Result::Err(__h::missing("id"));
+                    };
+                    let ::std::option::Option::Some(value) = value else {
+                        return ::std::result::Result::Err(__h::missing("value"));
+                    };
                     ::std::result::Result::Ok(Self {
-                        id: __h::required(id, "id")?,
-                        value: __h::required(value, "value")?,
+                        id,
+                        value,
                         lineup: lineup.flatten(),
                         kinds: kinds.flatten(),
                     })
                 }
             }
             /// The value currently stored in a setting
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-            #[serde(untagged)]
+            #[derive(Debug, Clone, PartialEq)]
             pub enum SettingValue {
                 /// A `bool`.
                 Boolean(bool),
                 /// A `f64`.
-                #[serde(serialize_with = "super::super::super::__helpers::float")]
                 Number(f64),
                 /// A `::std::string::String`.
                 Str(::std::string::String),
+            }
+            impl ::serde::Serialize for SettingValue {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                        Self::Number(v) => super::super::super::__helpers::floats(v, s),
+                        Self::Str(v) => ::serde::Serialize::serialize(v, s),
+                    }
+                }
             }
             impl SettingValue {
                 /// The name of the member this value holds, as its variant is named.
@@ -2061,9 +2272,7 @@ pub mod python {
                                     open: false,
                                     values: &[],
                                 },
-                                read: |v| {
-                                    ::serde::Deserialize::deserialize(v).map(Self::Boolean)
-                                },
+                                read: super::super::super::__helpers::read_as::<bool, Self>,
                             },
                             super::super::super::__helpers::Member {
                                 name: "Number",
@@ -2074,9 +2283,7 @@ pub mod python {
                                     open: false,
                                     values: &[],
                                 },
-                                read: |v| {
-                                    ::serde::Deserialize::deserialize(v).map(Self::Number)
-                                },
+                                read: super::super::super::__helpers::read_as::<f64, Self>,
                             },
                             super::super::super::__helpers::Member {
                                 name: "Str",
@@ -2086,9 +2293,10 @@ pub mod python {
                                     open: false,
                                     values: &[],
                                 },
-                                read: |v| {
-                                    ::serde::Deserialize::deserialize(v).map(Self::Str)
-                                },
+                                read: super::super::super::__helpers::read_as::<
+                                    ::std::string::String,
+                                    Self,
+                                >,
                             },
                         ],
                     )
@@ -2110,7 +2318,7 @@ pub mod python {
                 }
             }
             /// A label attached to a library item
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Tag {
                 /// Numeric identifier of the tag
                 ///
@@ -2119,8 +2327,21 @@ pub mod python {
                 /// Text of the tag
                 ///
                 /// Example: `Science Fiction`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub tag: ::std::option::Option<::std::string::String>,
+            }
+            impl ::serde::Serialize for Tag {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("id", &self.id);
+                    __o.opt_entry("tag", &self.tag);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for Tag {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2141,88 +2362,88 @@ pub mod python {
                     let mut tag = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "id" | "Id" => __m.scalar(&mut id, "id")?,
-                            "tag" | "Tag" => __m.field(&mut tag, "tag")?,
-                            _ => __m.skip()?,
-                        }
+                            "id" | "Id" => __m.scalar(&mut id, "id"),
+                            "tag" | "Tag" => __m.field(&mut tag, "tag"),
+                            _ => __m.skip(),
+                        }?
                     }
-                    ::std::result::Result::Ok(Self {
-                        id: __h::required(id, "id")?,
-                        tag: tag.flatten(),
-                    })
+                    let ::std::option::Option::Some(id) = id else {
+                        return ::std::result::Result::Err(__h::missing("id"));
+                    };
+                    ::std::result::Result::Ok(Self { id, tag: tag.flatten() })
                 }
             }
         }
         /// Types from the docs in `python/models/operations/`.
         pub mod operations {
             /// Where the sign-in request was made from, as seen by the server
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetTokenLocation {
                 /// Two-letter ISO country code of the caller
                 ///
                 /// Example: `US`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// True when the caller's country belongs to the European Union
                 ///
                 /// Example: `false`
-                #[serde(
-                    rename = "europeanUnionMember",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub european_union_member: ::std::option::Option<bool>,
                 /// Two-letter continent code
                 ///
                 /// Example: `NA`
-                #[serde(
-                    rename = "continentCode",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub continent_code: ::std::option::Option<::std::string::String>,
                 /// Country name in English
                 ///
                 /// Example: `United States`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub country: ::std::option::Option<::std::string::String>,
                 /// Closest city that matched the caller's address
                 ///
                 /// Example: `Portland`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub city: ::std::option::Option<::std::string::String>,
                 /// IANA time zone name
                 ///
                 /// Example: `America/Los_Angeles`
-                #[serde(
-                    rename = "timeZone",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub time_zone: ::std::option::Option<::std::string::String>,
                 /// Postal or ZIP code, when it could be resolved
                 ///
                 /// Example: `97201`
-                #[serde(
-                    rename = "postalCode",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub postal_code: ::std::option::Option<::std::string::String>,
                 /// Whether local privacy law limits what may be stored about the caller
                 ///
                 /// Example: `true`
-                #[serde(
-                    rename = "inPrivacyRestrictedCountry",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub in_privacy_restricted_country: ::std::option::Option<bool>,
                 /// State, province or region
                 ///
                 /// Example: `Oregon`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub subdivisions: ::std::option::Option<::std::string::String>,
                 /// Approximate latitude and longitude, comma separated
                 ///
                 /// Example: `45.5152, -122.6784`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub coordinates: ::std::option::Option<::std::string::String>,
+            }
+            impl ::serde::Serialize for GetTokenLocation {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.opt_entry("code", &self.code);
+                    __o.opt_entry("europeanUnionMember", &self.european_union_member);
+                    __o.opt_entry("continentCode", &self.continent_code);
+                    __o.opt_entry("country", &self.country);
+                    __o.opt_entry("city", &self.city);
+                    __o.opt_entry("timeZone", &self.time_zone);
+                    __o.opt_entry("postalCode", &self.postal_code);
+                    __o.opt_entry(
+                        "inPrivacyRestrictedCountry",
+                        &self.in_privacy_restricted_country,
+                    );
+                    __o.opt_entry("subdivisions", &self.subdivisions);
+                    __o.opt_entry("coordinates", &self.coordinates);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for GetTokenLocation {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2251,40 +2472,37 @@ pub mod python {
                     let mut coordinates = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "code" | "Code" => __m.field(&mut code, "code")?,
+                            "code" | "Code" => __m.field(&mut code, "code"),
                             "europeanUnionMember" | "EuropeanUnionMember"
                             | "european_union_member" => {
-                                __m.field(
-                                    &mut european_union_member,
-                                    "europeanUnionMember",
-                                )?
+                                __m.field(&mut european_union_member, "europeanUnionMember")
                             }
                             "continentCode" | "ContinentCode" | "continent_code" => {
-                                __m.field(&mut continent_code, "continentCode")?
+                                __m.field(&mut continent_code, "continentCode")
                             }
-                            "country" | "Country" => __m.field(&mut country, "country")?,
-                            "city" | "City" => __m.field(&mut city, "city")?,
+                            "country" | "Country" => __m.field(&mut country, "country"),
+                            "city" | "City" => __m.field(&mut city, "city"),
                             "timeZone" | "TimeZone" | "time_zone" => {
-                                __m.field(&mut time_zone, "timeZone")?
+                                __m.field(&mut time_zone, "timeZone")
                             }
                             "postalCode" | "PostalCode" | "postal_code" => {
-                                __m.field(&mut postal_code, "postalCode")?
+                                __m.field(&mut postal_code, "postalCode")
                             }
                             "inPrivacyRestrictedCountry" | "InPrivacyRestrictedCountry"
                             | "in_privacy_restricted_country" => {
                                 __m.field(
                                     &mut in_privacy_restricted_country,
                                     "inPrivacyRestrictedCountry",
-                                )?
+                                )
                             }
                             "subdivisions" | "Subdivisions" => {
-                                __m.field(&mut subdivisions, "subdivisions")?
+                                __m.field(&mut subdivisions, "subdivisions")
                             }
                             "coordinates" | "Coordinates" => {
-                                __m.field(&mut coordinates, "coordinates")?
+                                __m.field(&mut coordinates, "coordinates")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
                     ::std::result::Result::Ok(Self {
                         code: code.flatten(),
@@ -2302,21 +2520,30 @@ pub mod python {
                 }
             }
             /// The `GetTokenRequest` model (the docs give no description).
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetTokenRequest {
                 /// Identifier of the calling app, sent in the `X-Plex-Client-Identifier` header
                 ///
                 /// Example: `a1b2c3d4-demo`
-                #[serde(rename = "clientIdentifier")]
                 pub client_identifier: ::std::string::String,
                 /// Also return where the request came from
                 ///
                 /// Example: `true`
-                #[serde(
-                    rename = "includeLocation",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub include_location: ::std::option::Option<bool>,
+            }
+            impl ::serde::Serialize for GetTokenRequest {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.entry("clientIdentifier", &self.client_identifier);
+                    __o.opt_entry("includeLocation", &self.include_location);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for GetTokenRequest {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2339,91 +2566,84 @@ pub mod python {
                         match __k.as_str() {
                             "clientIdentifier" | "ClientIdentifier"
                             | "client_identifier" => {
-                                __m.field(&mut client_identifier, "clientIdentifier")?
+                                __m.field(&mut client_identifier, "clientIdentifier")
                             }
                             "includeLocation" | "IncludeLocation"
                             | "include_location" => {
-                                __m.field(&mut include_location, "includeLocation")?
+                                __m.field(&mut include_location, "includeLocation")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
+                    let ::std::option::Option::Some(client_identifier) = client_identifier
+                    else {
+                        return ::std::result::Result::Err(
+                            __h::missing("clientIdentifier"),
+                        );
+                    };
                     ::std::result::Result::Ok(Self {
-                        client_identifier: __h::required(
-                            client_identifier,
-                            "clientIdentifier",
-                        )?,
+                        client_identifier,
                         include_location: include_location.flatten(),
                     })
                 }
             }
             /// Access Token
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetTokenResponseBody {
                 /// PinID for use with authentication
                 ///
                 /// Example: `1272322473`
-                #[serde(
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub id: ::std::option::Option<f64>,
                 /// Example: `3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub code: ::std::option::Option<::std::string::String>,
                 /// Example: `Plex Web`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub product: ::std::option::Option<::std::string::String>,
                 /// JSON key `trusted` (the docs give no description).
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub trusted: ::std::option::Option<bool>,
                 /// a link to a QR code hosted on plex.tv
                 /// The QR code redirects to the relevant `plex.tv/link` authentication page
                 /// Which then prompts the user for the 4 Digit Link Pin
                 ///
                 /// Example: `https://plex.tv/api/v2/pins/qr/3patfx1a78ukcbr7x0n9bl26t`
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub qr: ::std::option::Option<::std::string::String>,
                 /// Example: `Postman`
-                #[serde(
-                    rename = "clientIdentifier",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub client_identifier: ::std::option::Option<::std::string::String>,
                 /// JSON key `location` (the docs give no description).
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
                 pub location: ::std::option::Option<GetTokenLocation>,
                 /// Example: `1800`
-                #[serde(
-                    rename = "expiresIn",
-                    skip_serializing_if = "::std::option::Option::is_none",
-                    serialize_with = "super::super::super::__helpers::opt_float"
-                )]
                 pub expires_in: ::std::option::Option<f64>,
                 /// Example: `2023-04-12 17:00:03 +0000 UTC`
-                #[serde(
-                    rename = "createdAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// Example: `2023-04-12 17:30:03 +0000 UTC`
-                #[serde(
-                    rename = "expiresAt",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
                 /// JSON key `authToken` (the docs give no description).
-                #[serde(
-                    rename = "authToken",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub auth_token: ::std::option::Option<::std::string::String>,
                 /// JSON key `newRegistration` (the docs give no description).
-                #[serde(
-                    rename = "newRegistration",
-                    skip_serializing_if = "::std::option::Option::is_none"
-                )]
                 pub new_registration: ::std::option::Option<::std::string::String>,
+            }
+            impl ::serde::Serialize for GetTokenResponseBody {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.opt_float_entry("id", &self.id);
+                    __o.opt_entry("code", &self.code);
+                    __o.opt_entry("product", &self.product);
+                    __o.opt_entry("trusted", &self.trusted);
+                    __o.opt_entry("qr", &self.qr);
+                    __o.opt_entry("clientIdentifier", &self.client_identifier);
+                    __o.opt_entry("location", &self.location);
+                    __o.opt_float_entry("expiresIn", &self.expires_in);
+                    __o.opt_entry("createdAt", &self.created_at);
+                    __o.opt_entry("expiresAt", &self.expires_at);
+                    __o.opt_entry("authToken", &self.auth_token);
+                    __o.opt_entry("newRegistration", &self.new_registration);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for GetTokenResponseBody {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2455,36 +2675,36 @@ pub mod python {
                     let mut new_registration = None;
                     while let ::std::option::Option::Some(__k) = __m.next_key()? {
                         match __k.as_str() {
-                            "id" | "Id" => __m.field(&mut id, "id")?,
-                            "code" | "Code" => __m.field(&mut code, "code")?,
-                            "product" | "Product" => __m.field(&mut product, "product")?,
-                            "trusted" | "Trusted" => __m.field(&mut trusted, "trusted")?,
-                            "qr" | "Qr" => __m.field(&mut qr, "qr")?,
+                            "id" | "Id" => __m.field(&mut id, "id"),
+                            "code" | "Code" => __m.field(&mut code, "code"),
+                            "product" | "Product" => __m.field(&mut product, "product"),
+                            "trusted" | "Trusted" => __m.field(&mut trusted, "trusted"),
+                            "qr" | "Qr" => __m.field(&mut qr, "qr"),
                             "clientIdentifier" | "ClientIdentifier"
                             | "client_identifier" => {
-                                __m.field(&mut client_identifier, "clientIdentifier")?
+                                __m.field(&mut client_identifier, "clientIdentifier")
                             }
                             "location" | "Location" => {
-                                __m.field(&mut location, "location")?
+                                __m.field(&mut location, "location")
                             }
                             "expiresIn" | "ExpiresIn" | "expires_in" => {
-                                __m.field(&mut expires_in, "expiresIn")?
+                                __m.field(&mut expires_in, "expiresIn")
                             }
                             "createdAt" | "CreatedAt" | "created_at" => {
-                                __m.opt_time(&mut created_at, "createdAt")?
+                                __m.opt_time(&mut created_at, "createdAt")
                             }
                             "expiresAt" | "ExpiresAt" | "expires_at" => {
-                                __m.opt_time(&mut expires_at, "expiresAt")?
+                                __m.opt_time(&mut expires_at, "expiresAt")
                             }
                             "authToken" | "AuthToken" | "auth_token" => {
-                                __m.field(&mut auth_token, "authToken")?
+                                __m.field(&mut auth_token, "authToken")
                             }
                             "newRegistration" | "NewRegistration"
                             | "new_registration" => {
-                                __m.field(&mut new_registration, "newRegistration")?
+                                __m.field(&mut new_registration, "newRegistration")
                             }
-                            _ => __m.skip()?,
-                        }
+                            _ => __m.skip(),
+                        }?
                     }
                     ::std::result::Result::Ok(Self {
                         id: id.flatten(),
@@ -2503,14 +2723,26 @@ pub mod python {
                 }
             }
             /// Arbitrary attributes to change on an item
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct UpdateArgs {
                 /// Keys not declared above, kept as they came.
-                #[serde(flatten)]
                 pub additional_properties: ::std::collections::BTreeMap<
                     ::std::string::String,
                     ::serde_json::Value,
                 >,
+            }
+            impl ::serde::Serialize for UpdateArgs {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut __o = super::super::super::__helpers::Out::new(
+                        s,
+                        ::std::option::Option::None,
+                    );
+                    __o.kept_entries(&self.additional_properties);
+                    __o.close()
+                }
             }
             impl<'de> ::serde::Deserialize<'de> for UpdateArgs {
                 fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -2754,12 +2986,10 @@ pub mod __helpers {
             ::std::result::Result::Ok(())
         }
     }
-    /// The value of a key that must be present.
-    pub fn required<T, E: ::serde::de::Error>(
-        slot: ::std::option::Option<T>,
-        key: &'static str,
-    ) -> ::std::result::Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
+    /// The error for a key that must be present and is not.
+    #[cold]
+    pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+        E::missing_field(key)
     }
     /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
@@ -3022,6 +3252,14 @@ pub mod __helpers {
             d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
         }
     }
+    /// A member's `read` where the union has its type once: the member `M` as it reads
+    /// itself, into the union through `From`. A function, not a closure per member, so
+    /// a member adds a table entry and no code to compile.
+    pub fn read_as<M: ::serde::de::DeserializeOwned, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        <M as ::serde::Deserialize>::deserialize(v).map(U::from)
+    }
     /// A timestamp as APIs send it: RFC 3339 with any offset, a date-time
     /// without offset or a bare date (both taken as UTC), or integer epoch
     /// seconds. It keeps its instant and is written back as RFC 3339.
@@ -3176,13 +3414,151 @@ pub mod __helpers {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         v.write(s)
     }
-    pub fn opt_float<T: Float, S: ::serde::Serializer>(
-        v: &::std::option::Option<T>,
+    /// A value with floats inside lists, maps or nullable elements: each float
+    /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
+    pub trait Floats {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>;
+    }
+    impl Floats for f64 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl Floats for f32 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl<T: Floats> Floats for ::std::option::Option<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                ::std::option::Option::Some(v) => v.write(s),
+                ::std::option::Option::None => s.serialize_none(),
+            }
+        }
+    }
+    impl<T: Floats> Floats for ::std::vec::Vec<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_seq(self.iter().map(Each))
+        }
+    }
+    impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
+        }
+    }
+    /// An element of a container, written through `Floats`.
+    struct Each<'a, T>(&'a T);
+    impl<T: Floats> ::serde::Serialize for Each<'_, T> {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            self.0.write(s)
+        }
+    }
+    /// Writes a value whose floats sit inside lists, maps or nullable elements.
+    pub fn floats<T: Floats, S: ::serde::Serializer>(
+        v: &T,
         s: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        match v {
-            ::std::option::Option::Some(v) => float(v, s),
-            ::std::option::Option::None => s.serialize_none(),
+        v.write(s)
+    }
+    /// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+    /// call per field, in declaration order. The first error is kept and later calls do
+    /// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+    /// wrapper type per float field as `serialize_with` makes, is what keeps a large
+    /// generated crate quick to compile. Written as a map (what serde's derive does for a
+    /// struct with flattened keys): the same JSON as a struct.
+    pub struct Out<S: ::serde::Serializer> {
+        map: ::std::result::Result<S::SerializeMap, S::Error>,
+    }
+    impl<S: ::serde::Serializer> Out<S> {
+        /// `len`: the number of entries, where the struct knows it (no optional field,
+        /// no kept keys).
+        #[inline]
+        pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+            Out { map: s.serialize_map(len) }
+        }
+        /// A field, as its type writes itself.
+        #[inline]
+        pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// An optional field: left out when `None`.
+        #[inline]
+        pub fn opt_entry<T: ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, v);
+            }
+        }
+        /// An optional field holding floats: left out when `None`.
+        #[inline]
+        pub fn opt_float_entry<T: Floats>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, &Each(v));
+            }
+        }
+        /// Kept keys, from a map.
+        pub fn kept_entries<T: ::serde::Serialize>(
+            &mut self,
+            kept: &::std::collections::BTreeMap<::std::string::String, T>,
+        ) {
+            for (k, v) in kept {
+                self.entry_owned(k, v);
+            }
+        }
+        fn entry_owned<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// The end of the object, or the first error.
+        #[inline]
+        pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+            ::serde::ser::SerializeMap::end(self.map?)
         }
     }
     /// JSON kinds, as bits: what a union member can read.

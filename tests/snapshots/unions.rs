@@ -3,13 +3,23 @@
 /// Types from the docs in `go/`.
 pub mod go {
     /// Told apart only by the field `## Union Discrimination` names: its enums have several values.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum Action {
         /// `SearchAction`
         SearchAction(SearchAction),
         /// `OpenAction`
         OpenAction(OpenAction),
+    }
+    impl ::serde::Serialize for Action {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::SearchAction(v) => ::serde::Serialize::serialize(v, s),
+                Self::OpenAction(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl Action {
         /// The name of the member this value holds, as its variant is named.
@@ -50,9 +60,7 @@ pub mod go {
                             open: false,
                             values: &[],
                         },
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v).map(Self::SearchAction)
-                        },
+                        read: super::__helpers::read_as::<SearchAction, Self>,
                     },
                     super::__helpers::Member {
                         name: "OpenAction",
@@ -76,9 +84,7 @@ pub mod go {
                             open: false,
                             values: &[],
                         },
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v).map(Self::OpenAction)
-                        },
+                        read: super::__helpers::read_as::<OpenAction, Self>,
                     },
                 ],
             )
@@ -95,16 +101,23 @@ pub mod go {
         }
     }
     /// The `LLMUnitCost` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct LlmUnitCost {
         /// JSON key `type` (the docs give no description).
         pub r#type: LlmUnitCostType,
         /// JSON key `amount` (the docs give no description).
-        #[serde(
-            skip_serializing_if = "::std::option::Option::is_none",
-            serialize_with = "super::__helpers::opt_float"
-        )]
         pub amount: ::std::option::Option<f64>,
+    }
+    impl ::serde::Serialize for LlmUnitCost {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("type", &self.r#type);
+            __o.opt_float_entry("amount", &self.amount);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for LlmUnitCost {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -125,13 +138,16 @@ pub mod go {
             let mut amount = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "amount" | "Amount" => __m.field(&mut amount, "amount")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "amount" | "Amount" => __m.field(&mut amount, "amount"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
             ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
+                r#type,
                 amount: amount.flatten(),
             })
         }
@@ -226,16 +242,23 @@ pub mod go {
         }
     }
     /// The `ManualUnitCost` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct ManualUnitCost {
         /// JSON key `type` (the docs give no description).
         pub r#type: ManualUnitCostType,
         /// JSON key `amount` (the docs give no description).
-        #[serde(
-            skip_serializing_if = "::std::option::Option::is_none",
-            serialize_with = "super::__helpers::opt_float"
-        )]
         pub amount: ::std::option::Option<f64>,
+    }
+    impl ::serde::Serialize for ManualUnitCost {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("type", &self.r#type);
+            __o.opt_float_entry("amount", &self.amount);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for ManualUnitCost {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -256,13 +279,16 @@ pub mod go {
             let mut amount = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "amount" | "Amount" => __m.field(&mut amount, "amount")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "amount" | "Amount" => __m.field(&mut amount, "amount"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
             ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
+                r#type,
                 amount: amount.flatten(),
             })
         }
@@ -357,13 +383,23 @@ pub mod go {
         }
     }
     /// The `OpenAction` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct OpenAction {
         /// JSON key `type` (the docs give no description).
         pub r#type: OpenActionType,
         /// JSON key `query` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub query: ::std::option::Option<::std::string::String>,
+    }
+    impl ::serde::Serialize for OpenAction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("type", &self.r#type);
+            __o.opt_entry("query", &self.query);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for OpenAction {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -384,13 +420,16 @@ pub mod go {
             let mut query = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "query" | "Query" => __m.field(&mut query, "query")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "query" | "Query" => __m.field(&mut query, "query"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
             ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
+                r#type,
                 query: query.flatten(),
             })
         }
@@ -489,13 +528,23 @@ pub mod go {
         }
     }
     /// The `SearchAction` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct SearchAction {
         /// JSON key `type` (the docs give no description).
         pub r#type: SearchActionType,
         /// JSON key `query` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub query: ::std::option::Option<::std::string::String>,
+    }
+    impl ::serde::Serialize for SearchAction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("type", &self.r#type);
+            __o.opt_entry("query", &self.query);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for SearchAction {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -516,13 +565,16 @@ pub mod go {
             let mut query = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "query" | "Query" => __m.field(&mut query, "query")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "query" | "Query" => __m.field(&mut query, "query"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
             ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
+                r#type,
                 query: query.flatten(),
             })
         }
@@ -621,13 +673,23 @@ pub mod go {
         }
     }
     /// Told apart by one-value enums, as Go docs write a deciding field.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum UnitCost {
         /// `ManualUnitCost`
         ManualUnitCost(ManualUnitCost),
         /// `LLMUnitCost`
         LlmUnitCost(LlmUnitCost),
+    }
+    impl ::serde::Serialize for UnitCost {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::ManualUnitCost(v) => ::serde::Serialize::serialize(v, s),
+                Self::LlmUnitCost(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl UnitCost {
         /// The name of the member this value holds, as its variant is named.
@@ -665,10 +727,7 @@ pub mod go {
                             open: false,
                             values: &[],
                         },
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v)
-                                .map(Self::ManualUnitCost)
-                        },
+                        read: super::__helpers::read_as::<ManualUnitCost, Self>,
                     },
                     super::__helpers::Member {
                         name: "LlmUnitCost",
@@ -689,9 +748,7 @@ pub mod go {
                             open: false,
                             values: &[],
                         },
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v).map(Self::LlmUnitCost)
-                        },
+                        read: super::__helpers::read_as::<LlmUnitCost, Self>,
                     },
                 ],
             )
@@ -711,15 +768,26 @@ pub mod go {
 /// Types from the docs in `py/`.
 pub mod py {
     /// The `Cat` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Cat {
         /// JSON key `type` (the docs give no description).
         pub r#type: CatType,
         /// JSON key `name` (the docs give no description).
         pub name: ::std::string::String,
         /// JSON key `lives` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub lives: ::std::option::Option<i64>,
+    }
+    impl ::serde::Serialize for Cat {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("type", &self.r#type);
+            __o.entry("name", &self.name);
+            __o.opt_entry("lives", &self.lives);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Cat {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -741,15 +809,21 @@ pub mod py {
             let mut lives = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "name" | "Name" => __m.field(&mut name, "name")?,
-                    "lives" | "Lives" => __m.scalar(&mut lives, "lives")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "name" | "Name" => __m.field(&mut name, "name"),
+                    "lives" | "Lives" => __m.scalar(&mut lives, "lives"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
+            let ::std::option::Option::Some(name) = name else {
+                return ::std::result::Result::Err(__h::missing("name"));
+            };
             ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
-                name: __h::required(name, "name")?,
+                r#type,
+                name,
                 lives: lives.flatten(),
             })
         }
@@ -779,15 +853,26 @@ pub mod py {
         };
     }
     /// The `Dog` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Dog {
         /// JSON key `type` (the docs give no description).
         pub r#type: DogType,
         /// JSON key `name` (the docs give no description).
         pub name: ::std::string::String,
         /// JSON key `lives` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub lives: ::std::option::Option<i64>,
+    }
+    impl ::serde::Serialize for Dog {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("type", &self.r#type);
+            __o.entry("name", &self.name);
+            __o.opt_entry("lives", &self.lives);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Dog {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -809,15 +894,21 @@ pub mod py {
             let mut lives = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "name" | "Name" => __m.field(&mut name, "name")?,
-                    "lives" | "Lives" => __m.scalar(&mut lives, "lives")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "name" | "Name" => __m.field(&mut name, "name"),
+                    "lives" | "Lives" => __m.scalar(&mut lives, "lives"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
+            let ::std::option::Option::Some(name) = name else {
+                return ::std::result::Result::Err(__h::missing("name"));
+            };
             ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
-                name: __h::required(name, "name")?,
+                r#type,
+                name,
                 lives: lives.flatten(),
             })
         }
@@ -847,19 +938,29 @@ pub mod py {
         };
     }
     /// The `ExpressionRoute` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ExpressionRoute {
         /// JSON key `path` (the docs give no description).
         pub path: ::std::string::String,
         /// JSON key `methods` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub methods: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// JSON key `expression` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expression: ::std::option::Option<::std::string::String>,
         /// JSON key `priority` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub priority: ::std::option::Option<i64>,
+    }
+    impl ::serde::Serialize for ExpressionRoute {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("path", &self.path);
+            __o.opt_entry("methods", &self.methods);
+            __o.opt_entry("expression", &self.expression);
+            __o.opt_entry("priority", &self.priority);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for ExpressionRoute {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -882,17 +983,20 @@ pub mod py {
             let mut priority = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "path" | "Path" => __m.field(&mut path, "path")?,
-                    "methods" | "Methods" => __m.field(&mut methods, "methods")?,
+                    "path" | "Path" => __m.field(&mut path, "path"),
+                    "methods" | "Methods" => __m.field(&mut methods, "methods"),
                     "expression" | "Expression" => {
-                        __m.field(&mut expression, "expression")?
+                        __m.field(&mut expression, "expression")
                     }
-                    "priority" | "Priority" => __m.scalar(&mut priority, "priority")?,
-                    _ => __m.skip()?,
-                }
+                    "priority" | "Priority" => __m.scalar(&mut priority, "priority"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(path) = path else {
+                return ::std::result::Result::Err(__h::missing("path"));
+            };
             ::std::result::Result::Ok(Self {
-                path: __h::required(path, "path")?,
+                path,
                 methods: methods.flatten(),
                 expression: expression.flatten(),
                 priority: priority.flatten(),
@@ -929,13 +1033,23 @@ pub mod py {
         };
     }
     /// The `PathRoute` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PathRoute {
         /// JSON key `path` (the docs give no description).
         pub path: ::std::string::String,
         /// JSON key `methods` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub methods: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+    impl ::serde::Serialize for PathRoute {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("path", &self.path);
+            __o.opt_entry("methods", &self.methods);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for PathRoute {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -956,13 +1070,16 @@ pub mod py {
             let mut methods = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "path" | "Path" => __m.field(&mut path, "path")?,
-                    "methods" | "Methods" => __m.field(&mut methods, "methods")?,
-                    _ => __m.skip()?,
-                }
+                    "path" | "Path" => __m.field(&mut path, "path"),
+                    "methods" | "Methods" => __m.field(&mut methods, "methods"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(path) = path else {
+                return ::std::result::Result::Err(__h::missing("path"));
+            };
             ::std::result::Result::Ok(Self {
-                path: __h::required(path, "path")?,
+                path,
                 methods: methods.flatten(),
             })
         }
@@ -987,13 +1104,23 @@ pub mod py {
         };
     }
     /// Told apart by the constant `type`; the members have the same keys otherwise.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum Pet {
         /// `Cat`
         Cat(Cat),
         /// `Dog`
         Dog(Dog),
+    }
+    impl ::serde::Serialize for Pet {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Cat(v) => ::serde::Serialize::serialize(v, s),
+                Self::Dog(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl Pet {
         /// The name of the member this value holds, as its variant is named.
@@ -1015,12 +1142,12 @@ pub mod py {
                     super::__helpers::Member {
                         name: "Cat",
                         shape: <Cat as super::__helpers::Shaped>::SHAPE,
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Cat),
+                        read: super::__helpers::read_as::<Cat, Self>,
                     },
                     super::__helpers::Member {
                         name: "Dog",
                         shape: <Dog as super::__helpers::Shaped>::SHAPE,
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Dog),
+                        read: super::__helpers::read_as::<Dog, Self>,
                     },
                 ],
             )
@@ -1037,13 +1164,23 @@ pub mod py {
         }
     }
     /// No deciding field: the member whose keys cover the payload's keys wins.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum Route {
         /// `PathRoute`
         PathRoute(PathRoute),
         /// `ExpressionRoute`
         ExpressionRoute(ExpressionRoute),
+    }
+    impl ::serde::Serialize for Route {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::PathRoute(v) => ::serde::Serialize::serialize(v, s),
+                Self::ExpressionRoute(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl Route {
         /// The name of the member this value holds, as its variant is named.
@@ -1065,17 +1202,12 @@ pub mod py {
                     super::__helpers::Member {
                         name: "PathRoute",
                         shape: <PathRoute as super::__helpers::Shaped>::SHAPE,
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v).map(Self::PathRoute)
-                        },
+                        read: super::__helpers::read_as::<PathRoute, Self>,
                     },
                     super::__helpers::Member {
                         name: "ExpressionRoute",
                         shape: <ExpressionRoute as super::__helpers::Shaped>::SHAPE,
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v)
-                                .map(Self::ExpressionRoute)
-                        },
+                        read: super::__helpers::read_as::<ExpressionRoute, Self>,
                     },
                 ],
             )
@@ -1092,23 +1224,35 @@ pub mod py {
         }
     }
     /// A setting whose cells hold constants and a union.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Setting {
         /// Always setting.
         pub kind: SettingKind,
         /// The value: text, a number or a switch.
         pub value: SettingValue2,
         /// One of two speeds.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub mode: ::std::option::Option<SettingMode>,
         /// Only ever true.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<SettingEnabled>,
         /// Absent or null.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub cleared: ::std::option::Option<::std::option::Option<SettingCleared>>,
         /// The format version.
         pub version: SettingVersion,
+    }
+    impl ::serde::Serialize for Setting {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("kind", &self.kind);
+            __o.entry("value", &self.value);
+            __o.opt_entry("mode", &self.mode);
+            __o.opt_entry("enabled", &self.enabled);
+            __o.opt_entry("cleared", &self.cleared);
+            __o.entry("version", &self.version);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Setting {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1133,33 +1277,52 @@ pub mod py {
             let mut version = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "kind" | "Kind" => __m.field(&mut kind, "kind")?,
-                    "value" | "Value" => __m.field(&mut value, "value")?,
-                    "mode" | "Mode" => __m.field(&mut mode, "mode")?,
-                    "enabled" | "Enabled" => __m.field(&mut enabled, "enabled")?,
-                    "cleared" | "Cleared" => __m.some(&mut cleared, "cleared")?,
-                    "version" | "Version" => __m.field(&mut version, "version")?,
-                    _ => __m.skip()?,
-                }
+                    "kind" | "Kind" => __m.field(&mut kind, "kind"),
+                    "value" | "Value" => __m.field(&mut value, "value"),
+                    "mode" | "Mode" => __m.field(&mut mode, "mode"),
+                    "enabled" | "Enabled" => __m.field(&mut enabled, "enabled"),
+                    "cleared" | "Cleared" => __m.some(&mut cleared, "cleared"),
+                    "version" | "Version" => __m.field(&mut version, "version"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(kind) = kind else {
+                return ::std::result::Result::Err(__h::missing("kind"));
+            };
+            let ::std::option::Option::Some(value) = value else {
+                return ::std::result::Result::Err(__h::missing("value"));
+            };
+            let ::std::option::Option::Some(version) = version else {
+                return ::std::result::Result::Err(__h::missing("version"));
+            };
             ::std::result::Result::Ok(Self {
-                kind: __h::required(kind, "kind")?,
-                value: __h::required(value, "value")?,
+                kind,
+                value,
                 mode: mode.flatten(),
                 enabled: enabled.flatten(),
                 cleared: cleared.flatten(),
-                version: __h::required(version, "version")?,
+                version,
             })
         }
     }
     /// Scalars, told apart by their JSON kind.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum SettingValue {
         /// A `i64`.
         Integer(i64),
         /// A `::std::string::String`.
         Str(::std::string::String),
+    }
+    impl ::serde::Serialize for SettingValue {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Integer(v) => ::serde::Serialize::serialize(v, s),
+                Self::Str(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl SettingValue {
         /// The name of the member this value holds, as its variant is named.
@@ -1186,7 +1349,7 @@ pub mod py {
                             open: false,
                             values: &[],
                         },
-                        read: |v| super::__helpers::int_member(v).map(Self::Integer),
+                        read: super::__helpers::read_int_as::<i64, Self>,
                     },
                     super::__helpers::Member {
                         name: "Str",
@@ -1196,7 +1359,7 @@ pub mod py {
                             open: false,
                             values: &[],
                         },
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        read: super::__helpers::read_as::<::std::string::String, Self>,
                     },
                 ],
             )
@@ -1276,8 +1439,7 @@ pub mod py {
         }
     }
     /// The union of `Setting`'s `value` field.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum SettingValue2 {
         /// A `bool`.
         Boolean(bool),
@@ -1285,6 +1447,18 @@ pub mod py {
         Integer(i64),
         /// A `::std::string::String`.
         Str(::std::string::String),
+    }
+    impl ::serde::Serialize for SettingValue2 {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Boolean(v) => ::serde::Serialize::serialize(v, s),
+                Self::Integer(v) => ::serde::Serialize::serialize(v, s),
+                Self::Str(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl SettingValue2 {
         /// The name of the member this value holds, as its variant is named.
@@ -1312,7 +1486,7 @@ pub mod py {
                             open: false,
                             values: &[],
                         },
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Boolean),
+                        read: super::__helpers::read_as::<bool, Self>,
                     },
                     super::__helpers::Member {
                         name: "Integer",
@@ -1322,7 +1496,7 @@ pub mod py {
                             open: false,
                             values: &[],
                         },
-                        read: |v| super::__helpers::int_member(v).map(Self::Integer),
+                        read: super::__helpers::read_int_as::<i64, Self>,
                     },
                     super::__helpers::Member {
                         name: "Str",
@@ -1332,7 +1506,7 @@ pub mod py {
                             open: false,
                             values: &[],
                         },
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        read: super::__helpers::read_as::<::std::string::String, Self>,
                     },
                 ],
             )
@@ -1457,13 +1631,23 @@ pub mod py {
 /// Types from the docs in `ts/`.
 pub mod ts {
     /// The `Firewall` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Firewall {
         /// A rule, told apart by its constant `type`.
         pub rule: FirewallRule,
         /// A limit as text or a number.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub limit: ::std::option::Option<FirewallLimit>,
+    }
+    impl ::serde::Serialize for Firewall {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("rule", &self.rule);
+            __o.opt_entry("limit", &self.limit);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for Firewall {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1484,27 +1668,41 @@ pub mod ts {
             let mut limit = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "rule" | "Rule" => __m.field(&mut rule, "rule")?,
-                    "limit" | "Limit" => __m.field(&mut limit, "limit")?,
-                    _ => __m.skip()?,
-                }
+                    "rule" | "Rule" => __m.field(&mut rule, "rule"),
+                    "limit" | "Limit" => __m.field(&mut limit, "limit"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(rule) = rule else {
+                return ::std::result::Result::Err(__h::missing("rule"));
+            };
             ::std::result::Result::Ok(Self {
-                rule: __h::required(rule, "rule")?,
+                rule,
                 limit: limit.flatten(),
             })
         }
     }
     /// The `HostRule` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct HostRule {
         /// JSON key `type` (the docs give no description).
         pub r#type: HostRuleType,
         /// JSON key `value` (the docs give no description).
         pub value: ::std::string::String,
         /// JSON key `limited` (the docs give no description).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub limited: ::std::option::Option<HostRuleLimited>,
+    }
+    impl ::serde::Serialize for HostRule {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("type", &self.r#type);
+            __o.entry("value", &self.value);
+            __o.opt_entry("limited", &self.limited);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for HostRule {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1526,15 +1724,21 @@ pub mod ts {
             let mut limited = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "value" | "Value" => __m.field(&mut value, "value")?,
-                    "limited" | "Limited" => __m.field(&mut limited, "limited")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "value" | "Value" => __m.field(&mut value, "value"),
+                    "limited" | "Limited" => __m.field(&mut limited, "limited"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
+            let ::std::option::Option::Some(value) = value else {
+                return ::std::result::Result::Err(__h::missing("value"));
+            };
             ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
-                value: __h::required(value, "value")?,
+                r#type,
+                value,
                 limited: limited.flatten(),
             })
         }
@@ -1564,12 +1768,23 @@ pub mod ts {
         };
     }
     /// The `PathRule` model (the docs give no description).
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PathRule {
         /// JSON key `type` (the docs give no description).
         pub r#type: PathRuleType,
         /// JSON key `value` (the docs give no description).
         pub value: ::std::string::String,
+    }
+    impl ::serde::Serialize for PathRule {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::Some(2));
+            __o.entry("type", &self.r#type);
+            __o.entry("value", &self.value);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for PathRule {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1590,15 +1805,18 @@ pub mod ts {
             let mut value = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
-                    "value" | "Value" => __m.field(&mut value, "value")?,
-                    _ => __m.skip()?,
-                }
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
+                    "value" | "Value" => __m.field(&mut value, "value"),
+                    _ => __m.skip(),
+                }?
             }
-            ::std::result::Result::Ok(Self {
-                r#type: __h::required(r#type, "type")?,
-                value: __h::required(value, "value")?,
-            })
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
+            let ::std::option::Option::Some(value) = value else {
+                return ::std::result::Result::Err(__h::missing("value"));
+            };
+            ::std::result::Result::Ok(Self { r#type, value })
         }
     }
     impl super::__helpers::Shaped for PathRule {
@@ -1621,13 +1839,23 @@ pub mod ts {
         };
     }
     /// The union of `Firewall`'s `rule` field.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum FirewallRule {
         /// `HostRule`
         HostRule(HostRule),
         /// `PathRule`
         PathRule(PathRule),
+    }
+    impl ::serde::Serialize for FirewallRule {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::HostRule(v) => ::serde::Serialize::serialize(v, s),
+                Self::PathRule(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl FirewallRule {
         /// The name of the member this value holds, as its variant is named.
@@ -1649,16 +1877,12 @@ pub mod ts {
                     super::__helpers::Member {
                         name: "HostRule",
                         shape: <HostRule as super::__helpers::Shaped>::SHAPE,
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v).map(Self::HostRule)
-                        },
+                        read: super::__helpers::read_as::<HostRule, Self>,
                     },
                     super::__helpers::Member {
                         name: "PathRule",
                         shape: <PathRule as super::__helpers::Shaped>::SHAPE,
-                        read: |v| {
-                            ::serde::Deserialize::deserialize(v).map(Self::PathRule)
-                        },
+                        read: super::__helpers::read_as::<PathRule, Self>,
                     },
                 ],
             )
@@ -1675,14 +1899,23 @@ pub mod ts {
         }
     }
     /// The union of `Firewall`'s `limit` field.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-    #[serde(untagged)]
+    #[derive(Debug, Clone, PartialEq)]
     pub enum FirewallLimit {
         /// A `f64`.
-        #[serde(serialize_with = "super::__helpers::float")]
         Number(f64),
         /// A `::std::string::String`.
         Str(::std::string::String),
+    }
+    impl ::serde::Serialize for FirewallLimit {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Number(v) => super::__helpers::floats(v, s),
+                Self::Str(v) => ::serde::Serialize::serialize(v, s),
+            }
+        }
     }
     impl FirewallLimit {
         /// The name of the member this value holds, as its variant is named.
@@ -1709,7 +1942,7 @@ pub mod ts {
                             open: false,
                             values: &[],
                         },
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Number),
+                        read: super::__helpers::read_as::<f64, Self>,
                     },
                     super::__helpers::Member {
                         name: "Str",
@@ -1719,7 +1952,7 @@ pub mod ts {
                             open: false,
                             values: &[],
                         },
-                        read: |v| ::serde::Deserialize::deserialize(v).map(Self::Str),
+                        read: super::__helpers::read_as::<::std::string::String, Self>,
                     },
                 ],
             )
@@ -1961,12 +2194,10 @@ pub mod __helpers {
             self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
         }
     }
-    /// The value of a key that must be present.
-    pub fn required<T, E: ::serde::de::Error>(
-        slot: ::std::option::Option<T>,
-        key: &'static str,
-    ) -> ::std::result::Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
+    /// The error for a key that must be present and is not.
+    #[cold]
+    pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+        E::missing_field(key)
     }
     /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
@@ -2235,12 +2466,26 @@ pub mod __helpers {
             d.deserialize_map(MapVisitor(Seed::<M, T>::new(key)))
         }
     }
-    /// Reads a union member holding integers (`#[serde(deserialize_with)]`):
-    /// integral floats are taken as field values are.
+    /// Reads a union member holding integers: integral floats are taken as field
+    /// values are.
     pub fn int_member<'de, T: Scalar<'de, InUnion>, D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<T, D::Error> {
         T::read(d, "")
+    }
+    /// A member's `read` where the union has its type once: the member `M` as it reads
+    /// itself, into the union through `From`. A function, not a closure per member, so
+    /// a member adds a table entry and no code to compile.
+    pub fn read_as<M: ::serde::de::DeserializeOwned, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        <M as ::serde::Deserialize>::deserialize(v).map(U::from)
+    }
+    /// `read_as` for a member holding integers (`int_member`).
+    pub fn read_int_as<M: for<'a> Scalar<'a, InUnion>, U: ::std::convert::From<M>>(
+        v: &::serde_json::Value,
+    ) -> ::std::result::Result<U, ::serde_json::Error> {
+        int_member(v).map(U::from)
     }
     /// A float written as APIs send it: an integral value as an integer (`1800`,
     /// not `1800.0`), any other in its own precision (`7.9` for an `f32`, not
@@ -2284,13 +2529,130 @@ pub mod __helpers {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         v.write(s)
     }
-    pub fn opt_float<T: Float, S: ::serde::Serializer>(
-        v: &::std::option::Option<T>,
+    /// A value with floats inside lists, maps or nullable elements: each float
+    /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
+    pub trait Floats {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>;
+    }
+    impl Floats for f64 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl Floats for f32 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl<T: Floats> Floats for ::std::option::Option<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                ::std::option::Option::Some(v) => v.write(s),
+                ::std::option::Option::None => s.serialize_none(),
+            }
+        }
+    }
+    impl<T: Floats> Floats for ::std::vec::Vec<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_seq(self.iter().map(Each))
+        }
+    }
+    impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
+        }
+    }
+    /// An element of a container, written through `Floats`.
+    struct Each<'a, T>(&'a T);
+    impl<T: Floats> ::serde::Serialize for Each<'_, T> {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            self.0.write(s)
+        }
+    }
+    /// Writes a value whose floats sit inside lists, maps or nullable elements.
+    pub fn floats<T: Floats, S: ::serde::Serializer>(
+        v: &T,
         s: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        match v {
-            ::std::option::Option::Some(v) => float(v, s),
-            ::std::option::Option::None => s.serialize_none(),
+        v.write(s)
+    }
+    /// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+    /// call per field, in declaration order. The first error is kept and later calls do
+    /// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+    /// wrapper type per float field as `serialize_with` makes, is what keeps a large
+    /// generated crate quick to compile. Written as a map (what serde's derive does for a
+    /// struct with flattened keys): the same JSON as a struct.
+    pub struct Out<S: ::serde::Serializer> {
+        map: ::std::result::Result<S::SerializeMap, S::Error>,
+    }
+    impl<S: ::serde::Serializer> Out<S> {
+        /// `len`: the number of entries, where the struct knows it (no optional field,
+        /// no kept keys).
+        #[inline]
+        pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+            Out { map: s.serialize_map(len) }
+        }
+        /// A field, as its type writes itself.
+        #[inline]
+        pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// An optional field: left out when `None`.
+        #[inline]
+        pub fn opt_entry<T: ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, v);
+            }
+        }
+        /// An optional field holding floats: left out when `None`.
+        #[inline]
+        pub fn opt_float_entry<T: Floats>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, &Each(v));
+            }
+        }
+        /// The end of the object, or the first error.
+        #[inline]
+        pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+            ::serde::ser::SerializeMap::end(self.map?)
         }
     }
     /// JSON kinds, as bits: what a union member can read.

@@ -3,7 +3,7 @@
 /// Types from the docs in `components/`.
 pub mod components {
     /// Where a client is, as the account service sees it.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GeoData {
         /// ISO country code
         ///
@@ -12,18 +12,28 @@ pub mod components {
         /// Whether the country is in the EU
         ///
         /// Example: `true`
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub european_union_member: ::std::option::Option<bool>,
         /// Continent code
         ///
         /// Example: `EU`
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub continent_code: ::std::option::Option<::std::string::String>,
         /// Latitude and longitude
         ///
         /// Example: `52.5200, 13.4050`
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub coordinates: ::std::option::Option<::std::string::String>,
+    }
+    impl ::serde::Serialize for GeoData {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("code", &self.code);
+            __o.opt_entry("european_union_member", &self.european_union_member);
+            __o.opt_entry("continent_code", &self.continent_code);
+            __o.opt_entry("coordinates", &self.coordinates);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GeoData {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -46,22 +56,25 @@ pub mod components {
             let mut coordinates = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "code" | "Code" => __m.field(&mut code, "code")?,
+                    "code" | "Code" => __m.field(&mut code, "code"),
                     "european_union_member" | "EuropeanUnionMember"
                     | "europeanUnionMember" => {
-                        __m.field(&mut european_union_member, "european_union_member")?
+                        __m.field(&mut european_union_member, "european_union_member")
                     }
                     "continent_code" | "ContinentCode" | "continentCode" => {
-                        __m.field(&mut continent_code, "continent_code")?
+                        __m.field(&mut continent_code, "continent_code")
                     }
                     "coordinates" | "Coordinates" => {
-                        __m.field(&mut coordinates, "coordinates")?
+                        __m.field(&mut coordinates, "coordinates")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(code) = code else {
+                return ::std::result::Result::Err(__h::missing("code"));
+            };
             ::std::result::Result::Ok(Self {
-                code: __h::required(code, "code")?,
+                code,
                 european_union_member: european_union_member.flatten(),
                 continent_code: continent_code.flatten(),
                 coordinates: coordinates.flatten(),
@@ -72,7 +85,7 @@ pub mod components {
 /// Types from the docs in `operations/`.
 pub mod operations {
     /// One file of an item.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsMedia {
         /// Media identifier
         ///
@@ -81,25 +94,28 @@ pub mod operations {
         /// Resolution label
         ///
         /// Example: `4k`
-        #[serde(
-            rename = "videoResolution",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub video_resolution: ::std::option::Option<::std::string::String>,
         /// Bits per second / 1000
         ///
         /// Example: `25000`
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bitrate: ::std::option::Option<i64>,
         /// Width over height
         ///
         /// Example: `2.35`
-        #[serde(
-            rename = "aspectRatio",
-            skip_serializing_if = "::std::option::Option::is_none",
-            serialize_with = "super::__helpers::opt_float"
-        )]
         pub aspect_ratio: ::std::option::Option<f64>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsMedia {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("id", &self.id);
+            __o.opt_entry("videoResolution", &self.video_resolution);
+            __o.opt_entry("bitrate", &self.bitrate);
+            __o.opt_float_entry("aspectRatio", &self.aspect_ratio);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMedia {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -122,19 +138,22 @@ pub mod operations {
             let mut aspect_ratio = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "id" | "Id" => __m.scalar(&mut id, "id")?,
+                    "id" | "Id" => __m.scalar(&mut id, "id"),
                     "videoResolution" | "VideoResolution" | "video_resolution" => {
-                        __m.field(&mut video_resolution, "videoResolution")?
+                        __m.field(&mut video_resolution, "videoResolution")
                     }
-                    "bitrate" | "Bitrate" => __m.scalar(&mut bitrate, "bitrate")?,
+                    "bitrate" | "Bitrate" => __m.scalar(&mut bitrate, "bitrate"),
                     "aspectRatio" | "AspectRatio" | "aspect_ratio" => {
-                        __m.field(&mut aspect_ratio, "aspectRatio")?
+                        __m.field(&mut aspect_ratio, "aspectRatio")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(id) = id else {
+                return ::std::result::Result::Err(__h::missing("id"));
+            };
             ::std::result::Result::Ok(Self {
-                id: __h::required(id, "id")?,
+                id,
                 video_resolution: video_resolution.flatten(),
                 bitrate: bitrate.flatten(),
                 aspect_ratio: aspect_ratio.flatten(),
@@ -142,7 +161,7 @@ pub mod operations {
         }
     }
     /// Paging and section details around the items.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsMediaContainer {
         /// Number of items in this page
         ///
@@ -151,41 +170,36 @@ pub mod operations {
         /// Whether items may be downloaded
         ///
         /// Example: `true`
-        #[serde(
-            rename = "allowSync",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub allow_sync: ::std::option::Option<bool>,
         /// The section the items belong to
         ///
         /// Example: `1`
-        #[serde(
-            rename = "librarySectionID",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub library_section_id: ::std::option::Option<i64>,
         /// Stable identifier of the section
         ///
         /// Example: `e69655a2-ef48-4aba-bb19-4b5ee6c7b5c2`
-        #[serde(
-            rename = "librarySectionUUID",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub library_section_uuid: ::std::option::Option<::std::string::String>,
         /// Prefix of media tag image paths
         ///
         /// Example: `/system/bundle/media/flags/`
-        #[serde(
-            rename = "mediaTagPrefix",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub media_tag_prefix: ::std::option::Option<::std::string::String>,
         /// The items
-        #[serde(
-            rename = "Metadata",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub metadata: ::std::option::Option<::std::vec::Vec<GetLibraryItemsMetadata>>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsMediaContainer {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("size", &self.size);
+            __o.opt_entry("allowSync", &self.allow_sync);
+            __o.opt_entry("librarySectionID", &self.library_section_id);
+            __o.opt_entry("librarySectionUUID", &self.library_section_uuid);
+            __o.opt_entry("mediaTagPrefix", &self.media_tag_prefix);
+            __o.opt_entry("Metadata", &self.metadata);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMediaContainer {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -210,27 +224,30 @@ pub mod operations {
             let mut metadata = None;
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
-                    "size" | "Size" => __m.scalar(&mut size, "size")?,
+                    "size" | "Size" => __m.scalar(&mut size, "size"),
                     "allowSync" | "AllowSync" | "allow_sync" => {
-                        __m.field(&mut allow_sync, "allowSync")?
+                        __m.field(&mut allow_sync, "allowSync")
                     }
                     "librarySectionID" | "LibrarySectionID" | "LibrarySectionId"
                     | "librarySectionId" | "library_section_id" => {
-                        __m.scalar(&mut library_section_id, "librarySectionID")?
+                        __m.scalar(&mut library_section_id, "librarySectionID")
                     }
                     "librarySectionUUID" | "LibrarySectionUUID" | "LibrarySectionUuid"
                     | "librarySectionUuid" | "library_section_uuid" => {
-                        __m.field(&mut library_section_uuid, "librarySectionUUID")?
+                        __m.field(&mut library_section_uuid, "librarySectionUUID")
                     }
                     "mediaTagPrefix" | "MediaTagPrefix" | "media_tag_prefix" => {
-                        __m.field(&mut media_tag_prefix, "mediaTagPrefix")?
+                        __m.field(&mut media_tag_prefix, "mediaTagPrefix")
                     }
-                    "Metadata" | "metadata" => __m.field(&mut metadata, "Metadata")?,
-                    _ => __m.skip()?,
-                }
+                    "Metadata" | "metadata" => __m.field(&mut metadata, "Metadata"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(size) = size else {
+                return ::std::result::Result::Err(__h::missing("size"));
+            };
             ::std::result::Result::Ok(Self {
-                size: __h::required(size, "size")?,
+                size,
                 allow_sync: allow_sync.flatten(),
                 library_section_id: library_section_id.flatten(),
                 library_section_uuid: library_section_uuid.flatten(),
@@ -240,17 +257,15 @@ pub mod operations {
         }
     }
     /// One item of a library section.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct GetLibraryItemsMetadata {
         /// Key of the item in the library
         ///
         /// Example: `58683`
-        #[serde(rename = "ratingKey")]
         pub rating_key: ::std::string::String,
         /// Global identifier across servers
         ///
         /// Example: `plex://movie/5d7768ba96b655001fdc0408`
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub guid: ::std::option::Option<::std::string::String>,
         /// Kind of item
         ///
@@ -259,49 +274,46 @@ pub mod operations {
         /// Unix epoch seconds at which the item was added
         ///
         /// Example: `1556281940`
-        #[serde(rename = "addedAt")]
         pub added_at: i64,
         /// Unix epoch seconds of the last metadata change
         ///
         /// Example: `1556281940`
-        #[serde(
-            rename = "updatedAt",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub updated_at: ::std::option::Option<::std::option::Option<i64>>,
         /// Release date
         ///
         /// Example: `2022-12-14`
-        #[serde(
-            rename = "originallyAvailableAt",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub originally_available_at: ::std::option::Option<::chrono::NaiveDate>,
         /// When the item was last watched
         ///
         /// Example: `2024-03-01T20:15:00Z`
-        #[serde(
-            rename = "lastViewedAt",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub last_viewed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// Path of the poster image
         ///
         /// Example: `/library/metadata/58683/thumb/1703239236`
-        #[serde(
-            rename = "thumb",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub thumb_url: ::std::option::Option<::std::string::String>,
         /// Files of the item
-        #[serde(
-            rename = "Media",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub media: ::std::option::Option<::std::vec::Vec<GetLibraryItemsMedia>>,
         /// Where the item was recorded
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub geo: ::std::option::Option<super::components::GeoData>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsMetadata {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.entry("ratingKey", &self.rating_key);
+            __o.opt_entry("guid", &self.guid);
+            __o.entry("type", &self.r#type);
+            __o.entry("addedAt", &self.added_at);
+            __o.opt_entry("updatedAt", &self.updated_at);
+            __o.opt_entry("originallyAvailableAt", &self.originally_available_at);
+            __o.opt_entry("lastViewedAt", &self.last_viewed_at);
+            __o.opt_entry("thumb", &self.thumb_url);
+            __o.opt_entry("Media", &self.media);
+            __o.opt_entry("geo", &self.geo);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsMetadata {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -331,38 +343,47 @@ pub mod operations {
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
                     "ratingKey" | "RatingKey" | "rating_key" => {
-                        __m.field(&mut rating_key, "ratingKey")?
+                        __m.field(&mut rating_key, "ratingKey")
                     }
-                    "guid" | "Guid" => __m.field(&mut guid, "guid")?,
-                    "type" | "Type" => __m.field(&mut r#type, "type")?,
+                    "guid" | "Guid" => __m.field(&mut guid, "guid"),
+                    "type" | "Type" => __m.field(&mut r#type, "type"),
                     "addedAt" | "AddedAt" | "added_at" => {
-                        __m.scalar(&mut added_at, "addedAt")?
+                        __m.scalar(&mut added_at, "addedAt")
                     }
                     "updatedAt" | "UpdatedAt" | "updated_at" => {
-                        __m.some_scalar(&mut updated_at, "updatedAt")?
+                        __m.some_scalar(&mut updated_at, "updatedAt")
                     }
                     "originallyAvailableAt" | "OriginallyAvailableAt"
                     | "originally_available_at" => {
                         __m.opt_date(
                             &mut originally_available_at,
                             "originallyAvailableAt",
-                        )?
+                        )
                     }
                     "lastViewedAt" | "LastViewedAt" | "last_viewed_at" => {
-                        __m.opt_time(&mut last_viewed_at, "lastViewedAt")?
+                        __m.opt_time(&mut last_viewed_at, "lastViewedAt")
                     }
                     "thumb" | "ThumbURL" | "ThumbUrl" | "thumbURL" | "thumbUrl"
-                    | "thumb_url" => __m.field(&mut thumb_url, "thumb")?,
-                    "Media" | "media" => __m.field(&mut media, "Media")?,
-                    "geo" | "Geo" => __m.field(&mut geo, "geo")?,
-                    _ => __m.skip()?,
-                }
+                    | "thumb_url" => __m.field(&mut thumb_url, "thumb"),
+                    "Media" | "media" => __m.field(&mut media, "Media"),
+                    "geo" | "Geo" => __m.field(&mut geo, "geo"),
+                    _ => __m.skip(),
+                }?
             }
+            let ::std::option::Option::Some(rating_key) = rating_key else {
+                return ::std::result::Result::Err(__h::missing("ratingKey"));
+            };
+            let ::std::option::Option::Some(r#type) = r#type else {
+                return ::std::result::Result::Err(__h::missing("type"));
+            };
+            let ::std::option::Option::Some(added_at) = added_at else {
+                return ::std::result::Result::Err(__h::missing("addedAt"));
+            };
             ::std::result::Result::Ok(Self {
-                rating_key: __h::required(rating_key, "ratingKey")?,
+                rating_key,
                 guid: guid.flatten(),
-                r#type: __h::required(r#type, "type")?,
-                added_at: __h::required(added_at, "addedAt")?,
+                r#type,
+                added_at,
                 updated_at: updated_at.flatten(),
                 originally_available_at: originally_available_at.flatten(),
                 last_viewed_at: last_viewed_at.flatten(),
@@ -373,7 +394,7 @@ pub mod operations {
         }
     }
     /// The items of one library section.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetLibraryItemsResponseBody {
         /// The container every answer of the media server is wrapped in
         ///
@@ -387,11 +408,17 @@ pub mod operations {
         ///   "librarySectionUUID": "e69655a2-ef48-4aba-bb19-4b5ee6c7b5c2"
         /// }
         /// ```
-        #[serde(
-            rename = "MediaContainer",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub media_container: ::std::option::Option<GetLibraryItemsMediaContainer>,
+    }
+    impl ::serde::Serialize for GetLibraryItemsResponseBody {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut __o = super::__helpers::Out::new(s, ::std::option::Option::None);
+            __o.opt_entry("MediaContainer", &self.media_container);
+            __o.close()
+        }
     }
     impl<'de> ::serde::Deserialize<'de> for GetLibraryItemsResponseBody {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -412,10 +439,10 @@ pub mod operations {
             while let ::std::option::Option::Some(__k) = __m.next_key()? {
                 match __k.as_str() {
                     "MediaContainer" | "mediaContainer" | "media_container" => {
-                        __m.field(&mut media_container, "MediaContainer")?
+                        __m.field(&mut media_container, "MediaContainer")
                     }
-                    _ => __m.skip()?,
-                }
+                    _ => __m.skip(),
+                }?
             }
             ::std::result::Result::Ok(Self {
                 media_container: media_container.flatten(),
@@ -701,12 +728,10 @@ pub mod __helpers {
             self.map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
         }
     }
-    /// The value of a key that must be present.
-    pub fn required<T, E: ::serde::de::Error>(
-        slot: ::std::option::Option<T>,
-        key: &'static str,
-    ) -> ::std::result::Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
+    /// The error for a key that must be present and is not.
+    #[cold]
+    pub fn missing<E: ::serde::de::Error>(key: &'static str) -> E {
+        E::missing_field(key)
     }
     /// How `Scalar` reads numbers and booleans: `Strict`, `Lax` or `InUnion`.
     pub trait Mode {
@@ -1123,13 +1148,123 @@ pub mod __helpers {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         v.write(s)
     }
-    pub fn opt_float<T: Float, S: ::serde::Serializer>(
-        v: &::std::option::Option<T>,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match v {
-            ::std::option::Option::Some(v) => float(v, s),
-            ::std::option::Option::None => s.serialize_none(),
+    /// A value with floats inside lists, maps or nullable elements: each float
+    /// is written as `float` writes it, so `[1800, 1.5]` comes back as sent.
+    pub trait Floats {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>;
+    }
+    impl Floats for f64 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl Floats for f32 {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            float(self, s)
+        }
+    }
+    impl<T: Floats> Floats for ::std::option::Option<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                ::std::option::Option::Some(v) => v.write(s),
+                ::std::option::Option::None => s.serialize_none(),
+            }
+        }
+    }
+    impl<T: Floats> Floats for ::std::vec::Vec<T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_seq(self.iter().map(Each))
+        }
+    }
+    impl<T: Floats> Floats for ::std::collections::BTreeMap<::std::string::String, T> {
+        fn write<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.collect_map(self.iter().map(|(k, v)| (k, Each(v))))
+        }
+    }
+    /// An element of a container, written through `Floats`.
+    struct Each<'a, T>(&'a T);
+    impl<T: Floats> ::serde::Serialize for Each<'_, T> {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            self.0.write(s)
+        }
+    }
+    /// Writes a struct as a JSON object, for the emitted `Serialize` impls: one plain
+    /// call per field, in declaration order. The first error is kept and later calls do
+    /// nothing, so a field costs a call rather than a `?` and its branch; that, and no
+    /// wrapper type per float field as `serialize_with` makes, is what keeps a large
+    /// generated crate quick to compile. Written as a map (what serde's derive does for a
+    /// struct with flattened keys): the same JSON as a struct.
+    pub struct Out<S: ::serde::Serializer> {
+        map: ::std::result::Result<S::SerializeMap, S::Error>,
+    }
+    impl<S: ::serde::Serializer> Out<S> {
+        /// `len`: the number of entries, where the struct knows it (no optional field,
+        /// no kept keys).
+        #[inline]
+        pub fn new(s: S, len: ::std::option::Option<usize>) -> Self {
+            Out { map: s.serialize_map(len) }
+        }
+        /// A field, as its type writes itself.
+        #[inline]
+        pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) {
+            use ::serde::ser::SerializeMap;
+            if let ::std::result::Result::Ok(m) = &mut self.map {
+                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                    self.map = ::std::result::Result::Err(e);
+                }
+            }
+        }
+        /// An optional field: left out when `None`.
+        #[inline]
+        pub fn opt_entry<T: ::serde::Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, v);
+            }
+        }
+        /// An optional field holding floats: left out when `None`.
+        #[inline]
+        pub fn opt_float_entry<T: Floats>(
+            &mut self,
+            key: &'static str,
+            v: &::std::option::Option<T>,
+        ) {
+            if let ::std::option::Option::Some(v) = v {
+                self.entry(key, &Each(v));
+            }
+        }
+        /// The end of the object, or the first error.
+        #[inline]
+        pub fn close(self) -> ::std::result::Result<S::Ok, S::Error> {
+            ::serde::ser::SerializeMap::end(self.map?)
         }
     }
 }

@@ -21,8 +21,9 @@ mod readers;
 mod runtime;
 mod structs;
 mod unions;
+mod writers;
 
-use crate::model::{Extra, Kind, Model, Presence, Ty};
+use crate::model::{Kind, Model, Ty};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use runtime::Uses;
@@ -168,13 +169,6 @@ impl Ctx<'_> {
         self.uses.borrow_mut().public.insert(name);
         self.runtime_path(name)
     }
-
-    /// `serialize_with = "<helpers>::<helper>"` for a value holding floats.
-    fn serialize_with(&self, fw: FloatWrite) -> TokenStream {
-        let helper = self.runtime(fw.helper());
-        let path = format!("{}{HELPERS}::{helper}", "super::".repeat(self.here.len()));
-        quote!(serialize_with = #path)
-    }
 }
 
 /// How a value's numbers and booleans are read, for a type that holds them bare or
@@ -201,55 +195,15 @@ impl Scalars {
     }
 }
 
-/// A float, or floats inside lists, maps or nullable elements. Named types write
-/// their own.
+/// A float, or floats inside lists, maps or nullable elements: written through the
+/// runtime's `Floats`, so integral floats come back as integers (APIs send `1800` for
+/// a float field, and a round trip must give back the same JSON value, not `1800.0`).
+/// Named types write their own.
 fn holds_float(ty: &Ty) -> bool {
     match ty {
         Ty::F64 | Ty::F32 => true,
         Ty::List(t) | Ty::Map(t) | Ty::Nullable(t) => holds_float(t),
         _ => false,
-    }
-}
-
-/// The runtime helper a value holding floats is written with (`serialize_with`), so
-/// integral floats come back as integers: APIs send `1800` for a float field, and a
-/// round trip must give back the same JSON value, not `1800.0`.
-#[derive(Clone, Copy)]
-enum FloatWrite {
-    Float,
-    OptFloat,
-    OptOptFloat,
-    /// Floats inside lists, maps or nullable elements.
-    Floats,
-}
-
-impl FloatWrite {
-    /// For a field of type `ty` with `presence` (a union member is `Required`);
-    /// `None` when it holds no float.
-    fn of(ty: &Ty, presence: Presence) -> Option<Self> {
-        match ty {
-            Ty::F64 | Ty::F32 => Some(match readers::Shape::of(presence) {
-                readers::Shape::Bare => Self::Float,
-                readers::Shape::Opt => Self::OptFloat,
-                readers::Shape::SomeOpt => Self::OptOptFloat,
-            }),
-            ty => holds_float(ty).then_some(Self::Floats),
-        }
-    }
-
-    /// For a struct's kept keys: a map whose values hold floats. Kept text
-    /// (`UnknownKeys`) writes itself.
-    fn of_extra(e: &Extra) -> Option<Self> {
-        (!e.text && holds_float(&e.value)).then_some(Self::Floats)
-    }
-
-    fn helper(self) -> &'static str {
-        match self {
-            Self::Float => "float",
-            Self::OptFloat => "opt_float",
-            Self::OptOptFloat => "opt_opt_float",
-            Self::Floats => "floats",
-        }
     }
 }
 

@@ -182,35 +182,45 @@ impl Ctx<'_> {
                     (false, Some(Scalars::Strict)) => "keep_scalar",
                     (false, Some(Scalars::Lax)) => "keep_lax",
                 });
-                quote!(__m.#keep(&mut #n, __k)?)
+                quote!(__m.#keep(&mut #n, __k))
             }
             None => {
                 let skip = self.runtime("skip");
-                quote!(__m.#skip()?)
+                quote!(__m.#skip())
             }
         };
         let body = if s.fields.is_empty() {
-            quote!(#other;)
+            quote!(#other?;)
         } else {
             let as_str = self.runtime("as_str");
             let arms = s.fields.iter().zip(&slots).map(|(f, slot)| {
                 let read = self.runtime(Read::of(f, self.model.lenient_scalars).method());
                 let keys = std::iter::once(&f.wire_name).chain(&f.aliases);
                 let w = &f.wire_name;
-                quote!(#(#keys)|* => __m.#read(&mut #slot, #w)?,)
+                quote!(#(#keys)|* => __m.#read(&mut #slot, #w),)
             });
             quote! {
                 match __k.#as_str() {
                     #(#arms)*
                     _ => #other,
-                }
+                }?
             }
         };
+        let checks = s
+            .fields
+            .iter()
+            .zip(&slots)
+            .filter(|(f, _)| must_be_present(f))
+            .map(|(f, slot)| {
+                let w = &f.wire_name;
+                let missing = self.runtime("missing");
+                quote!(let ::std::option::Option::Some(#slot) = #slot else {
+                return ::std::result::Result::Err(__h::#missing(#w));
+            };)
+            });
         let inits = s.fields.iter().zip(&slots).map(|(f, slot)| {
-            let w = &f.wire_name;
             if must_be_present(f) {
-                let required = self.runtime("required");
-                quote!(#slot: __h::#required(#slot, #w)?,)
+                quote!(#slot,)
             } else {
                 quote!(#slot: #slot.flatten(),)
             }
@@ -229,6 +239,7 @@ impl Ctx<'_> {
             while let ::std::option::Option::Some(__k) = __m.#next_key()? {
                 #body
             }
+            #(#checks)*
             ::std::result::Result::Ok(Self {
                 #(#inits)*
                 #extra

@@ -1,7 +1,7 @@
-//! A struct: its fields with their serialization attributes, and kept unknown keys.
-//! Its `Deserialize` is in `readers`.
+//! A struct: its fields, and kept unknown keys. Its `Serialize` is in `writers`, its
+//! `Deserialize` in `readers`.
 
-use super::{doc_attrs, ident, type_docs, Ctx, FloatWrite};
+use super::{doc_attrs, ident, type_docs, Ctx};
 use crate::model::{Extra, Field, Presence, Struct, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,21 +19,23 @@ impl Ctx<'_> {
             .any(|f| f.deprecated.is_some())
             .then(|| quote!(#[allow(deprecated)]));
         let default = s.derive_default.then(|| quote!(Default,));
+        let writer = self.writer(t, s, allow.as_ref());
         let reader = self.reader(t, s, allow.as_ref());
         quote! {
             #docs
             #allow
-            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, #default)]
             pub struct #name {
                 #(#fields)*
                 #extra
             }
+            #writer
             #reader
         }
     }
 
-    /// A field with its attributes. Only serialization attributes: deserialization is
-    /// the impl `reader` writes.
+    /// A field with its docs (the wire name and the rest are the reader's and the
+    /// writer's).
     fn field(&self, f: &Field) -> TokenStream {
         let name = ident(&f.rust_name);
         let docs = if f.docs.trim().is_empty() {
@@ -47,20 +49,6 @@ impl Ctx<'_> {
             Some(_) => quote!(#[deprecated]),
             None => quote!(),
         };
-        let mut serde = Vec::new();
-        if f.wire_name != f.rust_name.trim_start_matches("r#") {
-            let w = &f.wire_name;
-            serde.push(quote!(rename = #w));
-        }
-        if matches!(f.presence, Presence::Optional | Presence::OptionalNullable) {
-            serde.push(quote!(
-                skip_serializing_if = "::std::option::Option::is_none"
-            ));
-        }
-        if let Some(fw) = FloatWrite::of(&f.ty, f.presence) {
-            serde.push(self.serialize_with(fw));
-        }
-        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         let ty = self.ty(&f.ty);
         let ty = match f.presence {
             Presence::Required => ty,
@@ -72,7 +60,6 @@ impl Ctx<'_> {
         quote! {
             #docs
             #deprecated
-            #serde
             pub #name: #ty,
         }
     }
@@ -87,13 +74,8 @@ impl Ctx<'_> {
             let v = self.ty(&e.value);
             quote!(::std::collections::BTreeMap<::std::string::String, #v>)
         };
-        let with = FloatWrite::of_extra(e).map(|fw| {
-            let with = self.serialize_with(fw);
-            quote!(, #with)
-        });
         quote! {
             /// Keys not declared above, kept as they came.
-            #[serde(flatten #with)]
             pub #name: #ty,
         }
     }

@@ -11,9 +11,9 @@
 //! gets it), and a boolean member takes `"1"`/`"0"` only where no member is a number
 //! (`"true"` and `"false"` it takes anyway).
 
-use super::{doc_attrs, ident, Ctx, FloatWrite, Scalars};
+use super::{doc_attrs, holds_float, ident, Ctx, Scalars};
 use crate::model::shape;
-use crate::model::{EnumRepr, Kind, Presence, Ty, TypeDef, Union};
+use crate::model::{EnumRepr, Kind, Ty, TypeDef, Union};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -34,41 +34,77 @@ impl Ctx<'_> {
         let variants: Vec<_> = u.members.iter().map(|m| ident(&m.rust_name)).collect();
         let members = u.members.iter().zip(&variants).map(|(m, n)| {
             let ty = self.ty(&m.ty);
-            let with = FloatWrite::of(&m.ty, Presence::Required).map(|fw| {
-                let with = self.serialize_with(fw);
-                quote!(#[serde(#with)])
-            });
             let doc = doc_attrs(&self.member_doc(&m.ty));
-            quote!(#doc #with #n(#ty),)
+            quote!(#doc #n(#ty),)
         });
-        let table = u.members.iter().zip(&variants).map(|(m, n)| {
-            let label = m.rust_name.trim_start_matches("r#");
-            let scalars = Scalars::of(&m.ty, lax);
-            let shape = self.member_shape(&m.ty, u.discriminator.as_deref(), scalars);
-            // Numbers and booleans go through the runtime's lenient readers, as fields do.
-            let reader = match scalars {
-                // `"1"` and `"0"` are left to the number member.
-                Some(Scalars::Lax) if number && m.ty == Ty::Bool => Some("lax_bool_member"),
-                Some(Scalars::Lax) if number && *leaf(&m.ty) == Ty::Bool => None,
-                Some(Scalars::Lax) => Some("lax_member"),
-                Some(Scalars::Strict) => Some("int_member"),
-                None => None,
+        // Untagged: each member writes itself, floats through the runtime's writers.
+        let writes = u.members.iter().zip(&variants).map(|(m, n)| {
+            let write = if holds_float(&m.ty) {
+                let f = self.runtime("floats");
+                quote!(#h::#f(v, s))
+            } else {
+                quote!(::serde::Serialize::serialize(v, s))
             };
-            let read = match reader {
-                Some(f) => {
-                    let f = self.runtime(f);
-                    quote!(|v| #h::#f(v).map(Self::#n))
+            quote!(Self::#n(v) => #write,)
+        });
+        // Member types the union has once: `From` converts them, and the table reads
+        // them through a runtime function rather than a closure.
+        let once: Vec<bool> = u
+            .members
+            .iter()
+            .map(|m| u.members.iter().filter(|o| o.ty == m.ty).count() == 1)
+            .collect();
+        let table = u
+            .members
+            .iter()
+            .zip(&variants)
+            .zip(&once)
+            .map(|((m, n), &once)| {
+                let label = m.rust_name.trim_start_matches("r#");
+                let scalars = Scalars::of(&m.ty, lax);
+                let shape = self.member_shape(&m.ty, u.discriminator.as_deref(), scalars);
+                // Numbers and booleans go through the runtime's lenient readers, as fields do.
+                let reader = match scalars {
+                    // `"1"` and `"0"` are left to the number member.
+                    Some(Scalars::Lax) if number && m.ty == Ty::Bool => Some("lax_bool_member"),
+                    Some(Scalars::Lax) if number && *leaf(&m.ty) == Ty::Bool => None,
+                    Some(Scalars::Lax) => Some("lax_member"),
+                    Some(Scalars::Strict) => Some("int_member"),
+                    None => None,
+                };
+                let read = match (reader, once) {
+                    (Some("lax_bool_member"), true) => {
+                        let f = self.runtime("read_lax_bool_as");
+                        quote!(#h::#f::<Self>)
+                    }
+                    (Some(f), true) => {
+                        let f = self.runtime(if f == "int_member" {
+                            "read_int_as"
+                        } else {
+                            "read_lax_as"
+                        });
+                        let ty = self.ty(&m.ty);
+                        quote!(#h::#f::<#ty, Self>)
+                    }
+                    (None, true) => {
+                        let f = self.runtime("read_as");
+                        let ty = self.ty(&m.ty);
+                        quote!(#h::#f::<#ty, Self>)
+                    }
+                    (Some(f), false) => {
+                        let f = self.runtime(f);
+                        quote!(|v| #h::#f(v).map(Self::#n))
+                    }
+                    (None, false) => quote!(|v| ::serde::Deserialize::deserialize(v).map(Self::#n)),
+                };
+                quote! {
+                    #h::#member {
+                        name: #label,
+                        shape: #shape,
+                        read: #read,
+                    },
                 }
-                None => quote!(|v| ::serde::Deserialize::deserialize(v).map(Self::#n)),
-            };
-            quote! {
-                #h::#member {
-                    name: #label,
-                    shape: #shape,
-                    read: #read,
-                },
-            }
-        });
+            });
         let labels = u
             .members
             .iter()
@@ -78,8 +114,9 @@ impl Ctx<'_> {
             .members
             .iter()
             .zip(&variants)
-            .filter(|(m, _)| u.members.iter().filter(|o| o.ty == m.ty).count() == 1)
-            .map(|(m, n)| {
+            .zip(&once)
+            .filter(|(_, &once)| once)
+            .map(|((m, n), _)| {
                 let ty = self.ty(&m.ty);
                 quote! {
                     impl ::std::convert::From<#ty> for #name {
@@ -91,10 +128,16 @@ impl Ctx<'_> {
             });
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-            #[serde(untagged)]
+            #[derive(Debug, Clone, PartialEq)]
             pub enum #name {
                 #(#members)*
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#writes)*
+                    }
+                }
             }
             impl #name {
                 /// The name of the member this value holds, as its variant is named.
