@@ -157,7 +157,7 @@ publish = false
 path = "src/lib.rs"
 
 [dependencies]
-serde = { version = "1", features = ["derive"] }
+serde = "1"
 serde_json = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
 
