@@ -1025,6 +1025,28 @@ fn the_first_write_error_is_returned_and_nothing_after_it_is_written() {
 }
 
 #[test]
+fn kept_floats_are_written_as_floats_are() {
+    struct Rates(BTreeMap<String, Option<f64>>);
+    impl serde::Serialize for Rates {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut o = Out::new(s, None);
+            o.entry("base", "EUR");
+            o.kept_float_entries(&self.0);
+            o.close()
+        }
+    }
+    let rates = Rates(BTreeMap::from([
+        ("CHF".to_string(), Some(1.0)),
+        ("USD".to_string(), Some(1.08)),
+        ("XAU".to_string(), None),
+    ]));
+    assert_eq!(
+        serde_json::to_string(&rates).unwrap(),
+        r#"{"base":"EUR","CHF":1,"USD":1.08,"XAU":null}"#
+    );
+}
+
+#[test]
 fn kept_text_is_written_after_the_fields_in_arrival_order() {
     struct WithText(UnknownKeys);
     impl serde::Serialize for WithText {
