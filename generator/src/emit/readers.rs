@@ -189,6 +189,9 @@ impl Ctx<'_> {
                 quote!(__m.#skip())
             }
         };
+        // Every arm yields the `Result` of its call and one `?` follows the `match`, and a
+        // required field is checked with `let ... else`: a `?` per field was a large
+        // share of what a generated crate costs to compile.
         let body = if s.fields.is_empty() {
             quote!(#other?;)
         } else {
