@@ -1032,14 +1032,18 @@ impl<S: ::serde::Serializer> Out<S> {
 
     /// A field, as its type writes itself.
     #[inline]
-    pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
+    pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(&mut self, key: &str, v: &T) {
+        self.step(|m| ::serde::ser::SerializeMap::serialize_entry(m, key, v));
+    }
+
+    /// Runs one write unless an earlier one failed, and keeps its error.
+    #[inline]
+    fn step(
         &mut self,
-        key: &'static str,
-        v: &T,
+        write: impl ::std::ops::FnOnce(&mut S::SerializeMap) -> ::std::result::Result<(), S::Error>,
     ) {
-        use ::serde::ser::SerializeMap;
         if let ::std::result::Result::Ok(m) = &mut self.map {
-            if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+            if let ::std::result::Result::Err(e) = write(m) {
                 self.map = ::std::result::Result::Err(e);
             }
         }
@@ -1077,7 +1081,7 @@ impl<S: ::serde::Serializer> Out<S> {
         kept: &::std::collections::BTreeMap<::std::string::String, T>,
     ) {
         for (k, v) in kept {
-            self.entry_owned(k, v);
+            self.entry(k, v);
         }
     }
 
@@ -1087,26 +1091,13 @@ impl<S: ::serde::Serializer> Out<S> {
         kept: &::std::collections::BTreeMap<::std::string::String, T>,
     ) {
         for (k, v) in kept {
-            self.entry_owned(k, &Each(v));
+            self.entry(k, &Each(v));
         }
     }
 
     /// Kept keys, from their JSON text.
     pub fn kept_text_entries(&mut self, kept: &UnknownKeys) {
-        if let ::std::result::Result::Ok(m) = &mut self.map {
-            if let ::std::result::Result::Err(e) = kept.write_into(m) {
-                self.map = ::std::result::Result::Err(e);
-            }
-        }
-    }
-
-    fn entry_owned<T: ?::std::marker::Sized + ::serde::Serialize>(&mut self, key: &str, v: &T) {
-        use ::serde::ser::SerializeMap;
-        if let ::std::result::Result::Ok(m) = &mut self.map {
-            if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
-                self.map = ::std::result::Result::Err(e);
-            }
-        }
+        self.step(|m| kept.write_into(m));
     }
 
     /// The end of the object, or the first error.
@@ -1446,6 +1437,7 @@ impl UnknownKeys {
             }
             return ::std::result::Result::Ok(());
         }
+        // One UTF-8 check of the whole text is cheaper than one per string.
         let text =
             ::std::str::from_utf8(&self.json).map_err(<M::Error as ::serde::ser::Error>::custom)?;
         let mut d = ::serde_json::Deserializer::from_str(text);
@@ -1454,8 +1446,8 @@ impl UnknownKeys {
     }
 }
 
-/// `Emit`'s map case into a map already open: the entries of a JSON object, each
-/// written as it is read.
+/// The entries of a JSON object, each written into a map already open as it is
+/// read: `Emit`'s map case, and kept text written beside a struct's fields.
 struct EmitInto<'a, M>(&'a mut M);
 
 impl<'de, M: ::serde::ser::SerializeMap> ::serde::de::Visitor<'de> for EmitInto<'_, M> {
@@ -1481,15 +1473,9 @@ impl<'de, M: ::serde::ser::SerializeMap> ::serde::de::Visitor<'de> for EmitInto<
 /// built (a struct writes the entries beside its own fields: `Out::kept_text_entries`).
 impl ::serde::Serialize for UnknownKeys {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.json.is_empty() {
-            return s.collect_map(self.iter());
-        }
-        // One UTF-8 check of the whole text is cheaper than one per string.
-        let text =
-            ::std::str::from_utf8(&self.json).map_err(<S::Error as ::serde::ser::Error>::custom)?;
-        let mut d = ::serde_json::Deserializer::from_str(text);
-        ::serde::Deserializer::deserialize_map(&mut d, Emit(s))
-            .map_err(<S::Error as ::serde::ser::Error>::custom)
+        let mut m = s.serialize_map(::std::option::Option::None)?;
+        self.write_into(&mut m)?;
+        ::serde::ser::SerializeMap::end(m)
     }
 }
 
@@ -1688,18 +1674,14 @@ impl<'de, S: ::serde::Serializer> ::serde::de::Visitor<'de> for Emit<S> {
     }
     fn visit_map<A: ::serde::de::MapAccess<'de>>(
         self,
-        mut map: A,
+        map: A,
     ) -> ::std::result::Result<S::Ok, A::Error> {
         use ::serde::ser::SerializeMap;
         let mut out = self
             .0
             .serialize_map(map.size_hint())
             .map_err(<A::Error as ::serde::de::Error>::custom)?;
-        while let ::std::option::Option::Some(k) = map.next_key::<Key<'de>>()? {
-            out.serialize_key(k.as_str())
-                .map_err(<A::Error as ::serde::de::Error>::custom)?;
-            map.next_value_seed(Entry(&mut out))?;
-        }
+        ::serde::de::Visitor::visit_map(EmitInto(&mut out), map)?;
         out.end().map_err(<A::Error as ::serde::de::Error>::custom)
     }
 }

@@ -1386,12 +1386,21 @@ pub mod __helpers {
         #[inline]
         pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
             &mut self,
-            key: &'static str,
+            key: &str,
             v: &T,
         ) {
-            use ::serde::ser::SerializeMap;
+            self.step(|m| ::serde::ser::SerializeMap::serialize_entry(m, key, v));
+        }
+        /// Runs one write unless an earlier one failed, and keeps its error.
+        #[inline]
+        fn step(
+            &mut self,
+            write: impl ::std::ops::FnOnce(
+                &mut S::SerializeMap,
+            ) -> ::std::result::Result<(), S::Error>,
+        ) {
             if let ::std::result::Result::Ok(m) = &mut self.map {
-                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                if let ::std::result::Result::Err(e) = write(m) {
                     self.map = ::std::result::Result::Err(e);
                 }
             }
@@ -1429,19 +1438,7 @@ pub mod __helpers {
             kept: &::std::collections::BTreeMap<::std::string::String, T>,
         ) {
             for (k, v) in kept {
-                self.entry_owned(k, v);
-            }
-        }
-        fn entry_owned<T: ?::std::marker::Sized + ::serde::Serialize>(
-            &mut self,
-            key: &str,
-            v: &T,
-        ) {
-            use ::serde::ser::SerializeMap;
-            if let ::std::result::Result::Ok(m) = &mut self.map {
-                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
-                    self.map = ::std::result::Result::Err(e);
-                }
+                self.entry(k, v);
             }
         }
         /// The end of the object, or the first error.

@@ -5914,12 +5914,21 @@ pub mod __helpers {
         #[inline]
         pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
             &mut self,
-            key: &'static str,
+            key: &str,
             v: &T,
         ) {
-            use ::serde::ser::SerializeMap;
+            self.step(|m| ::serde::ser::SerializeMap::serialize_entry(m, key, v));
+        }
+        /// Runs one write unless an earlier one failed, and keeps its error.
+        #[inline]
+        fn step(
+            &mut self,
+            write: impl ::std::ops::FnOnce(
+                &mut S::SerializeMap,
+            ) -> ::std::result::Result<(), S::Error>,
+        ) {
             if let ::std::result::Result::Ok(m) = &mut self.map {
-                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                if let ::std::result::Result::Err(e) = write(m) {
                     self.map = ::std::result::Result::Err(e);
                 }
             }
@@ -5957,7 +5966,7 @@ pub mod __helpers {
             kept: &::std::collections::BTreeMap<::std::string::String, T>,
         ) {
             for (k, v) in kept {
-                self.entry_owned(k, v);
+                self.entry(k, v);
             }
         }
         /// Kept keys, from a map whose values hold floats.
@@ -5966,19 +5975,7 @@ pub mod __helpers {
             kept: &::std::collections::BTreeMap<::std::string::String, T>,
         ) {
             for (k, v) in kept {
-                self.entry_owned(k, &Each(v));
-            }
-        }
-        fn entry_owned<T: ?::std::marker::Sized + ::serde::Serialize>(
-            &mut self,
-            key: &str,
-            v: &T,
-        ) {
-            use ::serde::ser::SerializeMap;
-            if let ::std::result::Result::Ok(m) = &mut self.map {
-                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
-                    self.map = ::std::result::Result::Err(e);
-                }
+                self.entry(k, &Each(v));
             }
         }
         /// The end of the object, or the first error.

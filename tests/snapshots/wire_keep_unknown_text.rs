@@ -1263,12 +1263,21 @@ pub mod __helpers {
         #[inline]
         pub fn entry<T: ?::std::marker::Sized + ::serde::Serialize>(
             &mut self,
-            key: &'static str,
+            key: &str,
             v: &T,
         ) {
-            use ::serde::ser::SerializeMap;
+            self.step(|m| ::serde::ser::SerializeMap::serialize_entry(m, key, v));
+        }
+        /// Runs one write unless an earlier one failed, and keeps its error.
+        #[inline]
+        fn step(
+            &mut self,
+            write: impl ::std::ops::FnOnce(
+                &mut S::SerializeMap,
+            ) -> ::std::result::Result<(), S::Error>,
+        ) {
             if let ::std::result::Result::Ok(m) = &mut self.map {
-                if let ::std::result::Result::Err(e) = m.serialize_entry(key, v) {
+                if let ::std::result::Result::Err(e) = write(m) {
                     self.map = ::std::result::Result::Err(e);
                 }
             }
@@ -1297,11 +1306,7 @@ pub mod __helpers {
         }
         /// Kept keys, from their JSON text.
         pub fn kept_text_entries(&mut self, kept: &UnknownKeys) {
-            if let ::std::result::Result::Ok(m) = &mut self.map {
-                if let ::std::result::Result::Err(e) = kept.write_into(m) {
-                    self.map = ::std::result::Result::Err(e);
-                }
-            }
+            self.step(|m| kept.write_into(m));
         }
         /// The end of the object, or the first error.
         #[inline]
@@ -1640,8 +1645,8 @@ pub mod __helpers {
                 .map_err(<M::Error as ::serde::ser::Error>::custom)
         }
     }
-    /// `Emit`'s map case into a map already open: the entries of a JSON object, each
-    /// written as it is read.
+    /// The entries of a JSON object, each written into a map already open as it is
+    /// read: `Emit`'s map case, and kept text written beside a struct's fields.
     struct EmitInto<'a, M>(&'a mut M);
     impl<'de, M: ::serde::ser::SerializeMap> ::serde::de::Visitor<'de>
     for EmitInto<'_, M> {
@@ -1669,14 +1674,9 @@ pub mod __helpers {
             &self,
             s: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
-            if self.json.is_empty() {
-                return s.collect_map(self.iter());
-            }
-            let text = ::std::str::from_utf8(&self.json)
-                .map_err(<S::Error as ::serde::ser::Error>::custom)?;
-            let mut d = ::serde_json::Deserializer::from_str(text);
-            ::serde::Deserializer::deserialize_map(&mut d, Emit(s))
-                .map_err(<S::Error as ::serde::ser::Error>::custom)
+            let mut m = s.serialize_map(::std::option::Option::None)?;
+            self.write_into(&mut m)?;
+            ::serde::ser::SerializeMap::end(m)
         }
     }
     impl<'de> ::serde::Deserialize<'de> for UnknownKeys {
@@ -1897,18 +1897,14 @@ pub mod __helpers {
         }
         fn visit_map<A: ::serde::de::MapAccess<'de>>(
             self,
-            mut map: A,
+            map: A,
         ) -> ::std::result::Result<S::Ok, A::Error> {
             use ::serde::ser::SerializeMap;
             let mut out = self
                 .0
                 .serialize_map(map.size_hint())
                 .map_err(<A::Error as ::serde::de::Error>::custom)?;
-            while let ::std::option::Option::Some(k) = map.next_key::<Key<'de>>()? {
-                out.serialize_key(k.as_str())
-                    .map_err(<A::Error as ::serde::de::Error>::custom)?;
-                map.next_value_seed(Entry(&mut out))?;
-            }
+            ::serde::de::Visitor::visit_map(EmitInto(&mut out), map)?;
             out.end().map_err(<A::Error as ::serde::de::Error>::custom)
         }
     }

@@ -96,8 +96,9 @@ impl Read {
     }
 }
 
-/// A missing required key is an error; a nullable one must be there too.
-fn must_be_present(f: &Field) -> bool {
+/// A missing required key is an error; a nullable one must be there too. (The writer
+/// writes exactly these always, and leaves the others out when `None`.)
+pub(super) fn must_be_present(f: &Field) -> bool {
     matches!(f.presence, Presence::Required | Presence::Nullable)
 }
 

@@ -63,39 +63,34 @@ impl Ctx<'_> {
                 let label = m.rust_name.trim_start_matches("r#");
                 let scalars = Scalars::of(&m.ty, lax);
                 let shape = self.member_shape(&m.ty, u.discriminator.as_deref(), scalars);
-                // Numbers and booleans go through the runtime's lenient readers, as fields do.
+                // Numbers and booleans go through the runtime's lenient readers, as fields
+                // do: the reader for a closure, and its twin that converts with `From`.
                 let reader = match scalars {
                     // `"1"` and `"0"` are left to the number member.
-                    Some(Scalars::Lax) if number && m.ty == Ty::Bool => Some("lax_bool_member"),
+                    Some(Scalars::Lax) if number && m.ty == Ty::Bool => {
+                        Some(("lax_bool_member", "read_lax_bool_as"))
+                    }
                     Some(Scalars::Lax) if number && *leaf(&m.ty) == Ty::Bool => None,
-                    Some(Scalars::Lax) => Some("lax_member"),
-                    Some(Scalars::Strict) => Some("int_member"),
+                    Some(Scalars::Lax) => Some(("lax_member", "read_lax_as")),
+                    Some(Scalars::Strict) => Some(("int_member", "read_int_as")),
                     None => None,
                 };
                 let read = match (reader, once) {
-                    (Some("lax_bool_member"), true) => {
-                        let f = self.runtime("read_lax_bool_as");
-                        quote!(#h::#f::<Self>)
-                    }
-                    (Some(f), true) => {
-                        let f = self.runtime(if f == "int_member" {
-                            "read_int_as"
-                        } else {
-                            "read_lax_as"
-                        });
-                        let ty = self.ty(&m.ty);
-                        quote!(#h::#f::<#ty, Self>)
-                    }
-                    (None, true) => {
-                        let f = self.runtime("read_as");
-                        let ty = self.ty(&m.ty);
-                        quote!(#h::#f::<#ty, Self>)
-                    }
-                    (Some(f), false) => {
+                    (Some((f, _)), false) => {
                         let f = self.runtime(f);
                         quote!(|v| #h::#f(v).map(Self::#n))
                     }
                     (None, false) => quote!(|v| ::serde::Deserialize::deserialize(v).map(Self::#n)),
+                    // `read_lax_bool_as` reads a `bool`: only the union is named.
+                    (Some((_, f @ "read_lax_bool_as")), true) => {
+                        let f = self.runtime(f);
+                        quote!(#h::#f::<Self>)
+                    }
+                    (reader, true) => {
+                        let f = self.runtime(reader.map_or("read_as", |(_, f)| f));
+                        let ty = self.ty(&m.ty);
+                        quote!(#h::#f::<#ty, Self>)
+                    }
                 };
                 quote! {
                     #h::#member {

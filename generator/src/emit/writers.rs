@@ -7,8 +7,9 @@
 //! optional fields left out when `None`, floats through the runtime's `Floats`, kept
 //! keys last.
 
+use super::readers::must_be_present;
 use super::{holds_float, ident, Ctx};
-use crate::model::{Presence, Struct, TypeDef};
+use crate::model::{Struct, TypeDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -28,7 +29,7 @@ impl Ctx<'_> {
         let fields = s.fields.iter().map(|f| {
             let slot = ident(&f.rust_name);
             let key = &f.wire_name;
-            let skip = matches!(f.presence, Presence::Optional | Presence::OptionalNullable);
+            let skip = !must_be_present(f);
             let float = holds_float(&f.ty);
             let method = self.runtime(match (skip, float) {
                 (false, false) => "entry",
@@ -50,11 +51,7 @@ impl Ctx<'_> {
             quote!(__o.#method(&self.#slot);)
         });
         // The entry count, where every field is always written.
-        let len = if s.extra.is_none()
-            && s.fields
-                .iter()
-                .all(|f| matches!(f.presence, Presence::Required | Presence::Nullable))
-        {
+        let len = if s.extra.is_none() && s.fields.iter().all(must_be_present) {
             let n = Literal::usize_unsuffixed(s.fields.len());
             quote!(::std::option::Option::Some(#n))
         } else {
